@@ -1,0 +1,24 @@
+#include "flowsim/common_options.hpp"
+
+#include <CLI/CLI.hpp>
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+namespace flowsim::cli {
+
+void add_common_options(CLI::App& command, CommonOptions& options) {
+    command.add_option("SCENARIO", options.scenario, "Scenario file (YAML)")->required();
+    command.add_flag("-v,--verbose", options.verbose, "Say more: timings, sources, details");
+    command.add_flag("-q,--quiet", options.quiet, "Say nothing but errors and results");
+}
+
+void configure_logging(Verbosity verbosity) {
+    auto logger = spdlog::stderr_logger_st("flowsim");
+    logger->set_pattern("flowsim: %v");
+    logger->set_level(verbosity == Verbosity::kVerbose ? spdlog::level::debug
+                      : verbosity == Verbosity::kQuiet ? spdlog::level::err
+                                                       : spdlog::level::info);
+    spdlog::set_default_logger(std::move(logger));
+}
+
+}  // namespace flowsim::cli

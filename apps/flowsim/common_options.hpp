@@ -1,0 +1,31 @@
+#pragma once
+
+#include <string>
+
+namespace CLI {
+class App;
+}
+
+namespace flowsim::cli {
+
+/// How much the command says on stderr besides its results.
+enum class Verbosity { kQuiet, kNormal, kVerbose };
+
+/// Options every command accepts.
+struct CommonOptions {
+    std::string scenario;  ///< the scenario file (positional)
+    bool verbose = false;
+    bool quiet = false;
+
+    Verbosity verbosity() const {
+        return quiet ? Verbosity::kQuiet : verbose ? Verbosity::kVerbose : Verbosity::kNormal;
+    }
+};
+
+/// Adds the SCENARIO argument and -v/-q to `command`.
+void add_common_options(CLI::App& command, CommonOptions& options);
+
+/// Points the default spdlog logger at stderr at the level `verbosity` asks for.
+void configure_logging(Verbosity verbosity);
+
+}  // namespace flowsim::cli

@@ -1,0 +1,46 @@
+#include <exception>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include <flowsim/version.hpp>
+
+#include "flowsim/check_command.hpp"
+#include "flowsim/exit_codes.hpp"
+
+using flowsim::cli::ExitCode;
+
+namespace {
+
+// CLI11 uses its own exit codes (100 and up) for usage errors; ours say 2 for all of
+// them, and 0 for --help and --version.
+int usage_exit(const CLI::App& app, const CLI::ParseError& error) {
+    const int code = app.exit(error);
+    return code == 0 ? 0 : to_int(ExitCode::kInvalidInput);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) try {
+    CLI::App app{"flowsim: can surveillance data reach ICE, and by which routes?", "flowsim"};
+    app.set_version_flag("--version", std::string("flowsim ") + flowsim::kVersion);
+    app.require_subcommand(1);
+
+    flowsim::cli::CheckOptions check;
+    CLI::App& check_command = flowsim::cli::setup_check(app, check);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& error) {
+        return usage_exit(app, error);
+    }
+
+    if (check_command.parsed()) {
+        flowsim::cli::configure_logging(check.common.verbosity());
+        return to_int(flowsim::cli::run_check(check));
+    }
+    return to_int(ExitCode::kInvalidInput);
+} catch (const std::exception& error) {
+    std::cerr << "flowsim: internal error: " << error.what() << "\n";
+    return to_int(ExitCode::kInternal);
+}

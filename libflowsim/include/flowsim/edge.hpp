@@ -1,0 +1,51 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "flowsim/date.hpp"
+#include "flowsim/evidence.hpp"
+#include "flowsim/expression.hpp"
+#include "flowsim/node.hpp"
+#include "flowsim/source_location.hpp"
+
+namespace flowsim {
+
+using NodeIndex = std::uint32_t;
+using SourceIndex = std::uint32_t;
+using GateIndex = std::uint32_t;
+
+/// A data kind changing along an edge: what enters as `from` leaves as `to`.
+struct Conversion {
+    DataKindIndex from = 0;
+    DataKindIndex to = 0;
+};
+
+/// One way data can move from one node to another. Edges are directed; several edges
+/// may join the same two nodes (they make distinct routes).
+struct Edge {
+    std::string id;  ///< explicit, or "<from>-><to>", then "#2", "#3"... for repeats
+    NodeIndex from = 0;
+    NodeIndex to = 0;
+    std::vector<DataKindIndex> carries;  ///< ascending, distinct, never empty
+    std::string mechanism;
+    Expression when;                     ///< parameters bound; `true` when not given
+    SourceLocation when_where;           ///< where the `when` text starts
+    std::vector<GateIndex> gates;        ///< ascending, distinct
+    Evidence status = Evidence::kHypothetical;
+    std::vector<SourceIndex> sources;    ///< ascending, distinct
+    double likelihood = 1.0;             ///< 0 < p <= 1
+    std::optional<double> cut_cost;      ///< > 0; absent: the edge cannot be cut
+    std::vector<Conversion> convert;     ///< ascending by `from`, one per kind
+    DateWindow in_force;
+    std::string note;
+    SourceLocation where;
+
+    bool carries_kind(DataKindIndex kind) const;
+    /// The kind that leaves the edge when `kind` enters it.
+    DataKindIndex converted(DataKindIndex kind) const;
+};
+
+}  // namespace flowsim

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <flowsim/diagnostic.hpp>
+#include <flowsim/scenario.hpp>
+
+namespace flowsim::io {
+
+/// Bounds on what the loader reads, so that no input can exhaust the machine.
+struct LoadLimits {
+    std::size_t max_file_bytes = std::size_t{1} << 30;  ///< per file, YAML or CSV
+    int max_include_depth = 32;
+    std::size_t max_nodes = 20'000'000;
+    std::size_t max_edges = 200'000'000;
+    std::size_t max_errors = 1000;  ///< further problems are counted, not listed
+};
+
+/// The outcome of loading: a scenario, or every problem found. Never both, never half.
+struct LoadResult {
+    std::optional<Scenario> scenario;      ///< present exactly when there is no error
+    std::vector<Diagnostic> diagnostics;   ///< sorted; errors and warnings
+    /// The text of every file read, by display name, so diagnostics can quote their
+    /// line. Kept only when there are diagnostics.
+    std::map<std::string, std::string> texts;
+
+    bool ok() const { return scenario.has_value(); }
+};
+
+/// Loads a scenario from `text`, naming it `display_name` in diagnostics. Includes are
+/// resolved relative to the directory of `display_name`. Never throws for bad input:
+/// every problem becomes a diagnostic.
+LoadResult load_scenario(std::string_view text, const std::string& display_name,
+                         const LoadLimits& limits = {});
+
+/// Reads `path` and loads it as load_scenario does; a missing or unreadable file is a
+/// diagnostic too.
+LoadResult load_scenario_file(const std::string& path, const LoadLimits& limits = {});
+
+}  // namespace flowsim::io

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "flowsim/source_location.hpp"
+
+namespace flowsim {
+
+/// What a node is; see SPEC section 2.
+enum class NodeKind {
+    kCamera,
+    kPlatform,
+    kLocalAgency,
+    kStateAgency,
+    kFederalAgency,
+    kPrivateParty,
+    kOther
+};
+
+/// "camera", "platform", "local_agency", ...
+std::string_view node_kind_name(NodeKind kind);
+/// The inverse of node_kind_name; nullopt for anything else.
+std::optional<NodeKind> parse_node_kind(std::string_view text);
+/// Every kind name, in declaration order (for "did you mean" and documentation).
+std::vector<std::string_view> node_kind_names();
+
+/// Where a node sits. Any part may be missing; a matcher field a node lacks does not match.
+struct Jurisdiction {
+    std::optional<std::string> state;  ///< two-letter postal code, e.g. "IL"
+    std::optional<std::string> county;
+    std::optional<std::string> place;
+};
+
+using DataKindIndex = std::uint32_t;
+
+/// A camera, platform, agency or party that data can pass through.
+struct Node {
+    std::string id;
+    NodeKind kind = NodeKind::kOther;
+    std::string label;                     ///< defaults to the id
+    std::vector<DataKindIndex> produces;   ///< ascending, distinct
+    Jurisdiction jurisdiction;
+    std::vector<std::string> tags;         ///< ascending, distinct
+    std::string note;
+    SourceLocation where;
+
+    bool has_tag(std::string_view tag) const;
+};
+
+}  // namespace flowsim

@@ -1,0 +1,141 @@
+#include "flowsim/diagnostic.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+namespace flowsim {
+namespace {
+
+std::string_view severity_name(Severity severity) {
+    switch (severity) {
+        case Severity::kError:
+            return "error";
+        case Severity::kWarning:
+            return "warning";
+        case Severity::kNote:
+            return "note";
+    }
+    return "error";
+}
+
+// The text of 1-based line `line` in `text`, without its line break.
+std::string_view line_of(std::string_view text, int line) {
+    std::size_t start = 0;
+    for (int current = 1; current < line; ++current) {
+        const std::size_t newline = text.find('\n', start);
+        if (newline == std::string_view::npos) {
+            return {};
+        }
+        start = newline + 1;
+    }
+    if (start > text.size()) {
+        return {};
+    }
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) {
+        end = text.size();
+    }
+    std::string_view result = text.substr(start, end - start);
+    if (!result.empty() && result.back() == '\r') {
+        result.remove_suffix(1);
+    }
+    return result;
+}
+
+constexpr std::size_t kShownLineWidth = 160;
+
+// The source line and a caret under byte column `column` (1-based). A long line is cut
+// to a window around the column; tabs are kept in the caret line so the caret lines up.
+std::string excerpt(std::string_view line, int column) {
+    std::size_t caret = column > 0 ? static_cast<std::size_t>(column - 1) : 0;
+    caret = std::min(caret, line.size());
+    std::size_t begin = 0;
+    std::string prefix;
+    if (line.size() > kShownLineWidth) {
+        begin = caret > kShownLineWidth / 2 ? caret - kShownLineWidth / 2 : 0;
+        begin = std::min(begin, line.size() - std::min(line.size(), kShownLineWidth));
+        if (begin > 0) {
+            prefix = "...";
+        }
+    }
+    const std::string_view shown = line.substr(begin, kShownLineWidth);
+    std::string text = prefix;
+    std::string marker(prefix.size(), ' ');
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(shown[i]);
+        const bool printable = c == '\t' || c >= 0x20;
+        text += (printable && c != 0x7f) ? shown[i] : '?';
+        if (begin + i < caret) {
+            marker += c == '\t' ? '\t' : ' ';
+        }
+    }
+    if (begin + shown.size() < line.size()) {
+        text += "...";
+    }
+    marker += '^';
+    return "    " + text + "\n    " + marker + "\n";
+}
+
+}  // namespace
+
+bool operator<(const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.where.file, a.where.line, a.where.column, a.severity, a.message) <
+           std::tie(b.where.file, b.where.line, b.where.column, b.severity, b.message);
+}
+
+bool operator==(const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.where.file, a.where.line, a.where.column, a.severity, a.message) ==
+           std::tie(b.where.file, b.where.line, b.where.column, b.severity, b.message);
+}
+
+void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
+    std::sort(diagnostics.begin(), diagnostics.end());
+    diagnostics.erase(std::unique(diagnostics.begin(), diagnostics.end()), diagnostics.end());
+}
+
+bool has_errors(const std::vector<Diagnostic>& diagnostics) {
+    return std::any_of(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& d) {
+        return d.severity == Severity::kError;
+    });
+}
+
+std::string format_diagnostic(const Diagnostic& diagnostic, std::string_view source_text) {
+    std::string out = diagnostic.where.file;
+    if (diagnostic.where.line > 0) {
+        out += ':' + std::to_string(diagnostic.where.line);
+        if (diagnostic.where.column > 0) {
+            out += ':' + std::to_string(diagnostic.where.column);
+        }
+    }
+    out += out.empty() ? "" : ": ";
+    out += severity_name(diagnostic.severity);
+    out += ": ";
+    out += diagnostic.message;
+    out += '\n';
+    if (diagnostic.where.line > 0 && diagnostic.where.column > 0 && !source_text.empty()) {
+        const std::string_view line = line_of(source_text, diagnostic.where.line);
+        if (!line.empty()) {
+            out += excerpt(line, diagnostic.where.column);
+        }
+    }
+    return out;
+}
+
+std::string format_diagnostics(std::vector<Diagnostic> diagnostics,
+                               const std::map<std::string, std::string>& texts) {
+    sort_diagnostics(diagnostics);
+    std::string out;
+    std::size_t errors = 0;
+    for (const Diagnostic& diagnostic : diagnostics) {
+        const auto text = texts.find(diagnostic.where.file);
+        out += format_diagnostic(diagnostic,
+                                 text == texts.end() ? std::string_view{} : text->second);
+        errors += diagnostic.severity == Severity::kError ? 1 : 0;
+    }
+    if (errors > 0) {
+        out += std::to_string(errors) + (errors == 1 ? " error\n" : " errors\n");
+    }
+    return out;
+}
+
+}  // namespace flowsim

@@ -1,0 +1,128 @@
+#include "flowsim/expression.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace flowsim {
+
+Expression::Expression() { terms_.push_back(Term{}); }
+
+std::uint32_t Expression::add_constant(bool value, std::uint32_t offset) {
+    Term term;
+    term.op = Op::kConstant;
+    term.value = value;
+    term.offset = offset;
+    terms_.push_back(std::move(term));
+    return static_cast<std::uint32_t>(terms_.size() - 1);
+}
+
+std::uint32_t Expression::add_parameter(std::string name, std::uint32_t offset) {
+    Term term;
+    term.op = Op::kParameter;
+    term.name = std::move(name);
+    term.offset = offset;
+    terms_.push_back(std::move(term));
+    return static_cast<std::uint32_t>(terms_.size() - 1);
+}
+
+std::uint32_t Expression::add_not(std::uint32_t operand, std::uint32_t offset) {
+    if (operand >= terms_.size()) {
+        throw std::logic_error("Expression::add_not: operand must be added first");
+    }
+    Term term;
+    term.op = Op::kNot;
+    term.left = operand;
+    term.offset = offset;
+    terms_.push_back(std::move(term));
+    return static_cast<std::uint32_t>(terms_.size() - 1);
+}
+
+std::uint32_t Expression::add_binary(Op op, std::uint32_t left, std::uint32_t right,
+                                     std::uint32_t offset) {
+    if ((op != Op::kAnd && op != Op::kOr) || left >= terms_.size() || right >= terms_.size()) {
+        throw std::logic_error("Expression::add_binary: needs kAnd/kOr and existing operands");
+    }
+    Term term;
+    term.op = op;
+    term.left = left;
+    term.right = right;
+    term.offset = offset;
+    terms_.push_back(std::move(term));
+    return static_cast<std::uint32_t>(terms_.size() - 1);
+}
+
+bool Expression::is_always_true() const {
+    const Term& root = terms_.at(root_);
+    return root.op == Op::kConstant && root.value;
+}
+
+bool Expression::evaluate(const std::vector<bool>& parameter_values) const {
+    // Operands are always added before the terms that use them, so one pass in index
+    // order sees every operand's value before it is needed.
+    std::vector<char> value(terms_.size(), 0);
+    for (std::size_t i = 0; i <= root_; ++i) {
+        const Term& term = terms_[i];
+        switch (term.op) {
+            case Op::kConstant:
+                value[i] = term.value;
+                break;
+            case Op::kParameter:
+                value[i] = term.parameter < parameter_values.size() &&
+                           parameter_values[term.parameter];
+                break;
+            case Op::kNot:
+                value[i] = !value[term.left];
+                break;
+            case Op::kAnd:
+                value[i] = value[term.left] && value[term.right];
+                break;
+            case Op::kOr:
+                value[i] = value[term.left] || value[term.right];
+                break;
+        }
+    }
+    return value[root_] != 0;
+}
+
+std::vector<std::uint32_t> Expression::parameters() const {
+    std::vector<std::uint32_t> result;
+    for (const Term& term : terms_) {
+        if (term.op == Op::kParameter && term.parameter != kNone) {
+            result.push_back(term.parameter);
+        }
+    }
+    std::sort(result.begin(), result.end());
+    result.erase(std::unique(result.begin(), result.end()), result.end());
+    return result;
+}
+
+std::string Expression::to_string() const {
+    // Iterative post-order so that no nesting depth can overflow the stack.
+    std::vector<std::string> text(terms_.size());
+    for (std::size_t i = 0; i <= root_; ++i) {
+        const Term& term = terms_[i];
+        const auto wrapped = [&](std::uint32_t child) {
+            const Op op = terms_[child].op;
+            return (op == Op::kAnd || op == Op::kOr) ? "(" + text[child] + ")" : text[child];
+        };
+        switch (term.op) {
+            case Op::kConstant:
+                text[i] = term.value ? "true" : "false";
+                break;
+            case Op::kParameter:
+                text[i] = term.name;
+                break;
+            case Op::kNot:
+                text[i] = "not " + wrapped(term.left);
+                break;
+            case Op::kAnd:
+            case Op::kOr:
+                text[i] = wrapped(term.left) + (term.op == Op::kAnd ? " and " : " or ") +
+                          wrapped(term.right);
+                break;
+        }
+    }
+    return text[root_];
+}
+
+}  // namespace flowsim

@@ -1,0 +1,66 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include <flowsim/source_location.hpp>
+
+#include "diagnostic_sink.hpp"
+
+namespace flowsim::io::detail {
+
+/// A scalar value as written, with where it was written. Both YAML scalars and CSV cells
+/// become Fields, so one set of checks serves both.
+struct Field {
+    std::string text;
+    SourceLocation where;
+    /// Where byte i of `text` sits is `where.column + i` (a plain or one-line quoted
+    /// scalar, or a CSV cell). False for block scalars and multi-line values.
+    bool columns_exact = false;
+
+    /// The location of byte `offset` of `text` (the field's start when not exact).
+    SourceLocation at(std::size_t offset) const;
+};
+
+/// Reads typed fields out of one YAML document, reporting every problem to the sink.
+/// Nothing here throws: a wrong shape is reported and the read yields nothing.
+class YamlFields {
+public:
+    YamlFields(std::string file, std::string_view text, DiagnosticSink& sink)
+        : file_(std::move(file)), text_(text), sink_(sink) {}
+
+    const std::string& file() const { return file_; }
+    SourceLocation where(const YAML::Node& node) const;
+    void error(const YAML::Node& node, std::string message) { sink_.error(where(node), std::move(message)); }
+
+    /// Checks that `node` is a mapping whose keys are all in `allowed` and distinct;
+    /// reports unknown keys with a "did you mean" hint. False when it is not a mapping.
+    bool check_mapping(const YAML::Node& node, std::string_view what,
+                       const std::vector<std::string_view>& allowed);
+
+    /// The value under `key` in mapping `map` (first occurrence), if present.
+    static std::optional<YAML::Node> find(const YAML::Node& map, std::string_view key);
+
+    /// `key` read as a scalar; reports a wrong shape. Absent key: nullopt, no report.
+    std::optional<Field> scalar(const YAML::Node& map, std::string_view key);
+    /// Like scalar(), but a missing key is reported against `map` ("missing required key").
+    std::optional<Field> required(const YAML::Node& map, std::string_view key, std::string_view what);
+    /// `node` itself as a scalar (a key, a list item).
+    std::optional<Field> as_scalar(const YAML::Node& node, std::string_view what);
+    /// `key` read as a list of scalars; a single scalar counts as a one-item list.
+    std::optional<std::vector<Field>> list(const YAML::Node& map, std::string_view key);
+
+    /// The name of the YAML node's shape for messages: "a mapping", "a sequence", ...
+    static std::string shape(const YAML::Node& node);
+
+private:
+    std::string file_;
+    std::string_view text_;
+    DiagnosticSink& sink_;
+};
+
+}  // namespace flowsim::io::detail
