@@ -25,8 +25,9 @@ std::string breakdown(const std::map<Key, std::size_t>& counts, Name name) {
     return text;
 }
 
-std::string plural(std::size_t count, const std::string& noun) {
-    return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
+std::string plural(std::size_t count, const std::string& one, const std::string& many = {}) {
+    return std::to_string(count) + " " +
+           (count == 1 ? one : many.empty() ? one + "s" : many);
 }
 
 void print_summary(std::ostream& out, const std::string& file, const Scenario& scenario,
@@ -54,7 +55,7 @@ void print_summary(std::ostream& out, const std::string& file, const Scenario& s
     out << "  " << plural(scenario.sources().size(), "source") << ", "
         << plural(scenario.parameters().size(), "parameter") << ", "
         << plural(scenario.gates().size(), "gate") << ", "
-        << plural(scenario.policies().size(), "polic") << ", "
+        << plural(scenario.policies().size(), "policy", "policies") << ", "
         << plural(scenario.configurations().size(), "configuration") << "\n";
     if (!scenario.questions().empty()) {
         out << "  " << plural(scenario.questions().size(), "saved question")

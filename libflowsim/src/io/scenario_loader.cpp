@@ -12,6 +12,7 @@
 #include <sstream>
 #include <unordered_set>
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <flowsim/io/csv_reader.hpp>
@@ -75,17 +76,7 @@ bool is_keyword(std::string_view word) {
     return word == "not" || word == "and" || word == "or" || word == "true" || word == "false";
 }
 
-std::string in_quotes(std::string_view text) {
-    constexpr std::size_t kLongest = 80;
-    std::string shown(text.substr(0, kLongest));
-    for (char& c : shown) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (byte < 0x20 || byte == 0x7f) {
-            c = '?';
-        }
-    }
-    return "'" + shown + (text.size() > kLongest ? "...'" : "'");
-}
+using detail::in_quotes;
 
 enum class DocumentType { kYaml, kNodeTable, kEdgeTable };
 
@@ -203,10 +194,21 @@ private:
         std::vector<YAML::Node> roots;
         try {
             roots = YAML::LoadAll(std::string(text));
+        } catch (const YAML::DeepRecursion& error) {
+            sink_.error({file, error.mark.line + 1, error.mark.column + 1},
+                        "invalid YAML: nested more than " + std::to_string(error.depth()) +
+                            " levels deep");
+            return;
         } catch (const YAML::Exception& error) {
             const int line = error.mark.is_null() ? 0 : error.mark.line + 1;
             const int column = error.mark.is_null() ? 0 : error.mark.column + 1;
-            sink_.error({file, line, column}, "invalid YAML: " + error.msg);
+            // yaml-cpp may quote the offending byte, which need not be text.
+            std::string message = error.msg;
+            for (char& c : message) {
+                const auto byte = static_cast<unsigned char>(c);
+                c = byte < 0x20 || byte >= 0x7f ? '?' : c;
+            }
+            sink_.error({file, line, column}, "invalid YAML: " + message);
             return;
         } catch (const std::exception& error) {
             sink_.error({file, 0, 0}, std::string("invalid YAML: ") + error.what());
@@ -1056,9 +1058,13 @@ private:
         }
     }
 
-    static Field cell_field(const std::string& file, const CsvCell& cell) {
+    Field cell_field(const std::string& file, const CsvCell& cell) {
         Field field{std::string(cell.text), {file, cell.line, cell.column + (cell.quoted ? 1 : 0)}, false};
         field.columns_exact = field.text.find('\n') == std::string::npos;
+        if (const auto problem = detail::text_problem(field.text)) {
+            sink_.error(field.where, *problem);
+            field.text.clear();
+        }
         return field;
     }
 

@@ -6,6 +6,49 @@
 
 namespace flowsim::io::detail {
 
+std::optional<std::string> text_problem(std::string_view text) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (byte < 0x80) {
+            if ((byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') || byte == 0x7f) {
+                return "control character (byte " + std::to_string(byte) + ") in a value";
+            }
+            ++i;
+            continue;
+        }
+        // A UTF-8 sequence: its length from the lead byte, then continuation bytes, with
+        // overlong forms, surrogates and values past U+10FFFF refused.
+        const std::size_t length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC2 ? 2 : 0;
+        bool valid = length != 0 && byte <= 0xF4 && i + length <= text.size();
+        for (std::size_t k = 1; valid && k < length; ++k) {
+            valid = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+        }
+        if (valid && length >= 3) {
+            const auto second = static_cast<unsigned char>(text[i + 1]);
+            valid = !(byte == 0xE0 && second < 0xA0) && !(byte == 0xED && second >= 0xA0) &&
+                    !(byte == 0xF0 && second < 0x90) && !(byte == 0xF4 && second >= 0x90);
+        }
+        if (!valid) {
+            return "a value that is not valid UTF-8 (byte " + std::to_string(i + 1) + ")";
+        }
+        i += length;
+    }
+    return std::nullopt;
+}
+
+std::string in_quotes(std::string_view text) {
+    constexpr std::size_t kLongest = 80;
+    std::string shown(text.substr(0, kLongest));
+    for (char& c : shown) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x20 || byte == 0x7f) {
+            c = '?';
+        }
+    }
+    return "'" + shown + (text.size() > kLongest ? "...'" : "'");
+}
+
 SourceLocation Field::at(std::size_t offset) const {
     SourceLocation location = where;
     if (columns_exact && location.column > 0) {
@@ -30,7 +73,7 @@ std::string YamlFields::shape(const YAML::Node& node) {
         case YAML::NodeType::Sequence:
             return "a sequence";
         case YAML::NodeType::Scalar:
-            return "'" + node.Scalar() + "'";
+            return in_quotes(node.Scalar());
         case YAML::NodeType::Null:
             return "nothing";
         case YAML::NodeType::Undefined:
@@ -55,7 +98,7 @@ bool YamlFields::check_mapping(const YAML::Node& node, std::string_view what,
         const std::string& name = key.Scalar();
         const auto [first, inserted] = seen.emplace(name, where(key));
         if (!inserted) {
-            error(key, "duplicate key '" + name + "' in " + std::string(what) +
+            error(key, "duplicate key " + in_quotes(name) + " in " + std::string(what) +
                            " (first at line " + std::to_string(first->second.line) + ")");
             continue;
         }
@@ -64,7 +107,7 @@ bool YamlFields::check_mapping(const YAML::Node& node, std::string_view what,
             known = known || candidate == name;
         }
         if (!known) {
-            error(key, "unknown key '" + name + "' in " + std::string(what) +
+            error(key, "unknown key " + in_quotes(name) + " in " + std::string(what) +
                            did_you_mean(name, allowed));
         }
     }
@@ -89,6 +132,10 @@ std::optional<Field> YamlFields::as_scalar(const YAML::Node& node, std::string_v
         return std::nullopt;
     }
     Field field{node.Scalar(), where(node), false};
+    if (const auto problem = text_problem(field.text)) {
+        error(node, *problem);
+        return std::nullopt;
+    }
     const YAML::Mark mark = node.Mark();
     if (!mark.is_null() && static_cast<std::size_t>(mark.pos) < text_.size() &&
         field.text.find('\n') == std::string::npos) {

@@ -26,6 +26,15 @@ struct Field {
     SourceLocation at(std::size_t offset) const;
 };
 
+/// What is wrong with `text` as a value a person wrote: a control character (other than
+/// tab and line breaks) or bytes that are not UTF-8. Nothing when it is fine. Values
+/// end up in diagrams and reports, so they must be text.
+std::optional<std::string> text_problem(std::string_view text);
+
+/// `text` cut to a readable length and quoted, with control bytes shown as '?', for
+/// quoting a user's value inside a message.
+std::string in_quotes(std::string_view text);
+
 /// Reads typed fields out of one YAML document, reporting every problem to the sink.
 /// Nothing here throws: a wrong shape is reported and the read yields nothing.
 class YamlFields {
