@@ -1,8 +1,7 @@
-# Runs PROGRAM with ARGS (a ;-list) and checks its exit status and, when given, its
+# Runs PROGRAM with ARGS (a CMake ;-list) and checks its exit status and, when given, its
 # stdout and stderr against files. With FLOWSIM_UPDATE_GOLDEN=1 in the environment the
 # expected files are rewritten instead, for review in the diff.
-separate_arguments(arguments UNIX_COMMAND "${ARGS}")
-execute_process(COMMAND ${PROGRAM} ${arguments}
+execute_process(COMMAND ${PROGRAM} ${ARGS}
     RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 50)
 set(failed FALSE)
 if(NOT status STREQUAL EXPECTED_EXIT)

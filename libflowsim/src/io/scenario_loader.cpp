@@ -1039,7 +1039,7 @@ private:
             const auto known = std::find(columns.begin(), columns.end(), cell.text);
             if (known == columns.end()) {
                 sink_.error({file, cell.line, cell.column},
-                            "unknown column " + in_quotes(cell.text) + " in a " + std::string(noun) +
+                            "unknown column " + in_quotes(cell.text) + " in the " + std::string(noun) +
                                 " table" + did_you_mean(cell.text, columns));
                 column_of_cell.push_back(-1);
                 continue;

@@ -1,0 +1,55 @@
+#include "flowsim/expression.hpp"
+
+#include <gtest/gtest.h>
+
+namespace flowsim {
+namespace {
+
+// a and not (b or c), with a, b, c bound to parameters 0, 1, 2.
+Expression sample() {
+    Expression expression;
+    const auto a = expression.add_parameter("a", 0);
+    const auto b = expression.add_parameter("b", 9);
+    const auto c = expression.add_parameter("c", 14);
+    expression.bind(a, 0);
+    expression.bind(b, 1);
+    expression.bind(c, 2);
+    const auto either = expression.add_binary(Expression::Op::kOr, b, c, 11);
+    const auto negated = expression.add_not(either, 2);
+    expression.set_root(expression.add_binary(Expression::Op::kAnd, a, negated, 2));
+    return expression;
+}
+
+TEST(Expression, DefaultIsAlwaysTrue) {
+    const Expression expression;
+    EXPECT_TRUE(expression.is_always_true());
+    EXPECT_TRUE(expression.evaluate({}));
+    EXPECT_EQ(expression.to_string(), "true");
+    EXPECT_TRUE(expression.parameters().empty());
+}
+
+TEST(Expression, EvaluatesEveryAssignment) {
+    const Expression expression = sample();
+    for (int bits = 0; bits < 8; ++bits) {
+        const bool a = bits & 1;
+        const bool b = bits & 2;
+        const bool c = bits & 4;
+        EXPECT_EQ(expression.evaluate({a, b, c}), a && !(b || c)) << bits;
+    }
+    EXPECT_FALSE(expression.is_always_true());
+}
+
+TEST(Expression, ListsParametersAndPrintsCanonically) {
+    const Expression expression = sample();
+    EXPECT_EQ(expression.parameters(), (std::vector<std::uint32_t>{0, 1, 2}));
+    EXPECT_EQ(expression.to_string(), "a and not (b or c)");
+}
+
+TEST(Expression, OperandsMustExistFirst) {
+    Expression expression;
+    EXPECT_THROW(expression.add_not(7, 0), std::logic_error);
+    EXPECT_THROW(expression.add_binary(Expression::Op::kNot, 0, 0, 0), std::logic_error);
+}
+
+}  // namespace
+}  // namespace flowsim

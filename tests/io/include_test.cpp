@@ -1,0 +1,130 @@
+// `include:` of YAML files and CSV node and edge tables.
+#include <gtest/gtest.h>
+
+#include <flowsim/io/scenario_loader.hpp>
+
+#include "support/temp_dir.hpp"
+
+namespace flowsim::io {
+namespace {
+
+class Include : public ::testing::Test {
+protected:
+    LoadResult load(const std::string& top) { return load_scenario_file(dir_.write("top.yaml", top)); }
+    std::string printed(const LoadResult& result) {
+        // Display names hold the temporary directory; keep only what follows it.
+        std::string text = format_diagnostics(result.diagnostics, result.texts);
+        const std::string prefix = dir_.path().string() + "/";
+        for (std::size_t at = text.find(prefix); at != std::string::npos; at = text.find(prefix)) {
+            text.erase(at, prefix.size());
+        }
+        return text;
+    }
+    testing::TempDir dir_;
+};
+
+TEST_F(Include, MergesYamlFilesAndCsvTablesRelativeToTheIncludingFile) {
+    dir_.write("net/agencies.csv",
+               "\xEF\xBB\xBFid,kind,label,state,county,place,tags,produces\r\n"
+               "cams,camera,\"Cameras, city\",IL,,Springfield,flock;city,plate_read\r\n"
+               "spd,local_agency,Springfield PD,IL,Sangamon,,,\r\n");
+    dir_.write("net/sharing.csv",
+               "from,to,id,carries,mechanism,when,status,sources,likelihood,cut_cost,since,until,note\n"
+               "cams,spd,,plate_read,camera_feed,,documented,audit,,,,,\n"
+               "spd,ice,share,plate_read,lookup,national_lookup,reported,audit;blog,0.5,1,2025-01-01,,\"says \"\"yes\"\"\"\n");
+    dir_.write("net/federal.yaml",
+               "include: [agencies.csv]\n"
+               "sources: {blog: {title: Blog}}\n"
+               "nodes: [{id: ice, kind: federal_agency, tags: [ice]}]\n");
+    const LoadResult result = load(
+        "flowsim: 1\ninclude: [net/federal.yaml, net/sharing.csv]\n"
+        "sources: {audit: {title: Audit}}\n"
+        "parameters: {national_lookup: {default: true}}\n"
+        "questions: [{id: q, from: cams, expect: reachable}]\n");
+    ASSERT_TRUE(result.ok()) << printed(result);
+    const Scenario& scenario = *result.scenario;
+    ASSERT_EQ(scenario.nodes().size(), 3U);
+    EXPECT_EQ(scenario.nodes()[1].label, "Cameras, city");
+    EXPECT_EQ(scenario.nodes()[1].tags, (std::vector<std::string>{"city", "flock"}));
+    EXPECT_EQ(*scenario.nodes()[1].jurisdiction.place, "Springfield");
+    EXPECT_FALSE(scenario.nodes()[1].jurisdiction.county);
+    EXPECT_EQ(*scenario.nodes()[2].jurisdiction.county, "Sangamon");
+    ASSERT_EQ(scenario.edges().size(), 2U);
+    EXPECT_EQ(scenario.edges()[0].id, "cams->spd");
+    const Edge& share = scenario.edges()[1];
+    EXPECT_EQ(share.id, "share");
+    EXPECT_EQ(share.sources.size(), 2U);
+    EXPECT_EQ(share.likelihood, 0.5);
+    EXPECT_EQ(share.when.to_string(), "national_lookup");
+    EXPECT_EQ(share.note, "says \"yes\"");
+    EXPECT_EQ(share.status, Evidence::kReported);
+}
+
+TEST_F(Include, CsvDiagnosticsNameTheFileRowAndColumn) {
+    dir_.write("nodes.csv", "id,kind,label\na,camera,A\nb,camra,B\nc,camera\n");
+    dir_.write("edges.csv", "from,to,carries,when\na,b,plate_read,\"x or y\"\nzz,a,fotage,\n");
+    const LoadResult result = load("flowsim: 1\ninclude: [nodes.csv, edges.csv]\n");
+    EXPECT_FALSE(result.ok());
+    EXPECT_EQ(printed(result),
+              "edges.csv:2:17: error: unknown parameter 'x' in 'when'\n"
+              "    a,b,plate_read,\"x or y\"\n"
+              "                    ^\n"
+              "edges.csv:2:22: error: unknown parameter 'y' in 'when'\n"
+              "    a,b,plate_read,\"x or y\"\n"
+              "                         ^\n"
+              "edges.csv:3:1: error: edge 'zz->a' names unknown node 'zz'\n"
+              "    zz,a,fotage,\n"
+              "    ^\n"
+              "edges.csv:3:6: error: unknown data kind 'fotage' (did you mean 'footage'?)\n"
+              "    zz,a,fotage,\n"
+              "         ^\n"
+              "nodes.csv:3:3: error: node 'b' has unknown kind 'camra' (did you mean 'camera'?)\n"
+              "    b,camra,B\n"
+              "      ^\n"
+              "nodes.csv:4:1: error: row has 2 fields, the header has 3\n"
+              "    c,camera\n"
+              "    ^\n"
+              "6 errors\n");
+}
+
+TEST_F(Include, CyclesAndRepeatsAreErrors) {
+    dir_.write("a.yaml", "include: [b.yaml]\n");
+    dir_.write("b.yaml", "include: [a.yaml]\n");
+    dir_.write("c.yaml", "nodes: []\n");
+    const LoadResult result = load("flowsim: 1\ninclude: [a.yaml, c.yaml, c.yaml]\n");
+    EXPECT_FALSE(result.ok());
+    EXPECT_EQ(printed(result),
+              "b.yaml:1:11: error: include cycle: top.yaml -> a.yaml -> b.yaml -> a.yaml\n"
+              "    include: [a.yaml]\n"
+              "              ^\n"
+              "top.yaml:2:27: error: 'c.yaml' is included more than once\n"
+              "    include: [a.yaml, c.yaml, c.yaml]\n"
+              "                              ^\n"
+              "2 errors\n");
+}
+
+TEST_F(Include, IncludedFilesCannotHoldTopLevelKeys) {
+    dir_.write("part.yaml", "questions: []\ntitle: x\n");
+    const LoadResult result = load("flowsim: 1\ninclude: [part.yaml]\n");
+    EXPECT_FALSE(result.ok());
+    EXPECT_NE(printed(result).find("part.yaml:1:1: error: unknown key 'questions' in an included file"),
+              std::string::npos);
+}
+
+TEST_F(Include, TableHeadersAreChecked) {
+    dir_.write("odd.csv", "name,type\nx,y\n");
+    dir_.write("edges.csv", "from,to,carriez\na,b,footage\n");
+    const LoadResult result = load("flowsim: 1\ninclude: [odd.csv, edges.csv]\n");
+    EXPECT_FALSE(result.ok());
+    const std::string text = printed(result);
+    EXPECT_NE(text.find("odd.csv:1:1: error: a CSV table must start with the header 'id,kind'"),
+              std::string::npos) << text;
+    EXPECT_NE(text.find("edges.csv:1:9: error: unknown column 'carriez' in the edge table (did you mean "
+                        "'carries'?)"),
+              std::string::npos) << text;
+    EXPECT_NE(text.find("edges.csv:1:1: error: an edge table needs a 'carries' column"),
+              std::string::npos) << text;
+}
+
+}  // namespace
+}  // namespace flowsim::io
