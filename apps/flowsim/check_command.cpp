@@ -26,11 +26,12 @@ std::string breakdown(const std::map<Key, std::size_t>& counts, Name name) {
 }
 
 std::string plural(std::size_t count, const std::string& one, const std::string& many = {}) {
-    return std::to_string(count) + " " +
-           (count == 1 ? one : many.empty() ? one + "s" : many);
+    return std::to_string(count) + " " + (count == 1 ? one : many.empty() ? one + "s" : many);
 }
 
-void print_summary(std::ostream& out, const std::string& file, const Scenario& scenario,
+void print_summary(std::ostream& out,
+                   const std::string& file,
+                   const Scenario& scenario,
                    Verbosity verbosity) {
     out << file << ": valid\n";
     if (!scenario.title().empty()) {
@@ -83,8 +84,8 @@ void print_summary(std::ostream& out, const std::string& file, const Scenario& s
 }  // namespace
 
 CLI::App& setup_check(CLI::App& app, CheckOptions& options) {
-    CLI::App& command = *app.add_subcommand(
-        "check", "Validate a scenario and answer its saved questions");
+    CLI::App& command =
+        *app.add_subcommand("check", "Validate a scenario and answer its saved questions");
     add_common_options(command, options.common);
     return command;
 }
@@ -92,8 +93,8 @@ CLI::App& setup_check(CLI::App& app, CheckOptions& options) {
 ExitCode run_check(const CheckOptions& options) {
     const auto started = std::chrono::steady_clock::now();
     const io::LoadResult result = io::load_scenario_file(options.common.scenario);
-    const auto elapsed = std::chrono::duration<double, std::milli>(
-        std::chrono::steady_clock::now() - started);
+    const auto elapsed =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started);
     spdlog::debug("loaded {} in {:.1f} ms", options.common.scenario, elapsed.count());
     print_diagnostics(std::cerr, result);
     if (!result.ok()) {

@@ -94,9 +94,8 @@ void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
 }
 
 bool has_errors(const std::vector<Diagnostic>& diagnostics) {
-    return std::any_of(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& d) {
-        return d.severity == Severity::kError;
-    });
+    return std::any_of(diagnostics.begin(), diagnostics.end(),
+                       [](const Diagnostic& d) { return d.severity == Severity::kError; });
 }
 
 std::string format_diagnostic(const Diagnostic& diagnostic, std::string_view source_text) {
@@ -128,8 +127,8 @@ std::string format_diagnostics(std::vector<Diagnostic> diagnostics,
     std::size_t errors = 0;
     for (const Diagnostic& diagnostic : diagnostics) {
         const auto text = texts.find(diagnostic.where.file);
-        out += format_diagnostic(diagnostic,
-                                 text == texts.end() ? std::string_view{} : text->second);
+        out +=
+            format_diagnostic(diagnostic, text == texts.end() ? std::string_view{} : text->second);
         errors += diagnostic.severity == Severity::kError ? 1 : 0;
     }
     if (errors > 0) {

@@ -5,7 +5,9 @@
 
 namespace flowsim {
 
-Expression::Expression() { terms_.push_back(Term{}); }
+Expression::Expression() {
+    terms_.push_back(Term{});
+}
 
 std::uint32_t Expression::add_constant(bool value, std::uint32_t offset) {
     Term term;
@@ -37,7 +39,9 @@ std::uint32_t Expression::add_not(std::uint32_t operand, std::uint32_t offset) {
     return static_cast<std::uint32_t>(terms_.size() - 1);
 }
 
-std::uint32_t Expression::add_binary(Op op, std::uint32_t left, std::uint32_t right,
+std::uint32_t Expression::add_binary(Op op,
+                                     std::uint32_t left,
+                                     std::uint32_t right,
                                      std::uint32_t offset) {
     if ((op != Op::kAnd && op != Op::kOr) || left >= terms_.size() || right >= terms_.size()) {
         throw std::logic_error("Expression::add_binary: needs kAnd/kOr and existing operands");
@@ -67,8 +71,8 @@ bool Expression::evaluate(const std::vector<bool>& parameter_values) const {
                 value[i] = term.value;
                 break;
             case Op::kParameter:
-                value[i] = term.parameter < parameter_values.size() &&
-                           parameter_values[term.parameter];
+                value[i] =
+                    term.parameter < parameter_values.size() && parameter_values[term.parameter];
                 break;
             case Op::kNot:
                 value[i] = !value[term.left];

@@ -7,8 +7,8 @@ namespace flowsim {
 namespace {
 
 constexpr std::array<std::string_view, 7> kKindNames = {
-    "camera", "platform", "local_agency", "state_agency", "federal_agency", "private_party",
-    "other"};
+    "camera",         "platform",      "local_agency", "state_agency",
+    "federal_agency", "private_party", "other"};
 
 }  // namespace
 

@@ -25,9 +25,8 @@ bool Matcher::matches(const Node& node, NodeIndex index) const {
         !field_matches(places, node.jurisdiction.place)) {
         return false;
     }
-    if (!tags.empty() && std::none_of(tags.begin(), tags.end(), [&](const std::string& tag) {
-            return node.has_tag(tag);
-        })) {
+    if (!tags.empty() && std::none_of(tags.begin(), tags.end(),
+                                      [&](const std::string& tag) { return node.has_tag(tag); })) {
         return false;
     }
     if (!ids.empty() && std::find(ids.begin(), ids.end(), index) == ids.end()) {

@@ -8,7 +8,9 @@
 namespace flowsim {
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\t';
+}
 
 }  // namespace
 
@@ -46,8 +48,8 @@ Selector parse_selector(std::string_view text, std::vector<SelectorError>& error
                          std::string(value), first + colon + 1});
                 }
             } else {
-                errors.push_back({first, "unknown selector prefix '" + std::string(prefix) +
-                                             ":'" + did_you_mean(prefix, {"tag", "kind"}) +
+                errors.push_back({first, "unknown selector prefix '" + std::string(prefix) + ":'" +
+                                             did_you_mean(prefix, {"tag", "kind"}) +
                                              "; use a node id, tag:NAME or kind:KIND"});
             }
         }
@@ -82,8 +84,9 @@ std::vector<SelectorError> selector_errors(const Scenario& scenario, const Selec
                 break;
             case Selector::Type::kKind:
                 if (!parse_node_kind(term.value)) {
-                    errors.push_back({term.offset, "unknown node kind '" + term.value + "'" +
-                                                       did_you_mean(term.value, node_kind_names())});
+                    errors.push_back(
+                        {term.offset, "unknown node kind '" + term.value + "'" +
+                                          did_you_mean(term.value, node_kind_names())});
                 }
                 break;
         }

@@ -31,7 +31,9 @@ TEST(FormatDiagnostic, TabsAreKeptSoTheCaretLinesUp) {
 }
 
 TEST(FormatDiagnostic, ControlBytesAreMaskedAndCrlfDropped) {
-    EXPECT_EQ(format_diagnostic({Severity::kError, {"f", 1, 2}, "m"}, std::string("a\x01" "b\r\n", 5)),
+    EXPECT_EQ(format_diagnostic({Severity::kError, {"f", 1, 2}, "m"}, std::string("a\x01"
+                                                                                  "b\r\n",
+                                                                                  5)),
               "f:1:2: error: m\n    a?b\n     ^\n");
 }
 
@@ -39,7 +41,8 @@ TEST(FormatDiagnostic, LongLinesShowAWindowAroundTheColumn) {
     const std::string line = std::string(1000, 'a') + "X" + std::string(1000, 'b');
     const std::string out = format_diagnostic({Severity::kError, {"f", 1, 1001}, "m"}, line);
     const auto excerpt_start = out.find('\n') + 1;
-    const std::string excerpt = out.substr(excerpt_start, out.find('\n', excerpt_start) - excerpt_start);
+    const std::string excerpt =
+        out.substr(excerpt_start, out.find('\n', excerpt_start) - excerpt_start);
     EXPECT_LT(excerpt.size(), 200U);
     EXPECT_EQ(excerpt.substr(0, 7), "    ...");
     const std::string caret_line = out.substr(out.find('\n', excerpt_start) + 1);

@@ -5,7 +5,9 @@
 namespace flowsim {
 namespace {
 
-Node make_node(std::string id, NodeKind kind, std::optional<std::string> state,
+Node make_node(std::string id,
+               NodeKind kind,
+               std::optional<std::string> state,
                std::vector<std::string> tags = {}) {
     Node node;
     node.id = std::move(id);
@@ -44,8 +46,10 @@ TEST(Matcher, AMissingFieldDoesNotMatchButDoesUnderNot) {
 TEST(Matcher, TagsMatchAnyAndIdsByIndex) {
     Matcher matcher;
     matcher.tags = {"ice", "cbp"};
-    EXPECT_TRUE(matcher.matches(make_node("hsi", NodeKind::kFederalAgency, std::nullopt, {"ice"}), 3));
-    EXPECT_FALSE(matcher.matches(make_node("fbi", NodeKind::kFederalAgency, std::nullopt, {"doj"}), 3));
+    EXPECT_TRUE(
+        matcher.matches(make_node("hsi", NodeKind::kFederalAgency, std::nullopt, {"ice"}), 3));
+    EXPECT_FALSE(
+        matcher.matches(make_node("fbi", NodeKind::kFederalAgency, std::nullopt, {"doj"}), 3));
     Matcher by_id;
     by_id.ids = {3};
     EXPECT_TRUE(by_id.matches(make_node("x", NodeKind::kOther, std::nullopt), 3));

@@ -54,7 +54,8 @@ TEST(Selector, ReportsSyntaxErrors) {
 TEST(Selector, SelectsTheUnionAscending) {
     const Scenario scenario = three_nodes();
     EXPECT_EQ(select_nodes(scenario, parse_ok("tag:ice,cams")), (std::vector<NodeIndex>{0, 1, 2}));
-    EXPECT_EQ(select_nodes(scenario, parse_ok("kind:federal_agency")), (std::vector<NodeIndex>{1, 2}));
+    EXPECT_EQ(select_nodes(scenario, parse_ok("kind:federal_agency")),
+              (std::vector<NodeIndex>{1, 2}));
     EXPECT_EQ(select_nodes(scenario, parse_ok("hsi,hsi")), (std::vector<NodeIndex>{2}));
 }
 

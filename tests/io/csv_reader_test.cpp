@@ -76,7 +76,8 @@ TEST(CsvReader, TextAfterAClosingQuoteIsAnErrorAndReadingGoesOn) {
 TEST(CsvReader, StopsWhenTheHandlerSaysSo) {
     int calls = 0;
     std::vector<CsvError> errors;
-    read_csv("a\nb\nc\n", [&](const std::vector<CsvCell>&) { return ++calls < 2; }, errors);
+    read_csv(
+        "a\nb\nc\n", [&](const std::vector<CsvCell>&) { return ++calls < 2; }, errors);
     EXPECT_EQ(calls, 2);
 }
 

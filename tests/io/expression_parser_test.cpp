@@ -41,12 +41,14 @@ TEST(ExpressionParser, KeepsPositionsOfTerms) {
             names.emplace_back(term.name, term.offset);
         }
     }
-    EXPECT_EQ(names, (std::vector<std::pair<std::string, std::uint32_t>>{{"ring", 0}, {"il_law", 13}}));
+    EXPECT_EQ(names,
+              (std::vector<std::pair<std::string, std::uint32_t>>{{"ring", 0}, {"il_law", 13}}));
 }
 
 TEST(ExpressionParser, ReportsTheFirstErrorWithItsOffset) {
-    EXPECT_EQ(error_of("").message,
-              "expected a parameter name, 'true', 'false', 'not' or '(', got the end of the expression");
+    EXPECT_EQ(
+        error_of("").message,
+        "expected a parameter name, 'true', 'false', 'not' or '(', got the end of the expression");
     EXPECT_EQ(error_of("a and").offset, 5U);
     EXPECT_EQ(error_of("(a or b").message, "expected ')', got the end of the expression");
     EXPECT_EQ(error_of("a or b)").message, "unmatched ')'");
@@ -65,7 +67,8 @@ TEST(ExpressionParser, DeepNestingIsAnErrorNotACrash) {
         nots += "not ";
     }
     EXPECT_NE(error_of(nots + "a").message.find("nested more than"), std::string::npos);
-    const std::string ok = std::string(kMaxExpressionDepth, '(') + "a" + std::string(kMaxExpressionDepth, ')');
+    const std::string ok =
+        std::string(kMaxExpressionDepth, '(') + "a" + std::string(kMaxExpressionDepth, ')');
     EXPECT_EQ(canonical(ok), "a");
 }
 

@@ -56,7 +56,9 @@ TEST_P(GoldenErrors, PrintsExpectedDiagnostics) {
 // Folder names such as "unknown-node" are not valid test names.
 std::string test_name(const ::testing::TestParamInfo<std::string>& info) {
     std::string name = info.param;
-    std::replace_if(name.begin(), name.end(), [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); }, '_');
+    std::replace_if(
+        name.begin(), name.end(),
+        [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); }, '_');
     return name;
 }
 

@@ -10,7 +10,9 @@ namespace {
 
 class Include : public ::testing::Test {
 protected:
-    LoadResult load(const std::string& top) { return load_scenario_file(dir_.write("top.yaml", top)); }
+    LoadResult load(const std::string& top) {
+        return load_scenario_file(dir_.write("top.yaml", top));
+    }
     std::string printed(const LoadResult& result) {
         // Display names hold the temporary directory; keep only what follows it.
         std::string text = format_diagnostics(result.diagnostics, result.texts);
@@ -28,10 +30,12 @@ TEST_F(Include, MergesYamlFilesAndCsvTablesRelativeToTheIncludingFile) {
                "\xEF\xBB\xBFid,kind,label,state,county,place,tags,produces\r\n"
                "cams,camera,\"Cameras, city\",IL,,Springfield,flock;city,plate_read\r\n"
                "spd,local_agency,Springfield PD,IL,Sangamon,,,\r\n");
-    dir_.write("net/sharing.csv",
-               "from,to,id,carries,mechanism,when,status,sources,likelihood,cut_cost,since,until,note\n"
-               "cams,spd,,plate_read,camera_feed,,documented,audit,,,,,\n"
-               "spd,ice,share,plate_read,lookup,national_lookup,reported,audit;blog,0.5,1,2025-01-01,,\"says \"\"yes\"\"\"\n");
+    dir_.write(
+        "net/sharing.csv",
+        "from,to,id,carries,mechanism,when,status,sources,likelihood,cut_cost,since,until,note\n"
+        "cams,spd,,plate_read,camera_feed,,documented,audit,,,,,\n"
+        "spd,ice,share,plate_read,lookup,national_lookup,reported,audit;blog,0.5,1,2025-01-01,,"
+        "\"says \"\"yes\"\"\"\n");
     dir_.write("net/federal.yaml",
                "include: [agencies.csv]\n"
                "sources: {blog: {title: Blog}}\n"
@@ -107,8 +111,9 @@ TEST_F(Include, IncludedFilesCannotHoldTopLevelKeys) {
     dir_.write("part.yaml", "questions: []\ntitle: x\n");
     const LoadResult result = load("flowsim: 1\ninclude: [part.yaml]\n");
     EXPECT_FALSE(result.ok());
-    EXPECT_NE(printed(result).find("part.yaml:1:1: error: unknown key 'questions' in an included file"),
-              std::string::npos);
+    EXPECT_NE(
+        printed(result).find("part.yaml:1:1: error: unknown key 'questions' in an included file"),
+        std::string::npos);
 }
 
 TEST_F(Include, TableHeadersAreChecked) {
@@ -118,12 +123,16 @@ TEST_F(Include, TableHeadersAreChecked) {
     EXPECT_FALSE(result.ok());
     const std::string text = printed(result);
     EXPECT_NE(text.find("odd.csv:1:1: error: a CSV table must start with the header 'id,kind'"),
-              std::string::npos) << text;
-    EXPECT_NE(text.find("edges.csv:1:9: error: unknown column 'carriez' in the edge table (did you mean "
-                        "'carries'?)"),
-              std::string::npos) << text;
+              std::string::npos)
+        << text;
+    EXPECT_NE(
+        text.find("edges.csv:1:9: error: unknown column 'carriez' in the edge table (did you mean "
+                  "'carries'?)"),
+        std::string::npos)
+        << text;
     EXPECT_NE(text.find("edges.csv:1:1: error: an edge table needs a 'carries' column"),
-              std::string::npos) << text;
+              std::string::npos)
+        << text;
 }
 
 }  // namespace

@@ -189,15 +189,17 @@ TEST(ScenarioLoader, AMissingKeyPointsAtItsMapping) {
 }
 
 TEST(ScenarioLoader, PointsIntoQuotedWhenExpressions) {
-    EXPECT_EQ(errors_of("flowsim: 1\n"
-                        "parameters: {national_lookup: {default: true}}\n"
-                        "nodes: [{id: a, kind: camera}, {id: b, kind: other}]\n"
-                        "edges:\n"
-                        "  - {from: a, to: b, carries: [footage], when: \"national_lookup or nationl\"}\n"),
-              "in.yaml:5:68: error: unknown parameter 'nationl' in 'when'\n"
-              "      - {from: a, to: b, carries: [footage], when: \"national_lookup or nationl\"}\n"
-              "                                                                       ^\n"
-              "1 error\n");
+    EXPECT_EQ(
+        errors_of(
+            "flowsim: 1\n"
+            "parameters: {national_lookup: {default: true}}\n"
+            "nodes: [{id: a, kind: camera}, {id: b, kind: other}]\n"
+            "edges:\n"
+            "  - {from: a, to: b, carries: [footage], when: \"national_lookup or nationl\"}\n"),
+        "in.yaml:5:68: error: unknown parameter 'nationl' in 'when'\n"
+        "      - {from: a, to: b, carries: [footage], when: \"national_lookup or nationl\"}\n"
+        "                                                                       ^\n"
+        "1 error\n");
 }
 
 TEST(ScenarioLoader, ReportsEveryProblemAtOnceAndLoadsNothing) {

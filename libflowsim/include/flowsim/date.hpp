@@ -20,8 +20,12 @@ struct Date {
 
 bool operator<(const Date& a, const Date& b);
 bool operator==(const Date& a, const Date& b);
-inline bool operator!=(const Date& a, const Date& b) { return !(a == b); }
-inline bool operator<=(const Date& a, const Date& b) { return !(b < a); }
+inline bool operator!=(const Date& a, const Date& b) {
+    return !(a == b);
+}
+inline bool operator<=(const Date& a, const Date& b) {
+    return !(b < a);
+}
 
 /// A validity window: in force on dates `since <= d < until`; a missing end is open.
 struct DateWindow {

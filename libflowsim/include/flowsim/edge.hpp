@@ -31,14 +31,14 @@ struct Edge {
     NodeIndex to = 0;
     std::vector<DataKindIndex> carries;  ///< ascending, distinct, never empty
     std::string mechanism;
-    Expression when;                     ///< parameters bound; `true` when not given
-    SourceLocation when_where;           ///< where the `when` text starts
-    std::vector<GateIndex> gates;        ///< ascending, distinct
+    Expression when;               ///< parameters bound; `true` when not given
+    SourceLocation when_where;     ///< where the `when` text starts
+    std::vector<GateIndex> gates;  ///< ascending, distinct
     Evidence status = Evidence::kHypothetical;
-    std::vector<SourceIndex> sources;    ///< ascending, distinct
-    double likelihood = 1.0;             ///< 0 < p <= 1
-    std::optional<double> cut_cost;      ///< > 0; absent: the edge cannot be cut
-    std::vector<Conversion> convert;     ///< ascending by `from`, one per kind
+    std::vector<SourceIndex> sources;  ///< ascending, distinct
+    double likelihood = 1.0;           ///< 0 < p <= 1
+    std::optional<double> cut_cost;    ///< > 0; absent: the edge cannot be cut
+    std::vector<Conversion> convert;   ///< ascending by `from`, one per kind
     DateWindow in_force;
     std::string note;
     SourceLocation where;

@@ -18,12 +18,12 @@ public:
 
     struct Term {
         Op op = Op::kConstant;
-        bool value = true;                 ///< kConstant only
-        std::string name;                  ///< kParameter only: as written
-        std::uint32_t parameter = kNone;   ///< kParameter only: index once bound
-        std::uint32_t left = kNone;        ///< kNot, kAnd, kOr
-        std::uint32_t right = kNone;       ///< kAnd, kOr
-        std::uint32_t offset = 0;          ///< byte offset of the term in the source text
+        bool value = true;                ///< kConstant only
+        std::string name;                 ///< kParameter only: as written
+        std::uint32_t parameter = kNone;  ///< kParameter only: index once bound
+        std::uint32_t left = kNone;       ///< kNot, kAnd, kOr
+        std::uint32_t right = kNone;      ///< kAnd, kOr
+        std::uint32_t offset = 0;         ///< byte offset of the term in the source text
     };
 
     /// The expression `true` (an edge with no `when`).
@@ -37,7 +37,9 @@ public:
     void set_root(std::uint32_t root) { root_ = root; }
 
     /// Sets the parameter index of term `term` (a kParameter term).
-    void bind(std::uint32_t term, std::uint32_t parameter) { terms_.at(term).parameter = parameter; }
+    void bind(std::uint32_t term, std::uint32_t parameter) {
+        terms_.at(term).parameter = parameter;
+    }
 
     const std::vector<Term>& terms() const { return terms_; }
     std::uint32_t root() const { return root_; }

@@ -41,10 +41,10 @@ using DataKindIndex = std::uint32_t;
 struct Node {
     std::string id;
     NodeKind kind = NodeKind::kOther;
-    std::string label;                     ///< defaults to the id
-    std::vector<DataKindIndex> produces;   ///< ascending, distinct
+    std::string label;                    ///< defaults to the id
+    std::vector<DataKindIndex> produces;  ///< ascending, distinct
     Jurisdiction jurisdiction;
-    std::vector<std::string> tags;         ///< ascending, distinct
+    std::vector<std::string> tags;  ///< ascending, distinct
     std::string note;
     SourceLocation where;
 

@@ -21,7 +21,7 @@ struct Matcher {
     std::vector<std::string> states;
     std::vector<std::string> counties;
     std::vector<std::string> places;
-    std::vector<std::string> tags;   ///< matches a node that has any of them
+    std::vector<std::string> tags;  ///< matches a node that has any of them
     std::vector<NodeIndex> ids;
     std::shared_ptr<const Matcher> negated;  ///< `not:`; shared so Matcher stays copyable
 

@@ -32,7 +32,8 @@ void read_csv(std::string_view text, const CsvRowHandler& on_row, std::vector<Cs
 
     while (at < text.size()) {
         // A blank line (LF or CRLF alone) holds no record.
-        if (text[at] == '\n' || (text[at] == '\r' && at + 1 < text.size() && text[at + 1] == '\n')) {
+        if (text[at] == '\n' ||
+            (text[at] == '\r' && at + 1 < text.size() && text[at + 1] == '\n')) {
             at += text[at] == '\r' ? 2 : 1;
             ++line;
             line_start = at;
@@ -73,7 +74,8 @@ void read_csv(std::string_view text, const CsvRowHandler& on_row, std::vector<Cs
                 }
                 ++at;  // the closing quote
                 if (at < text.size() && text[at] != ',' && text[at] != '\n' && text[at] != '\r') {
-                    errors.push_back({line, column_of(at), "unexpected text after a closing quote"});
+                    errors.push_back(
+                        {line, column_of(at), "unexpected text after a closing quote"});
                     while (at < text.size() && text[at] != ',' && text[at] != '\n') {
                         ++at;
                     }

@@ -29,9 +29,10 @@ public:
     std::vector<Diagnostic> take(const std::string& file) {
         sort_diagnostics(diagnostics_);
         if (error_count_ > max_errors_) {
-            diagnostics_.push_back({Severity::kError, {file, 0, 0},
-                                    std::to_string(error_count_ - max_errors_) +
-                                        " more errors not listed"});
+            diagnostics_.push_back(
+                {Severity::kError,
+                 {file, 0, 0},
+                 std::to_string(error_count_ - max_errors_) + " more errors not listed"});
         }
         return std::move(diagnostics_);
     }

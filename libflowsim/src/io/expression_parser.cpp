@@ -29,8 +29,8 @@ public:
     void parse_all() {
         expression_.set_root(parse_or());
         if (token_ != Token::kEnd) {
-            fail(token_ == Token::kClose ? "unmatched ')'" : "expected 'and', 'or' or the end, got " +
-                                                                 describe());
+            fail(token_ == Token::kClose ? "unmatched ')'"
+                                         : "expected 'and', 'or' or the end, got " + describe());
         }
     }
 
@@ -95,8 +95,7 @@ private:
                 return inner;
             }
             default:
-                fail("expected a parameter name, 'true', 'false', 'not' or '(', got " +
-                     describe());
+                fail("expected a parameter name, 'true', 'false', 'not' or '(', got " + describe());
         }
         return 0;
     }
@@ -108,9 +107,7 @@ private:
         }
     }
 
-    [[noreturn]] void fail(std::string message) {
-        throw SyntaxError{start_, std::move(message)};
-    }
+    [[noreturn]] void fail(std::string message) { throw SyntaxError{start_, std::move(message)}; }
 
     std::string describe() const {
         if (token_ == Token::kEnd) {
@@ -121,8 +118,8 @@ private:
 
     void advance() {
         std::size_t at = end_;
-        while (at < text_.size() && (text_[at] == ' ' || text_[at] == '\t' ||
-                                     text_[at] == '\n' || text_[at] == '\r')) {
+        while (at < text_.size() &&
+               (text_[at] == ' ' || text_[at] == '\t' || text_[at] == '\n' || text_[at] == '\r')) {
             ++at;
         }
         start_ = static_cast<std::uint32_t>(at);
@@ -132,7 +129,9 @@ private:
             return;
         }
         const char c = text_[at];
-        const auto two = [&](char second) { return at + 1 < text_.size() && text_[at + 1] == second; };
+        const auto two = [&](char second) {
+            return at + 1 < text_.size() && text_[at + 1] == second;
+        };
         if (c == '(' || c == ')' || c == '!') {
             token_ = c == '(' ? Token::kOpen : c == ')' ? Token::kClose : Token::kNot;
             end_ = start_ + 1;

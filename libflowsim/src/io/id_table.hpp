@@ -16,7 +16,8 @@ namespace flowsim::io::detail {
 class IdTable {
 public:
     /// Declares `id`; when it already exists, returns where it was first declared.
-    std::optional<SourceLocation> add(const std::string& id, std::uint32_t index,
+    std::optional<SourceLocation> add(const std::string& id,
+                                      std::uint32_t index,
                                       const SourceLocation& where) {
         const auto [entry, inserted] = entries_.emplace(id, Entry{index, where});
         if (!inserted) {

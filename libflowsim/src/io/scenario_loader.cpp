@@ -34,10 +34,10 @@ using detail::YamlFields;
 
 using Keys = std::vector<std::string_view>;
 
-const Keys kTopKeys = {"flowsim", "title",      "description", "as_of", "include",
-                       "sources", "data",       "parameters",  "gates", "nodes",
-                       "edges",   "policies",   "configurations", "questions"};
-const Keys kIncludedKeys = {"flowsim", "include", "sources", "data", "parameters",
+const Keys kTopKeys = {"flowsim", "title",    "description",    "as_of",    "include",
+                       "sources", "data",     "parameters",     "gates",    "nodes",
+                       "edges",   "policies", "configurations", "questions"};
+const Keys kIncludedKeys = {"flowsim", "include", "sources", "data",    "parameters",
                             "gates",   "nodes",   "edges",   "policies"};
 const Keys kSourceKeys = {"title", "publisher", "url", "date"};
 const Keys kDataKindKeys = {"label"};
@@ -45,18 +45,19 @@ const Keys kParameterKeys = {"default", "label", "lever", "cost"};
 const Keys kGateKeys = {"label"};
 const Keys kNodeKeys = {"id", "kind", "label", "produces", "jurisdiction", "tags", "note"};
 const Keys kJurisdictionKeys = {"state", "county", "place"};
-const Keys kEdgeKeys = {"id",     "from",    "to",         "carries",  "mechanism",
-                        "when",   "gates",   "status",     "sources",  "likelihood",
-                        "cut_cost", "convert", "since",    "until",    "note"};
+const Keys kEdgeKeys = {"id",       "from",    "to",     "carries", "mechanism",
+                        "when",     "gates",   "status", "sources", "likelihood",
+                        "cut_cost", "convert", "since",  "until",   "note"};
 const Keys kPolicyKeys = {"id", "label", "when", "deny", "since", "until", "sources", "note"};
 const Keys kDenyKeys = {"carries", "origin", "from", "to"};
 const Keys kMatcherKeys = {"kind", "state", "county", "place", "tags", "id", "not"};
-const Keys kQuestionKeys = {"id",    "description",  "from", "to",    "data",  "configuration",
-                            "without", "as_of",      "min_evidence", "via", "avoid", "expect"};
+const Keys kQuestionKeys = {"id",           "description",   "from",    "to",
+                            "data",         "configuration", "without", "as_of",
+                            "min_evidence", "via",           "avoid",   "expect"};
 const Keys kNodeColumns = {"id", "kind", "label", "state", "county", "place", "tags", "produces"};
-const Keys kEdgeColumns = {"from",     "to",    "id",    "carries", "mechanism",
-                           "when",     "status", "sources", "likelihood", "cut_cost",
-                           "since",    "until", "note"};
+const Keys kEdgeColumns = {"from",  "to",     "id",      "carries",    "mechanism",
+                           "when",  "status", "sources", "likelihood", "cut_cost",
+                           "since", "until",  "note"};
 const Keys kEvidenceNames = {"documented", "reported", "alleged", "announced", "hypothetical"};
 const Keys kExpectValues = {"reachable", "unreachable"};
 
@@ -97,8 +98,8 @@ struct NodeFields {
 
 struct EdgeFields {
     SourceLocation where;
-    std::optional<Field> id, from, to, mechanism, when, status, likelihood, cut_cost, since,
-        until, note;
+    std::optional<Field> id, from, to, mechanism, when, status, likelihood, cut_cost, since, until,
+        note;
     std::optional<std::vector<Field>> carries, gates, sources;
     std::vector<std::pair<Field, Field>> convert;
 };
@@ -126,7 +127,8 @@ const Selector& selector_of(const Question& question, PendingSelector::Role role
 }
 
 // Reads a whole file; on failure returns nothing and says why in `why`.
-std::optional<std::string> read_text_file(const std::string& path, std::size_t max_bytes,
+std::optional<std::string> read_text_file(const std::string& path,
+                                          std::size_t max_bytes,
                                           std::string& why) {
     std::error_code error;
     const fs::file_status status = fs::status(path, error);
@@ -189,15 +191,19 @@ private:
         return content;
     }
 
-    void open_yaml(const std::string& file, std::string_view text, const fs::path& real, bool top,
-                   std::vector<fs::path>& stack, int depth) {
+    void open_yaml(const std::string& file,
+                   std::string_view text,
+                   const fs::path& real,
+                   bool top,
+                   std::vector<fs::path>& stack,
+                   int depth) {
         std::vector<YAML::Node> roots;
         try {
             roots = YAML::LoadAll(std::string(text));
         } catch (const YAML::DeepRecursion& error) {
-            sink_.error({file, error.mark.line + 1, error.mark.column + 1},
-                        "invalid YAML: nested more than " + std::to_string(error.depth()) +
-                            " levels deep");
+            sink_.error(
+                {file, error.mark.line + 1, error.mark.column + 1},
+                "invalid YAML: nested more than " + std::to_string(error.depth()) + " levels deep");
             return;
         } catch (const YAML::Exception& error) {
             const int line = error.mark.is_null() ? 0 : error.mark.line + 1;
@@ -225,8 +231,10 @@ private:
         }
         const YAML::Node& root = roots[0];
         if (!root.IsMap()) {
-            fields.error(root, "a scenario must be a mapping of keys such as 'flowsim', 'nodes' "
-                               "and 'edges', got " + YamlFields::shape(root));
+            fields.error(root,
+                         "a scenario must be a mapping of keys such as 'flowsim', 'nodes' "
+                         "and 'edges', got " +
+                             YamlFields::shape(root));
             return;
         }
         fields.check_mapping(root, top ? "the scenario" : "an included file",
@@ -244,8 +252,10 @@ private:
         stack.pop_back();
     }
 
-    void open_include(const std::string& including_file, const Field& include,
-                      std::vector<fs::path>& stack, int depth) {
+    void open_include(const std::string& including_file,
+                      const Field& include,
+                      std::vector<fs::path>& stack,
+                      int depth) {
         if (depth > limits_.max_include_depth) {
             sink_.error(include.where, "includes nest more than " +
                                            std::to_string(limits_.max_include_depth) +
@@ -256,8 +266,9 @@ private:
             sink_.error(include.where, "empty include path");
             return;
         }
-        const std::string file =
-            (fs::path(including_file).parent_path() / include.text).lexically_normal().generic_string();
+        const std::string file = (fs::path(including_file).parent_path() / include.text)
+                                     .lexically_normal()
+                                     .generic_string();
         const fs::path real = absolute_path(file);
         if (std::find(stack.begin(), stack.end(), real) != stack.end()) {
             std::string chain;
@@ -305,8 +316,9 @@ private:
         } else if (starts("from,to")) {
             documents_.push_back({file, DocumentType::kEdgeTable, text, {}, false});
         } else {
-            sink_.error({file, 1, 1}, "a CSV table must start with the header 'id,kind' (a node "
-                                      "table) or 'from,to' (an edge table)");
+            sink_.error({file, 1, 1},
+                        "a CSV table must start with the header 'id,kind' (a node "
+                        "table) or 'from,to' (an edge table)");
         }
     }
 
@@ -328,25 +340,28 @@ private:
         for (const Document& document : documents_) {
             if (document.type == DocumentType::kYaml) {
                 YamlFields fields(document.file, document.text, sink_);
-                for_each_item(fields, document.root, "nodes", [&](const YAML::Node& item) {
-                    read_yaml_node(fields, item);
-                });
+                for_each_item(fields, document.root, "nodes",
+                              [&](const YAML::Node& item) { read_yaml_node(fields, item); });
             } else if (document.type == DocumentType::kNodeTable) {
-                read_table(document, kNodeColumns, "node", [&](NodeFields&& node) { add_node(node); });
+                read_table(document, kNodeColumns, "node",
+                           [&](NodeFields&& node) { add_node(node); });
             }
         }
     }
 
     // Calls `visit` for each entry of the mapping under `key` (a null value is empty).
     template <typename Visit>
-    void for_each_entry(YamlFields& fields, const YAML::Node& root, std::string_view key,
+    void for_each_entry(YamlFields& fields,
+                        const YAML::Node& root,
+                        std::string_view key,
                         Visit visit) {
         const auto section = YamlFields::find(root, key);
         if (!section || section->IsNull()) {
             return;
         }
         if (!section->IsMap()) {
-            fields.error(*section, "expected '" + std::string(key) + "' to be a mapping of ids, got " +
+            fields.error(*section, "expected '" + std::string(key) +
+                                       "' to be a mapping of ids, got " +
                                        YamlFields::shape(*section));
             return;
         }
@@ -359,7 +374,9 @@ private:
 
     // Calls `visit` for each item of the sequence under `key` (a null value is empty).
     template <typename Visit>
-    void for_each_item(YamlFields& fields, const YAML::Node& root, std::string_view key,
+    void for_each_item(YamlFields& fields,
+                       const YAML::Node& root,
+                       std::string_view key,
                        Visit visit) {
         const auto section = YamlFields::find(root, key);
         if (!section || section->IsNull()) {
@@ -401,7 +418,8 @@ private:
             Source source;
             source.id = id.text;
             source.where = id.where;
-            if (!declare(source_ids_, id, static_cast<SourceIndex>(parts_.sources.size()), "source")) {
+            if (!declare(source_ids_, id, static_cast<SourceIndex>(parts_.sources.size()),
+                         "source")) {
                 return;
             }
             const std::string what = "source " + in_quotes(id.text);
@@ -412,8 +430,9 @@ private:
                 source.publisher = optional_text(fields, value, "publisher");
                 if (const auto url = fields.scalar(value, "url")) {
                     if (url->text.rfind("https://", 0) != 0 && url->text.rfind("http://", 0) != 0) {
-                        sink_.error(url->where, "a source url must start with https:// or http://, got " +
-                                                    in_quotes(url->text));
+                        sink_.error(url->where,
+                                    "a source url must start with https:// or http://, got " +
+                                        in_quotes(url->text));
                     }
                     source.url = url->text;
                 }
@@ -455,8 +474,9 @@ private:
                 return;
             }
             if (!(id.text[0] >= 'a' && id.text[0] <= 'z') && id.text[0] != '_') {
-                sink_.error(id.where, "parameter id " + in_quotes(id.text) +
-                                          " must start with a letter or '_' to be usable in 'when'");
+                sink_.error(id.where,
+                            "parameter id " + in_quotes(id.text) +
+                                " must start with a letter or '_' to be usable in 'when'");
             } else if (is_keyword(id.text)) {
                 sink_.error(id.where, "parameter id " + in_quotes(id.text) +
                                           " is a keyword of 'when' expressions");
@@ -477,7 +497,8 @@ private:
                 if (const auto field = fields.scalar(value, "cost")) {
                     const auto cost = parse_number(*field, "cost");
                     if (cost && *cost <= 0) {
-                        sink_.error(field->where, "cost must be greater than 0, got " + in_quotes(field->text));
+                        sink_.error(field->where,
+                                    "cost must be greater than 0, got " + in_quotes(field->text));
                     }
                     parameter.cost = cost.value_or(1.0);
                     if (parameter.lever.empty()) {
@@ -497,7 +518,8 @@ private:
                 return;
             }
             Gate gate{id.text, id.text, id.where};
-            if (!value.IsNull() && fields.check_mapping(value, "gate " + in_quotes(id.text), kGateKeys)) {
+            if (!value.IsNull() &&
+                fields.check_mapping(value, "gate " + in_quotes(id.text), kGateKeys)) {
                 if (const auto field = fields.scalar(value, "label")) {
                     gate.label = field->text;
                 }
@@ -554,9 +576,10 @@ private:
             if (const auto kind = parse_node_kind(fields.kind->text)) {
                 node.kind = *kind;
             } else {
-                sink_.error(fields.kind->where, "node " + in_quotes(node.id) + " has unknown kind " +
-                                                    in_quotes(fields.kind->text) +
-                                                    did_you_mean(fields.kind->text, node_kind_names()));
+                sink_.error(fields.kind->where,
+                            "node " + in_quotes(node.id) + " has unknown kind " +
+                                in_quotes(fields.kind->text) +
+                                did_you_mean(fields.kind->text, node_kind_names()));
             }
         }
         if (fields.state) {
@@ -591,23 +614,21 @@ private:
         for (const Document& document : documents_) {
             if (document.type == DocumentType::kYaml) {
                 YamlFields fields(document.file, document.text, sink_);
-                for_each_item(fields, document.root, "edges", [&](const YAML::Node& item) {
-                    read_yaml_edge(fields, item);
-                });
-                for_each_item(fields, document.root, "policies", [&](const YAML::Node& item) {
-                    read_policy(fields, item);
-                });
+                for_each_item(fields, document.root, "edges",
+                              [&](const YAML::Node& item) { read_yaml_edge(fields, item); });
+                for_each_item(fields, document.root, "policies",
+                              [&](const YAML::Node& item) { read_policy(fields, item); });
                 if (document.top) {
                     read_header(fields, document.root);
                     read_configurations(fields, document.root);
-                    for_each_item(fields, document.root, "questions", [&](const YAML::Node& item) {
-                        read_question(fields, item);
-                    });
+                    for_each_item(fields, document.root, "questions",
+                                  [&](const YAML::Node& item) { read_question(fields, item); });
                 } else if (const auto version = fields.scalar(document.root, "flowsim")) {
                     check_version(*version);
                 }
             } else if (document.type == DocumentType::kEdgeTable) {
-                read_table(document, kEdgeColumns, "edge", [&](EdgeFields&& edge) { add_edge(edge); });
+                read_table(document, kEdgeColumns, "edge",
+                           [&](EdgeFields&& edge) { add_edge(edge); });
             }
         }
     }
@@ -655,8 +676,10 @@ private:
         edge.sources = fields.list(item, "sources");
         if (const auto convert = YamlFields::find(item, "convert")) {
             if (!convert->IsMap()) {
-                fields.error(*convert, "expected 'convert' to be a mapping such as "
-                                       "{footage: plate_read}, got " + YamlFields::shape(*convert));
+                fields.error(*convert,
+                             "expected 'convert' to be a mapping such as "
+                             "{footage: plate_read}, got " +
+                                 YamlFields::shape(*convert));
             } else {
                 for (const auto& entry : *convert) {
                     auto from = fields.as_scalar(entry.first, "a data kind in 'convert'");
@@ -706,7 +729,8 @@ private:
         if (fields.carries) {
             edge.carries = resolve_all(data_kind_ids_, *fields.carries, "data kind");
             if (fields.carries->empty()) {
-                sink_.error(fields.where, name + " carries nothing; 'carries' needs at least one data kind");
+                sink_.error(fields.where,
+                            name + " carries nothing; 'carries' needs at least one data kind");
             }
         }
         if (fields.mechanism) {
@@ -728,8 +752,10 @@ private:
         if (fields.likelihood) {
             if (const auto p = parse_number(*fields.likelihood, "likelihood")) {
                 if (!(*p > 0 && *p <= 1)) {
-                    sink_.error(fields.likelihood->where, "likelihood must be greater than 0 and at "
-                                                          "most 1, got " + in_quotes(fields.likelihood->text));
+                    sink_.error(fields.likelihood->where,
+                                "likelihood must be greater than 0 and at "
+                                "most 1, got " +
+                                    in_quotes(fields.likelihood->text));
                 }
                 edge.likelihood = *p;
             }
@@ -737,8 +763,8 @@ private:
         if (fields.cut_cost) {
             if (const auto cost = parse_number(*fields.cut_cost, "cut_cost")) {
                 if (*cost <= 0) {
-                    sink_.error(fields.cut_cost->where,
-                                "cut_cost must be greater than 0, got " + in_quotes(fields.cut_cost->text));
+                    sink_.error(fields.cut_cost->where, "cut_cost must be greater than 0, got " +
+                                                            in_quotes(fields.cut_cost->text));
                 }
                 edge.cut_cost = *cost;
             }
@@ -755,7 +781,8 @@ private:
             }
             if (std::any_of(edge.convert.begin(), edge.convert.end(),
                             [&](const Conversion& c) { return c.from == *in; })) {
-                sink_.error(from_kind.where, name + " converts " + in_quotes(from_kind.text) + " twice");
+                sink_.error(from_kind.where,
+                            name + " converts " + in_quotes(from_kind.text) + " twice");
                 continue;
             }
             edge.convert.push_back({*in, *out});
@@ -808,8 +835,10 @@ private:
         parts_.policies.push_back(std::move(policy));
     }
 
-    std::optional<Matcher> read_matcher(YamlFields& fields, const YAML::Node& parent,
-                                        std::string_view key, int depth) {
+    std::optional<Matcher> read_matcher(YamlFields& fields,
+                                        const YAML::Node& parent,
+                                        std::string_view key,
+                                        int depth) {
         const auto node = YamlFields::find(parent, key);
         if (!node) {
             return std::nullopt;
@@ -870,35 +899,38 @@ private:
     }
 
     void read_configurations(YamlFields& fields, const YAML::Node& root) {
-        for_each_entry(fields, root, "configurations", [&](const Field& id, const YAML::Node& value) {
-            if (!declare(configuration_ids_, id,
-                         static_cast<ConfigurationIndex>(parts_.configurations.size()),
-                         "configuration")) {
-                return;
-            }
-            Configuration configuration{id.text, {}, id.where};
-            if (!value.IsNull() && !value.IsMap()) {
-                fields.error(value, "expected configuration " + in_quotes(id.text) +
-                                        " to be a mapping of parameters to true or false, got " +
-                                        YamlFields::shape(value));
-            } else if (value.IsMap()) {
-                fields.check_mapping(value, "configuration " + in_quotes(id.text), parameter_ids_.names());
-                for (const auto& entry : value) {
-                    const auto name = fields.as_scalar(entry.first, "a parameter");
-                    const auto setting = fields.as_scalar(entry.second, "a parameter value");
-                    if (!name || !setting) {
-                        continue;
-                    }
-                    const auto parameter = parameter_ids_.find(name->text);
-                    const auto flag = parse_bool(*setting, name->text);
-                    if (parameter && flag) {
-                        configuration.values.emplace_back(*parameter, *flag);
-                    }
+        for_each_entry(
+            fields, root, "configurations", [&](const Field& id, const YAML::Node& value) {
+                if (!declare(configuration_ids_, id,
+                             static_cast<ConfigurationIndex>(parts_.configurations.size()),
+                             "configuration")) {
+                    return;
                 }
-                std::sort(configuration.values.begin(), configuration.values.end());
-            }
-            parts_.configurations.push_back(std::move(configuration));
-        });
+                Configuration configuration{id.text, {}, id.where};
+                if (!value.IsNull() && !value.IsMap()) {
+                    fields.error(value,
+                                 "expected configuration " + in_quotes(id.text) +
+                                     " to be a mapping of parameters to true or false, got " +
+                                     YamlFields::shape(value));
+                } else if (value.IsMap()) {
+                    fields.check_mapping(value, "configuration " + in_quotes(id.text),
+                                         parameter_ids_.names());
+                    for (const auto& entry : value) {
+                        const auto name = fields.as_scalar(entry.first, "a parameter");
+                        const auto setting = fields.as_scalar(entry.second, "a parameter value");
+                        if (!name || !setting) {
+                            continue;
+                        }
+                        const auto parameter = parameter_ids_.find(name->text);
+                        const auto flag = parse_bool(*setting, name->text);
+                        if (parameter && flag) {
+                            configuration.values.emplace_back(*parameter, *flag);
+                        }
+                    }
+                    std::sort(configuration.values.begin(), configuration.values.end());
+                }
+                parts_.configurations.push_back(std::move(configuration));
+            });
     }
 
     void read_question(YamlFields& fields, const YAML::Node& item) {
@@ -972,7 +1004,8 @@ private:
                 question.expect_reachable = expect->text == "reachable";
             } else {
                 sink_.error(expect->where, "expect must be 'reachable' or 'unreachable', got " +
-                                               in_quotes(expect->text) + did_you_mean(expect->text, kExpectValues));
+                                               in_quotes(expect->text) +
+                                               did_you_mean(expect->text, kExpectValues));
             }
         }
         parts_.questions.push_back(std::move(question));
@@ -1008,12 +1041,13 @@ private:
                 }
                 if (cells.size() != column_of_cell.size()) {
                     sink_.error({document.file, cells.front().line, 1},
-                                "row has " + std::to_string(cells.size()) + " fields, the header has " +
+                                "row has " + std::to_string(cells.size()) +
+                                    " fields, the header has " +
                                     std::to_string(column_of_cell.size()));
                     return true;
                 }
-                using Fields = std::conditional_t<std::is_invocable_v<Add, NodeFields&&>, NodeFields,
-                                                  EdgeFields>;
+                using Fields = std::conditional_t<std::is_invocable_v<Add, NodeFields&&>,
+                                                  NodeFields, EdgeFields>;
                 Fields fields;
                 fields.where = {document.file, cells.front().line, 1};
                 for (std::size_t i = 0; i < cells.size(); ++i) {
@@ -1032,21 +1066,25 @@ private:
         }
     }
 
-    void read_header_row(const std::string& file, const std::vector<CsvCell>& cells,
-                         const Keys& columns, std::string_view noun, std::vector<int>& column_of_cell) {
+    void read_header_row(const std::string& file,
+                         const std::vector<CsvCell>& cells,
+                         const Keys& columns,
+                         std::string_view noun,
+                         std::vector<int>& column_of_cell) {
         std::vector<bool> seen(columns.size(), false);
         for (const CsvCell& cell : cells) {
             const auto known = std::find(columns.begin(), columns.end(), cell.text);
             if (known == columns.end()) {
                 sink_.error({file, cell.line, cell.column},
-                            "unknown column " + in_quotes(cell.text) + " in the " + std::string(noun) +
-                                " table" + did_you_mean(cell.text, columns));
+                            "unknown column " + in_quotes(cell.text) + " in the " +
+                                std::string(noun) + " table" + did_you_mean(cell.text, columns));
                 column_of_cell.push_back(-1);
                 continue;
             }
             const auto index = static_cast<std::size_t>(known - columns.begin());
             if (seen[index]) {
-                sink_.error({file, cell.line, cell.column}, "duplicate column " + in_quotes(cell.text));
+                sink_.error({file, cell.line, cell.column},
+                            "duplicate column " + in_quotes(cell.text));
                 column_of_cell.push_back(-1);
                 continue;
             }
@@ -1059,7 +1097,8 @@ private:
     }
 
     Field cell_field(const std::string& file, const CsvCell& cell) {
-        Field field{std::string(cell.text), {file, cell.line, cell.column + (cell.quoted ? 1 : 0)}, false};
+        Field field{
+            std::string(cell.text), {file, cell.line, cell.column + (cell.quoted ? 1 : 0)}, false};
         field.columns_exact = field.text.find('\n') == std::string::npos;
         if (const auto problem = detail::text_problem(field.text)) {
             sink_.error(field.where, *problem);
@@ -1086,7 +1125,8 @@ private:
                 --last;
             }
             if (last > first) {
-                items.push_back({cell.text.substr(first, last - first), cell.at(first), cell.columns_exact});
+                items.push_back(
+                    {cell.text.substr(first, last - first), cell.at(first), cell.columns_exact});
             }
             start = end + 1;
         }
@@ -1128,8 +1168,10 @@ private:
 
     // ---- Values ---------------------------------------------------------------------------------
 
-    std::optional<std::uint32_t> resolve(const IdTable& table, const Field& field,
-                                         std::string_view noun, const std::string& prefix) {
+    std::optional<std::uint32_t> resolve(const IdTable& table,
+                                         const Field& field,
+                                         std::string_view noun,
+                                         const std::string& prefix) {
         if (const auto index = table.find(field.text)) {
             return index;
         }
@@ -1144,7 +1186,8 @@ private:
     }
 
     // Resolves every item, ascending and distinct; unknown items are reported and dropped.
-    std::vector<std::uint32_t> resolve_all(const IdTable& table, const std::vector<Field>& items,
+    std::vector<std::uint32_t> resolve_all(const IdTable& table,
+                                           const std::vector<Field>& items,
                                            std::string_view noun) {
         std::vector<std::uint32_t> result;
         for (const Field& item : items) {
@@ -1178,9 +1221,9 @@ private:
             if (const auto parameter = parameter_ids_.find(term.name)) {
                 expression.bind(i, *parameter);
             } else {
-                sink_.error(field.at(term.offset), "unknown parameter " + in_quotes(term.name) +
-                                                       " in 'when'" +
-                                                       did_you_mean(term.name, parameter_ids_.names()));
+                sink_.error(field.at(term.offset),
+                            "unknown parameter " + in_quotes(term.name) + " in 'when'" +
+                                did_you_mean(term.name, parameter_ids_.names()));
             }
         }
         return std::move(parsed.expression);
@@ -1213,12 +1256,13 @@ private:
 
     std::optional<double> parse_number(const Field& field, std::string_view key) {
         const std::string& text = field.text;
-        const bool plain = !text.empty() && text.find_first_not_of("0123456789.eE+-") == std::string::npos;
+        const bool plain =
+            !text.empty() && text.find_first_not_of("0123456789.eE+-") == std::string::npos;
         char* end = nullptr;
         const double value = plain ? std::strtod(text.c_str(), &end) : 0.0;
         if (!plain || end != text.c_str() + text.size() || !std::isfinite(value)) {
-            sink_.error(field.where, "expected a number for '" + std::string(key) + "', got " +
-                                         in_quotes(text));
+            sink_.error(field.where,
+                        "expected a number for '" + std::string(key) + "', got " + in_quotes(text));
             return std::nullopt;
         }
         return value;
@@ -1236,8 +1280,9 @@ private:
     std::optional<Evidence> parse_status(const Field& field) {
         const auto status = parse_evidence(field.text);
         if (!status) {
-            sink_.error(field.where, "unknown status " + in_quotes(field.text) + "; use one of "
-                                     "documented, reported, alleged, announced, hypothetical" +
+            sink_.error(field.where, "unknown status " + in_quotes(field.text) +
+                                         "; use one of "
+                                         "documented, reported, alleged, announced, hypothetical" +
                                          did_you_mean(field.text, kEvidenceNames));
         }
         return status;
@@ -1247,7 +1292,8 @@ private:
         const std::string& text = field.text;
         if (text.size() != 2 || !std::isupper(static_cast<unsigned char>(text[0])) ||
             !std::isupper(static_cast<unsigned char>(text[1]))) {
-            sink_.error(field.where, "expected a two-letter state code such as 'IL', got " + in_quotes(text));
+            sink_.error(field.where,
+                        "expected a two-letter state code such as 'IL', got " + in_quotes(text));
             return std::nullopt;
         }
         return text;
@@ -1307,12 +1353,14 @@ private:
 
 }  // namespace
 
-LoadResult load_scenario(std::string_view text, const std::string& display_name,
+LoadResult load_scenario(std::string_view text,
+                         const std::string& display_name,
                          const LoadLimits& limits) {
     Loader loader(limits);
     if (text.size() > limits.max_file_bytes) {
         LoadResult result;
-        result.diagnostics.push_back({Severity::kError, {display_name, 0, 0},
+        result.diagnostics.push_back({Severity::kError,
+                                      {display_name, 0, 0},
                                       "the file is larger than the limit of " +
                                           std::to_string(limits.max_file_bytes) + " bytes"});
         return result;

@@ -82,7 +82,8 @@ std::string YamlFields::shape(const YAML::Node& node) {
     return "nothing";
 }
 
-bool YamlFields::check_mapping(const YAML::Node& node, std::string_view what,
+bool YamlFields::check_mapping(const YAML::Node& node,
+                               std::string_view what,
                                const std::vector<std::string_view>& allowed) {
     if (!node.IsMap()) {
         error(node, "expected " + std::string(what) + " to be a mapping, got " + shape(node));
@@ -158,7 +159,8 @@ std::optional<Field> YamlFields::scalar(const YAML::Node& map, std::string_view 
     return as_scalar(*value, "'" + std::string(key) + "'");
 }
 
-std::optional<Field> YamlFields::required(const YAML::Node& map, std::string_view key,
+std::optional<Field> YamlFields::required(const YAML::Node& map,
+                                          std::string_view key,
                                           std::string_view what) {
     if (!find(map, key)) {
         error(map, "missing required key '" + std::string(key) + "' in " + std::string(what));
@@ -193,4 +195,3 @@ std::optional<std::vector<Field>> YamlFields::list(const YAML::Node& map, std::s
 }
 
 }  // namespace flowsim::io::detail
-

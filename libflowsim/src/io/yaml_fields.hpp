@@ -44,11 +44,14 @@ public:
 
     const std::string& file() const { return file_; }
     SourceLocation where(const YAML::Node& node) const;
-    void error(const YAML::Node& node, std::string message) { sink_.error(where(node), std::move(message)); }
+    void error(const YAML::Node& node, std::string message) {
+        sink_.error(where(node), std::move(message));
+    }
 
     /// Checks that `node` is a mapping whose keys are all in `allowed` and distinct;
     /// reports unknown keys with a "did you mean" hint. False when it is not a mapping.
-    bool check_mapping(const YAML::Node& node, std::string_view what,
+    bool check_mapping(const YAML::Node& node,
+                       std::string_view what,
                        const std::vector<std::string_view>& allowed);
 
     /// The value under `key` in mapping `map` (first occurrence), if present.
@@ -57,7 +60,9 @@ public:
     /// `key` read as a scalar; reports a wrong shape. Absent key: nullopt, no report.
     std::optional<Field> scalar(const YAML::Node& map, std::string_view key);
     /// Like scalar(), but a missing key is reported against `map` ("missing required key").
-    std::optional<Field> required(const YAML::Node& map, std::string_view key, std::string_view what);
+    std::optional<Field> required(const YAML::Node& map,
+                                  std::string_view key,
+                                  std::string_view what);
     /// `node` itself as a scalar (a key, a list item).
     std::optional<Field> as_scalar(const YAML::Node& node, std::string_view what);
     /// `key` read as a list of scalars; a single scalar counts as a one-item list.

@@ -23,8 +23,8 @@ struct LoadLimits {
 
 /// The outcome of loading: a scenario, or every problem found. Never both, never half.
 struct LoadResult {
-    std::optional<Scenario> scenario;      ///< present exactly when there is no error
-    std::vector<Diagnostic> diagnostics;   ///< sorted; errors and warnings
+    std::optional<Scenario> scenario;     ///< present exactly when there is no error
+    std::vector<Diagnostic> diagnostics;  ///< sorted; errors and warnings
     /// The text of every file read, by display name, so diagnostics can quote their
     /// line. Kept only when there are diagnostics.
     std::map<std::string, std::string> texts;
@@ -35,7 +35,8 @@ struct LoadResult {
 /// Loads a scenario from `text`, naming it `display_name` in diagnostics. Includes are
 /// resolved relative to the directory of `display_name`. Never throws for bad input:
 /// every problem becomes a diagnostic.
-LoadResult load_scenario(std::string_view text, const std::string& display_name,
+LoadResult load_scenario(std::string_view text,
+                         const std::string& display_name,
                          const LoadLimits& limits = {});
 
 /// Reads `path` and loads it as load_scenario does; a missing or unreadable file is a
