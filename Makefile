@@ -20,8 +20,11 @@ configure: deps
 build: configure
 	@cmake --build --preset $(PRESET) -j $(JOBS)
 
+# Every test twice: the normal build, then under AddressSanitizer and
+# UndefinedBehaviorSanitizer (a separate build directory, build-asan/).
 test: build
 	@ctest --preset $(PRESET) -j $(JOBS)
+	@$(MAKE) --no-print-directory asan
 
 # Unit and CLI tests under AddressSanitizer and UndefinedBehaviorSanitizer, in build-asan/.
 asan: deps

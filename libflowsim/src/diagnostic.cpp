@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <tuple>
 
+#include "flowsim/utf8.hpp"
+
 namespace flowsim {
 namespace {
 
@@ -61,13 +63,23 @@ std::string excerpt(std::string_view line, int column) {
     const std::string_view shown = line.substr(begin, kShownLineWidth);
     std::string text = prefix;
     std::string marker(prefix.size(), ' ');
-    for (std::size_t i = 0; i < shown.size(); ++i) {
+    // Copy valid UTF-8 as it is and mask everything else, so the excerpt is text; the
+    // caret line gets one space per character, not per byte, so the caret lines up.
+    for (std::size_t i = 0; i < shown.size();) {
         const unsigned char c = static_cast<unsigned char>(shown[i]);
-        const bool printable = c == '\t' || c >= 0x20;
-        text += (printable && c != 0x7f) ? shown[i] : '?';
+        std::size_t length = utf8_sequence_length(shown, i);
+        const bool printable =
+            length > 1 || (length == 1 && (c == '\t' || (c >= 0x20 && c != 0x7f)));
+        if (printable) {
+            text.append(shown, i, length);
+        } else {
+            text += '?';
+            length = 1;
+        }
         if (begin + i < caret) {
             marker += c == '\t' ? '\t' : ' ';
         }
+        i += length;
     }
     if (begin + shown.size() < line.size()) {
         text += "...";

@@ -48,9 +48,10 @@ Selector parse_selector(std::string_view text, std::vector<SelectorError>& error
                          std::string(value), first + colon + 1});
                 }
             } else {
-                errors.push_back({first, "unknown selector prefix '" + std::string(prefix) + ":'" +
-                                             did_you_mean(prefix, {"tag", "kind"}) +
-                                             "; use a node id, tag:NAME or kind:KIND"});
+                errors.push_back(
+                    {first, "unknown selector prefix '" + std::string(prefix) + ":'" +
+                                did_you_mean(std::string(prefix) + ":", {"tag:", "kind:"}) +
+                                "; use a node id, tag:NAME or kind:KIND"});
             }
         }
         start = end + 1;

@@ -46,7 +46,7 @@ TEST(Selector, ReportsSyntaxErrors) {
     EXPECT_EQ(errors[0].offset, 2U);
     EXPECT_EQ(errors[0].message, "empty selector term");
     EXPECT_EQ(errors[1].message,
-              "unknown selector prefix 'tags:' (did you mean 'tag'?); use a node id, tag:NAME or "
+              "unknown selector prefix 'tags:' (did you mean 'tag:'?); use a node id, tag:NAME or "
               "kind:KIND");
     EXPECT_EQ(errors[2].message, "selector 'tag:' names nothing");
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -35,6 +36,19 @@ public:
         return entry->second.index;
     }
 
+    /// Records an id that was written but could not be declared (it is misspelt, say),
+    /// so that references to it are not reported a second time.
+    void add_broken(const std::string& id) { broken_.push_back(id); }
+
+    /// Records that some declarations could not be read at all (a section of the wrong
+    /// shape, an entry without an id): any unknown reference may then be a consequence.
+    void mark_incomplete() { incomplete_ = true; }
+
+    /// Whether an unknown reference to `id` is worth reporting.
+    bool worth_reporting(const std::string& id) const {
+        return !incomplete_ && std::find(broken_.begin(), broken_.end(), id) == broken_.end();
+    }
+
     /// Every declared id, for "did you mean" hints. Valid until the next add().
     const std::vector<std::string_view>& names() const {
         if (names_.size() != entries_.size()) {
@@ -53,6 +67,8 @@ private:
         SourceLocation where;
     };
     std::unordered_map<std::string, Entry> entries_;
+    std::vector<std::string> broken_;
+    bool incomplete_ = false;
     mutable std::vector<std::string_view> names_;
 };
 

@@ -58,6 +58,8 @@ const Keys kNodeColumns = {"id", "kind", "label", "state", "county", "place", "t
 const Keys kEdgeColumns = {"from",  "to",     "id",      "carries",    "mechanism",
                            "when",  "status", "sources", "likelihood", "cut_cost",
                            "since", "until",  "note"};
+const Keys kRequiredNodeColumns = {"id", "kind"};
+const Keys kRequiredEdgeColumns = {"from", "to", "carries"};
 const Keys kEvidenceNames = {"documented", "reported", "alleged", "announced", "hypothetical"};
 const Keys kExpectValues = {"reachable", "unreachable"};
 
@@ -101,6 +103,7 @@ struct EdgeFields {
     std::optional<Field> id, from, to, mechanism, when, status, likelihood, cut_cost, since, until,
         note;
     std::optional<std::vector<Field>> carries, gates, sources;
+    SourceLocation carries_where;  // where the list is written, when it is
     std::vector<std::pair<Field, Field>> convert;
 };
 
@@ -197,6 +200,17 @@ private:
                    bool top,
                    std::vector<fs::path>& stack,
                    int depth) {
+        // yaml-cpp reads a NUL byte as if it were something else; name it plainly instead.
+        if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
+            const std::size_t line_start = text.rfind('\n', nul);
+            const std::size_t column =
+                line_start == std::string_view::npos ? nul : nul - line_start - 1;
+            const auto line =
+                std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(nul), '\n');
+            sink_.error({file, static_cast<int>(line) + 1, static_cast<int>(column) + 1},
+                        "NUL byte in a YAML file");
+            return;
+        }
         std::vector<YAML::Node> roots;
         try {
             roots = YAML::LoadAll(std::string(text));
@@ -237,8 +251,21 @@ private:
                              YamlFields::shape(root));
             return;
         }
-        fields.check_mapping(root, top ? "the scenario" : "an included file",
-                             top ? kTopKeys : kIncludedKeys);
+        fields.check_mapping(root, top ? "the scenario" : "an included file", kTopKeys);
+        if (!top) {
+            for (const auto& entry : root) {
+                const bool top_only =
+                    entry.first.IsScalar() &&
+                    std::count(kTopKeys.begin(), kTopKeys.end(), entry.first.Scalar()) == 1 &&
+                    std::count(kIncludedKeys.begin(), kIncludedKeys.end(), entry.first.Scalar()) ==
+                        0;
+                if (top_only) {
+                    fields.error(entry.first, in_quotes(entry.first.Scalar()) +
+                                                  " belongs in the top-level scenario, not in an "
+                                                  "included file");
+                }
+            }
+        }
         documents_.push_back({file, DocumentType::kYaml, text, root, top});
 
         const auto includes = fields.list(root, "include");
@@ -301,19 +328,25 @@ private:
         }
     }
 
+    // A CSV table is told by its header: `id,kind` for nodes, `from,to` for edges.
     void open_table(const std::string& file, std::string_view text) {
-        std::string_view first_line = text.substr(0, text.find('\n'));
-        if (first_line.substr(0, 3) == "\xEF\xBB\xBF") {
-            first_line.remove_prefix(3);
-        }
-        const auto starts = [&](std::string_view prefix) {
-            return first_line.substr(0, prefix.size()) == prefix &&
-                   (first_line.size() == prefix.size() || first_line[prefix.size()] == ',' ||
-                    first_line[prefix.size()] == '\r');
+        std::vector<std::string> header;
+        std::vector<CsvError> ignored;  // reported when the table is read
+        read_csv(
+            text,
+            [&](const std::vector<CsvCell>& cells) {
+                for (std::size_t i = 0; i < cells.size() && i < 2; ++i) {
+                    header.emplace_back(cells[i].text);
+                }
+                return false;
+            },
+            ignored);
+        const auto starts = [&](std::string_view first, std::string_view second) {
+            return header.size() == 2 && header[0] == first && header[1] == second;
         };
-        if (starts("id,kind")) {
+        if (starts("id", "kind")) {
             documents_.push_back({file, DocumentType::kNodeTable, text, {}, false});
-        } else if (starts("from,to")) {
+        } else if (starts("from", "to")) {
             documents_.push_back({file, DocumentType::kEdgeTable, text, {}, false});
         } else {
             sink_.error({file, 1, 1},
@@ -340,20 +373,22 @@ private:
         for (const Document& document : documents_) {
             if (document.type == DocumentType::kYaml) {
                 YamlFields fields(document.file, document.text, sink_);
-                for_each_item(fields, document.root, "nodes",
+                for_each_item(fields, document.root, "nodes", &node_ids_,
                               [&](const YAML::Node& item) { read_yaml_node(fields, item); });
             } else if (document.type == DocumentType::kNodeTable) {
-                read_table(document, kNodeColumns, "node",
+                read_table(document, kNodeColumns, kRequiredNodeColumns, "node",
                            [&](NodeFields&& node) { add_node(node); });
             }
         }
     }
 
     // Calls `visit` for each entry of the mapping under `key` (a null value is empty).
+    // When some entries cannot be read, `declared` is marked incomplete.
     template <typename Visit>
     void for_each_entry(YamlFields& fields,
                         const YAML::Node& root,
                         std::string_view key,
+                        IdTable& declared,
                         Visit visit) {
         const auto section = YamlFields::find(root, key);
         if (!section || section->IsNull()) {
@@ -363,20 +398,25 @@ private:
             fields.error(*section, "expected '" + std::string(key) +
                                        "' to be a mapping of ids, got " +
                                        YamlFields::shape(*section));
+            declared.mark_incomplete();
             return;
         }
         for (const auto& entry : *section) {
             if (auto id = fields.as_scalar(entry.first, "an id in '" + std::string(key) + "'")) {
                 visit(*id, entry.second);
+            } else {
+                declared.mark_incomplete();
             }
         }
     }
 
     // Calls `visit` for each item of the sequence under `key` (a null value is empty).
+    // When the section cannot be read, `declared` (if any) is marked incomplete.
     template <typename Visit>
     void for_each_item(YamlFields& fields,
                        const YAML::Node& root,
                        std::string_view key,
+                       IdTable* declared,
                        Visit visit) {
         const auto section = YamlFields::find(root, key);
         if (!section || section->IsNull()) {
@@ -385,6 +425,9 @@ private:
         if (!section->IsSequence()) {
             fields.error(*section, "expected '" + std::string(key) + "' to be a list, got " +
                                        YamlFields::shape(*section));
+            if (declared != nullptr) {
+                declared->mark_incomplete();
+            }
             return;
         }
         for (const auto& item : *section) {
@@ -397,6 +440,7 @@ private:
         if (!valid_id(id.text)) {
             sink_.error(id.where, std::string(noun) + " id " + in_quotes(id.text) +
                                       " must be made of a-z, 0-9, '_', '.' and '-'");
+            table.add_broken(id.text);
             return false;
         }
         if (const auto first = table.add(id.text, index, id.where)) {
@@ -414,127 +458,145 @@ private:
     }
 
     void declare_sources(YamlFields& fields, const YAML::Node& root) {
-        for_each_entry(fields, root, "sources", [&](const Field& id, const YAML::Node& value) {
-            Source source;
-            source.id = id.text;
-            source.where = id.where;
-            if (!declare(source_ids_, id, static_cast<SourceIndex>(parts_.sources.size()),
-                         "source")) {
-                return;
-            }
-            const std::string what = "source " + in_quotes(id.text);
-            if (fields.check_mapping(value, what, kSourceKeys)) {
-                if (const auto title = fields.required(value, "title", what)) {
-                    source.title = title->text;
+        for_each_entry(
+            fields, root, "sources", source_ids_, [&](const Field& id, const YAML::Node& value) {
+                Source source;
+                source.id = id.text;
+                source.where = id.where;
+                if (!declare(source_ids_, id, static_cast<SourceIndex>(parts_.sources.size()),
+                             "source")) {
+                    return;
                 }
-                source.publisher = optional_text(fields, value, "publisher");
-                if (const auto url = fields.scalar(value, "url")) {
-                    if (url->text.rfind("https://", 0) != 0 && url->text.rfind("http://", 0) != 0) {
-                        sink_.error(url->where,
-                                    "a source url must start with https:// or http://, got " +
-                                        in_quotes(url->text));
+                const std::string what = "source " + in_quotes(id.text);
+                if (fields.check_mapping(value, what, kSourceKeys)) {
+                    if (const auto title = fields.required(value, "title", what)) {
+                        source.title = title->text;
                     }
-                    source.url = url->text;
+                    source.publisher = optional_text(fields, value, "publisher");
+                    if (const auto url = fields.scalar(value, "url")) {
+                        if (url->text.rfind("https://", 0) != 0 &&
+                            url->text.rfind("http://", 0) != 0) {
+                            sink_.error(url->where,
+                                        "a source url must start with https:// or http://, got " +
+                                            in_quotes(url->text));
+                        }
+                        source.url = url->text;
+                    }
+                    if (const auto date = fields.scalar(value, "date")) {
+                        source.date = parse_date(*date, "date");
+                    }
                 }
-                if (const auto date = fields.scalar(value, "date")) {
-                    source.date = parse_date(*date, "date");
-                }
-            }
-            parts_.sources.push_back(std::move(source));
-        });
+                parts_.sources.push_back(std::move(source));
+            });
     }
 
     void declare_data_kinds(YamlFields& fields, const YAML::Node& root) {
-        for_each_entry(fields, root, "data", [&](const Field& id, const YAML::Node& value) {
-            const std::string what = "data kind " + in_quotes(id.text);
-            std::string label = id.text;
-            if (!value.IsNull() && fields.check_mapping(value, what, kDataKindKeys)) {
-                if (const auto field = fields.scalar(value, "label")) {
-                    label = field->text;
+        for_each_entry(
+            fields, root, "data", data_kind_ids_, [&](const Field& id, const YAML::Node& value) {
+                const std::string what = "data kind " + in_quotes(id.text);
+                std::string label = id.text;
+                if (!value.IsNull() && fields.check_mapping(value, what, kDataKindKeys)) {
+                    if (const auto field = fields.scalar(value, "label")) {
+                        label = field->text;
+                    }
                 }
-            }
-            // Declaring a built-in kind only gives it a label.
-            if (const auto builtin = data_kind_ids_.find(id.text);
-                builtin && *builtin <= kPlateRead && !redeclared_builtin_[*builtin]) {
-                redeclared_builtin_[*builtin] = true;
-                parts_.data_kinds[*builtin].label = label;
-                return;
-            }
-            if (declare(data_kind_ids_, id, static_cast<DataKindIndex>(parts_.data_kinds.size()),
-                        "data kind")) {
-                parts_.data_kinds.push_back({id.text, label});
-            }
-        });
+                // Declaring a built-in kind only gives it a label, once.
+                if (const auto builtin = data_kind_ids_.find(id.text);
+                    builtin && *builtin <= kPlateRead) {
+                    auto& first = builtin_declared_at_[*builtin];
+                    if (first) {
+                        sink_.error(id.where, "duplicate data kind id " + in_quotes(id.text) +
+                                                  " (first declared at " + first->file + ":" +
+                                                  std::to_string(first->line) + ")");
+                    } else {
+                        first = id.where;
+                        parts_.data_kinds[*builtin].label = label;
+                    }
+                    return;
+                }
+                if (declare(data_kind_ids_, id,
+                            static_cast<DataKindIndex>(parts_.data_kinds.size()), "data kind")) {
+                    parts_.data_kinds.push_back({id.text, label});
+                }
+            });
     }
 
     void declare_parameters(YamlFields& fields, const YAML::Node& root) {
-        for_each_entry(fields, root, "parameters", [&](const Field& id, const YAML::Node& value) {
-            if (!declare(parameter_ids_, id, static_cast<ParameterIndex>(parts_.parameters.size()),
-                         "parameter")) {
-                return;
-            }
-            if (!(id.text[0] >= 'a' && id.text[0] <= 'z') && id.text[0] != '_') {
-                sink_.error(id.where,
-                            "parameter id " + in_quotes(id.text) +
-                                " must start with a letter or '_' to be usable in 'when'");
-            } else if (is_keyword(id.text)) {
-                sink_.error(id.where, "parameter id " + in_quotes(id.text) +
-                                          " is a keyword of 'when' expressions");
-            }
-            Parameter parameter;
-            parameter.id = id.text;
-            parameter.label = id.text;
-            parameter.where = id.where;
-            const std::string what = "parameter " + in_quotes(id.text);
-            if (fields.check_mapping(value, what, kParameterKeys)) {
-                if (const auto field = fields.required(value, "default", what)) {
-                    parameter.default_value = parse_bool(*field, "default").value_or(false);
+        for_each_entry(
+            fields, root, "parameters", parameter_ids_,
+            [&](const Field& id, const YAML::Node& value) {
+                if (!declare(parameter_ids_, id,
+                             static_cast<ParameterIndex>(parts_.parameters.size()), "parameter")) {
+                    return;
                 }
-                if (const auto field = fields.scalar(value, "label")) {
-                    parameter.label = field->text;
+                if (!(id.text[0] >= 'a' && id.text[0] <= 'z') && id.text[0] != '_') {
+                    sink_.error(id.where,
+                                "parameter id " + in_quotes(id.text) +
+                                    " must start with a letter or '_' to be usable in 'when'");
+                } else if (is_keyword(id.text)) {
+                    sink_.error(id.where, "parameter id " + in_quotes(id.text) +
+                                              " is a keyword of 'when' expressions");
                 }
-                parameter.lever = optional_text(fields, value, "lever");
-                if (const auto field = fields.scalar(value, "cost")) {
-                    const auto cost = parse_number(*field, "cost");
-                    if (cost && *cost <= 0) {
-                        sink_.error(field->where,
-                                    "cost must be greater than 0, got " + in_quotes(field->text));
+                Parameter parameter;
+                parameter.id = id.text;
+                parameter.label = id.text;
+                parameter.where = id.where;
+                const std::string what = "parameter " + in_quotes(id.text);
+                if (fields.check_mapping(value, what, kParameterKeys)) {
+                    if (const auto field = fields.required(value, "default", what)) {
+                        parameter.default_value = parse_bool(*field, "default").value_or(false);
                     }
-                    parameter.cost = cost.value_or(1.0);
-                    if (parameter.lever.empty()) {
-                        sink_.error(field->where, "parameter " + in_quotes(id.text) +
-                                                      " has a cost but no lever; cost is the price "
-                                                      "of pulling the lever");
+                    if (const auto field = fields.scalar(value, "label")) {
+                        parameter.label = field->text;
+                    }
+                    parameter.lever = optional_text(fields, value, "lever");
+                    if (const auto field = fields.scalar(value, "cost")) {
+                        const auto cost = parse_number(*field, "cost");
+                        if (cost && *cost <= 0) {
+                            sink_.error(field->where, "cost must be greater than 0, got " +
+                                                          in_quotes(field->text));
+                        }
+                        parameter.cost = cost.value_or(1.0);
+                        if (parameter.lever.empty()) {
+                            sink_.error(field->where,
+                                        "parameter " + in_quotes(id.text) +
+                                            " has a cost but no lever; cost is the price "
+                                            "of pulling the lever");
+                        }
                     }
                 }
-            }
-            parts_.parameters.push_back(std::move(parameter));
-        });
+                parts_.parameters.push_back(std::move(parameter));
+            });
     }
 
     void declare_gates(YamlFields& fields, const YAML::Node& root) {
-        for_each_entry(fields, root, "gates", [&](const Field& id, const YAML::Node& value) {
-            if (!declare(gate_ids_, id, static_cast<GateIndex>(parts_.gates.size()), "gate")) {
-                return;
-            }
-            Gate gate{id.text, id.text, id.where};
-            if (!value.IsNull() &&
-                fields.check_mapping(value, "gate " + in_quotes(id.text), kGateKeys)) {
-                if (const auto field = fields.scalar(value, "label")) {
-                    gate.label = field->text;
+        for_each_entry(
+            fields, root, "gates", gate_ids_, [&](const Field& id, const YAML::Node& value) {
+                if (!declare(gate_ids_, id, static_cast<GateIndex>(parts_.gates.size()), "gate")) {
+                    return;
                 }
-            }
-            parts_.gates.push_back(std::move(gate));
-        });
+                Gate gate{id.text, id.text, id.where};
+                if (!value.IsNull() &&
+                    fields.check_mapping(value, "gate " + in_quotes(id.text), kGateKeys)) {
+                    if (const auto field = fields.scalar(value, "label")) {
+                        gate.label = field->text;
+                    }
+                }
+                parts_.gates.push_back(std::move(gate));
+            });
     }
 
     void read_yaml_node(YamlFields& fields, const YAML::Node& item) {
         if (!fields.check_mapping(item, "a node", kNodeKeys)) {
+            node_ids_.mark_incomplete();
             return;
         }
         NodeFields node;
         node.where = fields.where(item);
         node.id = fields.required(item, "id", "a node");
+        if (!node.id) {
+            node_ids_.mark_incomplete();
+        }
         node.kind = fields.required(item, "kind", "a node");
         node.label = fields.scalar(item, "label");
         node.note = fields.scalar(item, "note");
@@ -614,20 +676,20 @@ private:
         for (const Document& document : documents_) {
             if (document.type == DocumentType::kYaml) {
                 YamlFields fields(document.file, document.text, sink_);
-                for_each_item(fields, document.root, "edges",
+                for_each_item(fields, document.root, "edges", nullptr,
                               [&](const YAML::Node& item) { read_yaml_edge(fields, item); });
-                for_each_item(fields, document.root, "policies",
+                for_each_item(fields, document.root, "policies", &policy_ids_,
                               [&](const YAML::Node& item) { read_policy(fields, item); });
                 if (document.top) {
                     read_header(fields, document.root);
                     read_configurations(fields, document.root);
-                    for_each_item(fields, document.root, "questions",
+                    for_each_item(fields, document.root, "questions", &question_ids_,
                                   [&](const YAML::Node& item) { read_question(fields, item); });
                 } else if (const auto version = fields.scalar(document.root, "flowsim")) {
                     check_version(*version);
                 }
             } else if (document.type == DocumentType::kEdgeTable) {
-                read_table(document, kEdgeColumns, "edge",
+                read_table(document, kEdgeColumns, kRequiredEdgeColumns, "edge",
                            [&](EdgeFields&& edge) { add_edge(edge); });
             }
         }
@@ -669,7 +731,9 @@ private:
         edge.until = fields.scalar(item, "until");
         edge.note = fields.scalar(item, "note");
         edge.carries = fields.list(item, "carries");
-        if (!YamlFields::find(item, "carries")) {
+        if (const auto carries = YamlFields::find(item, "carries")) {
+            edge.carries_where = fields.where(*carries);
+        } else {
             fields.error(item, "missing required key 'carries' in an edge");
         }
         edge.gates = fields.list(item, "gates");
@@ -729,7 +793,7 @@ private:
         if (fields.carries) {
             edge.carries = resolve_all(data_kind_ids_, *fields.carries, "data kind");
             if (fields.carries->empty()) {
-                sink_.error(fields.where,
+                sink_.error(fields.carries_where.line > 0 ? fields.carries_where : fields.where,
                             name + " carries nothing; 'carries' needs at least one data kind");
             }
         }
@@ -807,7 +871,7 @@ private:
             policy.id = id->text;
             declare(policy_ids_, *id, static_cast<std::uint32_t>(parts_.policies.size()), "policy");
         }
-        const std::string what = "policy " + in_quotes(policy.id);
+        const std::string what = id ? "policy " + in_quotes(policy.id) : "a policy";
         policy.label = optional_text(fields, item, "label");
         if (policy.label.empty()) {
             policy.label = policy.id;
@@ -900,7 +964,8 @@ private:
 
     void read_configurations(YamlFields& fields, const YAML::Node& root) {
         for_each_entry(
-            fields, root, "configurations", [&](const Field& id, const YAML::Node& value) {
+            fields, root, "configurations", configuration_ids_,
+            [&](const Field& id, const YAML::Node& value) {
                 if (!declare(configuration_ids_, id,
                              static_cast<ConfigurationIndex>(parts_.configurations.size()),
                              "configuration")) {
@@ -913,15 +978,17 @@ private:
                                      " to be a mapping of parameters to true or false, got " +
                                      YamlFields::shape(value));
                 } else if (value.IsMap()) {
-                    fields.check_mapping(value, "configuration " + in_quotes(id.text),
-                                         parameter_ids_.names());
+                    // Any key is allowed here; each must name a parameter.
+                    fields.check_mapping(value, "configuration " + in_quotes(id.text), {});
                     for (const auto& entry : value) {
                         const auto name = fields.as_scalar(entry.first, "a parameter");
                         const auto setting = fields.as_scalar(entry.second, "a parameter value");
                         if (!name || !setting) {
                             continue;
                         }
-                        const auto parameter = parameter_ids_.find(name->text);
+                        const auto parameter = resolve(
+                            parameter_ids_, *name, "parameter",
+                            "configuration " + in_quotes(id.text) + " names unknown parameter ");
                         const auto flag = parse_bool(*setting, name->text);
                         if (parameter && flag) {
                             configuration.values.emplace_back(*parameter, *flag);
@@ -1027,7 +1094,11 @@ private:
     // Reads a node or edge table: checks the header against `columns`, then hands each
     // row's fields to `add` as NodeFields or EdgeFields.
     template <typename Add>
-    void read_table(const Document& document, const Keys& columns, std::string_view noun, Add add) {
+    void read_table(const Document& document,
+                    const Keys& columns,
+                    const Keys& required_columns,
+                    std::string_view noun,
+                    Add add) {
         std::vector<int> column_of_cell;  // header position -> index into `columns`, or -1
         bool header_done = false;
         std::vector<CsvError> errors;
@@ -1051,11 +1122,27 @@ private:
                 Fields fields;
                 fields.where = {document.file, cells.front().line, 1};
                 for (std::size_t i = 0; i < cells.size(); ++i) {
-                    if (column_of_cell[i] < 0 || cells[i].text.empty()) {
+                    if (column_of_cell[i] < 0) {
                         continue;
                     }
-                    assign_cell(fields, columns[static_cast<std::size_t>(column_of_cell[i])],
-                                cell_field(document.file, cells[i]));
+                    const std::string_view column =
+                        columns[static_cast<std::size_t>(column_of_cell[i])];
+                    const bool required =
+                        std::find(required_columns.begin(), required_columns.end(), column) !=
+                        required_columns.end();
+                    if (cells[i].text.empty()) {
+                        if (required) {
+                            sink_.error({document.file, cells[i].line, cells[i].column},
+                                        "empty " + in_quotes(column) + " in a " +
+                                            std::string(noun) + " table row; it is required");
+                        }
+                        continue;  // an empty optional cell is an absent value
+                    }
+                    if (auto field = cell_field(document.file, cells[i])) {
+                        assign_cell(fields, column, std::move(*field));
+                    } else if (column == "id" && noun == "node") {
+                        node_ids_.mark_incomplete();  // a node we cannot name
+                    }
                 }
                 add(std::move(fields));
                 return true;
@@ -1096,13 +1183,16 @@ private:
         }
     }
 
-    Field cell_field(const std::string& file, const CsvCell& cell) {
+    // The cell as a Field, or nothing (after reporting) when it is not text.
+    std::optional<Field> cell_field(const std::string& file, const CsvCell& cell) {
         Field field{
             std::string(cell.text), {file, cell.line, cell.column + (cell.quoted ? 1 : 0)}, false};
-        field.columns_exact = field.text.find('\n') == std::string::npos;
+        // Doubled quotes make the text shorter than the source; positions then fall back
+        // to the cell's start.
+        field.columns_exact = field.text.find_first_of("\n\"") == std::string::npos;
         if (const auto problem = detail::text_problem(field.text)) {
-            sink_.error(field.where, *problem);
-            field.text.clear();
+            sink_.error(field.at(problem->offset), problem->message);
+            return std::nullopt;
         }
         return field;
     }
@@ -1174,6 +1264,9 @@ private:
                                          const std::string& prefix) {
         if (const auto index = table.find(field.text)) {
             return index;
+        }
+        if (!table.worth_reporting(field.text)) {
+            return std::nullopt;  // a consequence of an error already reported
         }
         std::string hint;
         if (++hinted_errors_ <= kMaxHintedErrors) {
@@ -1341,7 +1434,7 @@ private:
     ScenarioParts parts_;
     IdTable source_ids_, data_kind_ids_, parameter_ids_, gate_ids_, node_ids_, edge_ids_,
         policy_ids_, configuration_ids_, question_ids_;
-    bool redeclared_builtin_[2] = {false, false};
+    std::optional<SourceLocation> builtin_declared_at_[2];  // footage, plate_read
     std::map<std::string, int> unnamed_edge_counts_;
     std::vector<PendingSelector> pending_selectors_;
     std::vector<std::size_t> default_target_questions_;

@@ -3,34 +3,20 @@
 #include <unordered_map>
 
 #include <flowsim/spelling.hpp>
+#include <flowsim/utf8.hpp>
 
 namespace flowsim::io::detail {
 
-std::optional<std::string> text_problem(std::string_view text) {
-    std::size_t i = 0;
-    while (i < text.size()) {
+std::optional<TextProblem> text_problem(std::string_view text) {
+    for (std::size_t i = 0; i < text.size();) {
         const auto byte = static_cast<unsigned char>(text[i]);
-        if (byte < 0x80) {
-            if ((byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') || byte == 0x7f) {
-                return "control character (byte " + std::to_string(byte) + ") in a value";
-            }
-            ++i;
-            continue;
+        if ((byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') || byte == 0x7f) {
+            return TextProblem{i,
+                               "control character (byte " + std::to_string(byte) + ") in a value"};
         }
-        // A UTF-8 sequence: its length from the lead byte, then continuation bytes, with
-        // overlong forms, surrogates and values past U+10FFFF refused.
-        const std::size_t length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC2 ? 2 : 0;
-        bool valid = length != 0 && byte <= 0xF4 && i + length <= text.size();
-        for (std::size_t k = 1; valid && k < length; ++k) {
-            valid = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
-        }
-        if (valid && length >= 3) {
-            const auto second = static_cast<unsigned char>(text[i + 1]);
-            valid = !(byte == 0xE0 && second < 0xA0) && !(byte == 0xED && second >= 0xA0) &&
-                    !(byte == 0xF0 && second < 0x90) && !(byte == 0xF4 && second >= 0x90);
-        }
-        if (!valid) {
-            return "a value that is not valid UTF-8 (byte " + std::to_string(i + 1) + ")";
+        const std::size_t length = utf8_sequence_length(text, i);
+        if (length == 0) {
+            return TextProblem{i, "a value that is not valid UTF-8"};
         }
         i += length;
     }
@@ -103,7 +89,7 @@ bool YamlFields::check_mapping(const YAML::Node& node,
                            " (first at line " + std::to_string(first->second.line) + ")");
             continue;
         }
-        bool known = false;
+        bool known = allowed.empty();
         for (const std::string_view candidate : allowed) {
             known = known || candidate == name;
         }
@@ -133,20 +119,24 @@ std::optional<Field> YamlFields::as_scalar(const YAML::Node& node, std::string_v
         return std::nullopt;
     }
     Field field{node.Scalar(), where(node), false};
-    if (const auto problem = text_problem(field.text)) {
-        error(node, *problem);
-        return std::nullopt;
-    }
+    // Offsets into the value map one to one onto source columns only when the source
+    // holds the value verbatim on one line: not for folded or block scalars, and not
+    // after escapes in quoted ones. Otherwise positions fall back to the value's start.
     const YAML::Mark mark = node.Mark();
-    if (!mark.is_null() && static_cast<std::size_t>(mark.pos) < text_.size() &&
-        field.text.find('\n') == std::string::npos) {
-        const char first = text_[static_cast<std::size_t>(mark.pos)];
-        if (first == '"' || first == '\'') {
+    if (!mark.is_null() && static_cast<std::size_t>(mark.pos) < text_.size()) {
+        const auto pos = static_cast<std::size_t>(mark.pos);
+        const char first = text_[pos];
+        const bool quoted = first == '"' || first == '\'';
+        const std::size_t start = pos + (quoted ? 1 : 0);
+        field.columns_exact = field.text.find('\n') == std::string::npos &&
+                              text_.substr(start, field.text.size()) == field.text;
+        if (quoted) {
             field.where.column += 1;
-            field.columns_exact = true;
-        } else {
-            field.columns_exact = first != '|' && first != '>';
         }
+    }
+    if (const auto problem = text_problem(field.text)) {
+        error_at(field.at(problem->offset), problem->message);
+        return std::nullopt;
     }
     return field;
 }
@@ -186,12 +176,17 @@ std::optional<std::vector<Field>> YamlFields::list(const YAML::Node& map, std::s
         error(*value, "expected a list for '" + std::string(key) + "', got " + shape(*value));
         return std::nullopt;
     }
+    bool all_read = true;
     for (const auto& item : *value) {
         if (auto field = as_scalar(item, what)) {
             items.push_back(std::move(*field));
+        } else {
+            all_read = false;
         }
     }
-    return items;
+    // A list with a bad item counts as unreadable, so that checks on the whole list
+    // ("carries nothing") do not add a second, false error to the first.
+    return all_read ? std::optional(std::move(items)) : std::nullopt;
 }
 
 }  // namespace flowsim::io::detail

@@ -29,7 +29,11 @@ struct Field {
 /// What is wrong with `text` as a value a person wrote: a control character (other than
 /// tab and line breaks) or bytes that are not UTF-8. Nothing when it is fine. Values
 /// end up in diagrams and reports, so they must be text.
-std::optional<std::string> text_problem(std::string_view text);
+struct TextProblem {
+    std::size_t offset = 0;  ///< byte offset of the offending byte
+    std::string message;
+};
+std::optional<TextProblem> text_problem(std::string_view text);
 
 /// `text` cut to a readable length and quoted, with control bytes shown as '?', for
 /// quoting a user's value inside a message.
@@ -47,9 +51,13 @@ public:
     void error(const YAML::Node& node, std::string message) {
         sink_.error(where(node), std::move(message));
     }
+    void error_at(SourceLocation where, std::string message) {
+        sink_.error(std::move(where), std::move(message));
+    }
 
-    /// Checks that `node` is a mapping whose keys are all in `allowed` and distinct;
-    /// reports unknown keys with a "did you mean" hint. False when it is not a mapping.
+    /// Checks that `node` is a mapping whose keys are all in `allowed` (any key, when
+    /// `allowed` is empty) and distinct; reports unknown keys with a "did you mean" hint.
+    /// False when it is not a mapping.
     bool check_mapping(const YAML::Node& node,
                        std::string_view what,
                        const std::vector<std::string_view>& allowed);
@@ -65,7 +73,8 @@ public:
                                   std::string_view what);
     /// `node` itself as a scalar (a key, a list item).
     std::optional<Field> as_scalar(const YAML::Node& node, std::string_view what);
-    /// `key` read as a list of scalars; a single scalar counts as a one-item list.
+    /// `key` read as a list of scalars; a single scalar counts as a one-item list. Nothing
+    /// (after reporting) when the value or any item has the wrong shape.
     std::optional<std::vector<Field>> list(const YAML::Node& map, std::string_view key);
 
     /// The name of the YAML node's shape for messages: "a mapping", "a sequence", ...
