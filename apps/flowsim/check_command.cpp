@@ -8,6 +8,8 @@
 #include <spdlog/spdlog.h>
 
 #include <flowsim/io/scenario_loader.hpp>
+#include <flowsim/query_request.hpp>
+#include <flowsim/route_finder.hpp>
 #include <flowsim/scenario.hpp>
 
 #include "flowsim/print_diagnostics.hpp"
@@ -58,10 +60,6 @@ void print_summary(std::ostream& out,
         << plural(scenario.gates().size(), "gate") << ", "
         << plural(scenario.policies().size(), "policy", "policies") << ", "
         << plural(scenario.configurations().size(), "configuration") << "\n";
-    if (!scenario.questions().empty()) {
-        out << "  " << plural(scenario.questions().size(), "saved question")
-            << " (checked for references; answering them needs the route engine)\n";
-    }
     if (verbosity == Verbosity::kVerbose) {
         out << "\nSources:\n";
         std::size_t number = 0;
@@ -79,6 +77,43 @@ void print_summary(std::ostream& out,
             out << "\n";
         }
     }
+}
+
+// Answers every saved question; prints each that fails GNU style to `err`, and returns
+// how many failed.
+std::size_t answer_questions(const Scenario& scenario, std::ostream& err) {
+    std::size_t failed = 0;
+    for (const Question& question : scenario.questions()) {
+        const ResolvedQuery query = resolve_question(scenario, question);
+        const ConfigurationView view(scenario, query.activity);
+        RouteFinder finder(view, query.routes);
+        std::optional<Route> first;
+        if (finder.maybe_reachable()) {
+            finder.enumerate([&](const Route& route) {
+                first = route;
+                return false;
+            });
+        }
+        if (first.has_value() == question.expect_reachable) {
+            continue;
+        }
+        ++failed;
+        Diagnostic diagnostic{Severity::kError, question.where,
+                              "question '" + question.id + "' expects " +
+                                  (question.expect_reachable ? "reachable" : "unreachable") +
+                                  ", but "};
+        if (first) {
+            diagnostic.message += "a route exists: ";
+            for (std::size_t i = 0; i < first->nodes.size(); ++i) {
+                diagnostic.message += (i ? " -> " : "") + scenario.nodes()[first->nodes[i]].id;
+            }
+            diagnostic.message += " (" + route_id(scenario, *first) + ")";
+        } else {
+            diagnostic.message += "no route exists";
+        }
+        err << format_diagnostic(diagnostic);
+    }
+    return failed;
 }
 
 }  // namespace
@@ -100,11 +135,20 @@ ExitCode run_check(const CheckOptions& options) {
     if (!result.ok()) {
         return ExitCode::kInvalidInput;
     }
+    const Scenario& scenario = *result.scenario;
+    const std::size_t failed = answer_questions(scenario, std::cerr);
     if (options.common.verbosity() != Verbosity::kQuiet) {
-        print_summary(std::cout, options.common.scenario, *result.scenario,
-                      options.common.verbosity());
+        print_summary(std::cout, options.common.scenario, scenario, options.common.verbosity());
+        if (!scenario.questions().empty()) {
+            std::cout << "  " << plural(scenario.questions().size() - failed, "saved question")
+                      << " answered as expected";
+            if (failed > 0) {
+                std::cout << ", " << failed << " not";
+            }
+            std::cout << "\n";
+        }
     }
-    return ExitCode::kYes;
+    return failed == 0 ? ExitCode::kYes : ExitCode::kNo;
 }
 
 }  // namespace flowsim::cli

@@ -7,6 +7,8 @@
 
 #include "flowsim/check_command.hpp"
 #include "flowsim/exit_codes.hpp"
+#include "flowsim/paths_command.hpp"
+#include "flowsim/query_command.hpp"
 
 using flowsim::cli::ExitCode;
 
@@ -28,6 +30,10 @@ int main(int argc, char** argv) try {
 
     flowsim::cli::CheckOptions check;
     CLI::App& check_command = flowsim::cli::setup_check(app, check);
+    flowsim::cli::QueryOptions query;
+    CLI::App& query_command = flowsim::cli::setup_query(app, query);
+    flowsim::cli::PathsOptions paths;
+    CLI::App& paths_command = flowsim::cli::setup_paths(app, paths);
 
     try {
         app.parse(argc, argv);
@@ -38,6 +44,14 @@ int main(int argc, char** argv) try {
     if (check_command.parsed()) {
         flowsim::cli::configure_logging(check.common.verbosity());
         return to_int(flowsim::cli::run_check(check));
+    }
+    if (query_command.parsed()) {
+        flowsim::cli::configure_logging(query.route.common.verbosity());
+        return to_int(flowsim::cli::run_query(query));
+    }
+    if (paths_command.parsed()) {
+        flowsim::cli::configure_logging(paths.route.common.verbosity());
+        return to_int(flowsim::cli::run_paths(paths));
     }
     return to_int(ExitCode::kInvalidInput);
 } catch (const std::exception& error) {

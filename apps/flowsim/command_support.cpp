@@ -1,0 +1,83 @@
+#include "flowsim/command_support.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+
+#include <spdlog/spdlog.h>
+
+#include "flowsim/print_diagnostics.hpp"
+
+namespace flowsim::cli {
+
+std::optional<Scenario> load_or_report(const std::string& path) {
+    io::LoadResult result = io::load_scenario_file(path);
+    print_diagnostics(std::cerr, result);
+    if (!result.ok()) {
+        return std::nullopt;
+    }
+    return std::move(result.scenario);
+}
+
+std::optional<ResolvedQuery> resolve_or_report(const Scenario& scenario,
+                                               const QueryRequest& request) {
+    std::vector<std::string> errors;
+    ResolvedQuery resolved = resolve_request(scenario, request, errors);
+    for (const std::string& error : errors) {
+        std::cerr << "flowsim: error: " << error << "\n";
+    }
+    if (!errors.empty()) {
+        return std::nullopt;
+    }
+    return resolved;
+}
+
+Output::Output(std::string path) : path_(std::move(path)) {
+    if (path_.empty()) {
+        return;
+    }
+    temporary_ = path_ + ".tmp";
+    file_.open(temporary_, std::ios::binary | std::ios::trunc);
+    if (!file_) {
+        std::cerr << "flowsim: error: cannot write '" << path_ << "': " << std::strerror(errno)
+                  << "\n";
+        ok_ = false;
+    }
+}
+
+Output::~Output() {
+    if (!path_.empty() && !committed_) {
+        file_.close();
+        std::error_code ignored;
+        std::filesystem::remove(temporary_, ignored);
+    }
+}
+
+std::ostream& Output::stream() {
+    return path_.empty() ? std::cout : static_cast<std::ostream&>(file_);
+}
+
+bool Output::commit() {
+    if (path_.empty()) {
+        std::cout.flush();
+        return static_cast<bool>(std::cout);
+    }
+    file_.flush();
+    const bool written = static_cast<bool>(file_);
+    file_.close();
+    std::error_code error;
+    if (written) {
+        std::filesystem::rename(temporary_, path_, error);
+    }
+    if (!written || error) {
+        std::cerr << "flowsim: error: cannot write '" << path_
+                  << "': " << (error ? error.message() : std::string("write failed")) << "\n";
+        return false;
+    }
+    committed_ = true;
+    return true;
+}
+
+}  // namespace flowsim::cli

@@ -1,0 +1,64 @@
+#include "flowsim/paths_command.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <flowsim/io/route_writer.hpp>
+
+#include "flowsim/command_support.hpp"
+
+namespace flowsim::cli {
+
+CLI::App& setup_paths(CLI::App& app, PathsOptions& options) {
+    CLI::App& command = *app.add_subcommand(
+        "paths", "Every route from the sources to the targets, fewest hops first");
+    add_route_options(command, options.route);
+    command.add_option("--limit", options.limit, "Most routes to list (0: no limit)")
+        ->capture_default_str();
+    command.add_flag("--count", options.count_only, "Print only the number of routes");
+    return command;
+}
+
+ExitCode run_paths(const PathsOptions& options) {
+    const auto scenario = load_or_report(options.route.common.scenario);
+    if (!scenario) {
+        return ExitCode::kInvalidInput;
+    }
+    const auto query = resolve_or_report(*scenario, options.route.to_request());
+    if (!query) {
+        return ExitCode::kInvalidInput;
+    }
+    const ConfigurationView view(*scenario, query->activity);
+    RouteFinder finder(view, query->routes);
+    Output output(options.route.output);
+    if (!output.ok()) {
+        return ExitCode::kInternal;
+    }
+    const io::RouteFormat format = options.route.route_format();
+    Enumeration enumeration;
+    if (options.count_only) {
+        enumeration = finder.enumerate([](const Route&) { return true; }, options.route.deadline());
+        io::write_route_count(output.stream(), format, enumeration.routes, enumeration.complete);
+    } else {
+        io::PathsWriter writer(output.stream(), format, *scenario,
+                               io::make_header(view, *query, options.route.common.scenario));
+        std::size_t listed = 0;
+        enumeration = finder.enumerate(
+            [&](const Route& route) {
+                // Seeing one route past the limit tells us the listing is incomplete.
+                if (options.limit != 0 && listed == options.limit) {
+                    return false;
+                }
+                ++listed;
+                writer.route(route);
+                return true;
+            },
+            options.route.deadline());
+        writer.finish(listed, enumeration.complete);
+    }
+    if (!output.commit()) {
+        return ExitCode::kInternal;
+    }
+    return enumeration.timed_out ? ExitCode::kCutShort : ExitCode::kYes;
+}
+
+}  // namespace flowsim::cli

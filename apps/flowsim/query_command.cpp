@@ -1,0 +1,67 @@
+#include "flowsim/query_command.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <flowsim/blocked_routes.hpp>
+#include <flowsim/io/route_writer.hpp>
+
+#include "flowsim/command_support.hpp"
+
+namespace flowsim::cli {
+
+CLI::App& setup_query(CLI::App& app, QueryOptions& options) {
+    CLI::App& command = *app.add_subcommand(
+        "query",
+        "Can data from the sources reach the targets? Yes with the first route, or "
+        "no with what blocks the shortest routes");
+    add_route_options(command, options.route);
+    command.add_option("--limit", options.limit, "Blocked routes to explain when the answer is no")
+        ->capture_default_str();
+    return command;
+}
+
+ExitCode run_query(const QueryOptions& options) {
+    const auto scenario = load_or_report(options.route.common.scenario);
+    if (!scenario) {
+        return ExitCode::kInvalidInput;
+    }
+    const auto query = resolve_or_report(*scenario, options.route.to_request());
+    if (!query) {
+        return ExitCode::kInvalidInput;
+    }
+    const ConfigurationView view(*scenario, query->activity);
+    RouteFinder finder(view, query->routes);
+    std::optional<Route> first;
+    Enumeration enumeration;
+    // Plain reachability first: a "no" needs no enumeration.
+    if (finder.maybe_reachable()) {
+        enumeration = finder.enumerate(
+            [&](const Route& route) {
+                if (!first) {
+                    first = route;
+                }
+                return true;
+            },
+            options.route.deadline());
+    }
+    std::vector<BlockedRoute> blocked;
+    if (!first && !enumeration.timed_out) {
+        blocked = blocked_routes(view, query->routes, options.limit);
+    }
+    Output output(options.route.output);
+    if (!output.ok()) {
+        return ExitCode::kInternal;
+    }
+    io::write_query(output.stream(), options.route.route_format(), *scenario,
+                    io::make_header(view, *query, options.route.common.scenario), first,
+                    enumeration.routes, enumeration.complete, blocked);
+    if (!output.commit()) {
+        return ExitCode::kInternal;
+    }
+    if (enumeration.timed_out) {
+        return ExitCode::kCutShort;
+    }
+    return first ? ExitCode::kYes : ExitCode::kNo;
+}
+
+}  // namespace flowsim::cli

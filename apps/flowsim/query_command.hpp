@@ -1,0 +1,23 @@
+#pragma once
+
+#include "flowsim/exit_codes.hpp"
+#include "flowsim/route_options.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace flowsim::cli {
+
+struct QueryOptions {
+    RouteOptions route;
+    std::size_t limit = 10;  ///< blocked routes to explain when the answer is no
+};
+
+/// Registers `flowsim query SCENARIO`: can the sources reach the targets?
+CLI::App& setup_query(CLI::App& app, QueryOptions& options);
+
+/// Answers yes (exit 0) or no (exit 1, with why not); 2 on bad input, 3 when cut short.
+ExitCode run_query(const QueryOptions& options);
+
+}  // namespace flowsim::cli

@@ -1,0 +1,84 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "flowsim/date.hpp"
+#include "flowsim/evidence.hpp"
+#include "flowsim/scenario.hpp"
+
+namespace flowsim {
+
+using EdgeIndex = std::uint32_t;
+
+/// Data kinds as a bit set; a scenario has at most kMaxDataKinds kinds.
+using KindMask = std::uint64_t;
+inline constexpr std::size_t kMaxDataKinds = 64;
+
+/// What decides which edges are active, apart from the route itself: the configuration
+/// (defaults, then a named configuration, then single settings), the date, the evidence
+/// floor and the excluded gates. SPEC section 3.
+struct ActivitySettings {
+    std::optional<ConfigurationIndex> configuration;
+    std::vector<std::pair<ParameterIndex, bool>> settings;  ///< applied in order, last wins
+    std::optional<Date> as_of;  ///< nullopt: the scenario's as_of; with neither, no date check
+    Evidence min_evidence = Evidence::kHypothetical;
+    std::vector<GateIndex> without;
+};
+
+/// Why an edge is not active for a data kind on a route from an origin.
+struct Blocker {
+    enum class Reason { kParameter, kPolicy, kDate, kEvidence, kGate, kData, kAvoid };
+    Reason reason = Reason::kParameter;
+    std::string detail;  ///< e.g. "national_lookup is false", a policy id, a gate id
+};
+
+/// "parameter", "policy", "date", "evidence", "gate", "data", "avoid".
+std::string_view blocker_reason_name(Blocker::Reason reason);
+
+/// A configuration applied to a scenario: which edges are active for which data kind
+/// from which origin. Computed once per query, O(edges × policies); the scenario is not
+/// copied and must outlive the view.
+class ConfigurationView {
+public:
+    ConfigurationView(const Scenario& scenario, const ActivitySettings& settings);
+
+    const Scenario& scenario() const { return *scenario_; }
+    const std::vector<bool>& parameter_values() const { return parameter_values_; }
+    /// The date edges are checked against, if any.
+    const std::optional<Date>& date() const { return date_; }
+
+    /// The kinds edge `edge` passes on for every origin, before policies.
+    KindMask unconditional_kinds(EdgeIndex edge) const { return edge_kinds_[edge]; }
+
+    /// The kinds edge `edge` passes on for a route whose source is `origin`.
+    KindMask active_kinds(EdgeIndex edge, NodeIndex origin) const;
+
+    /// Every active policy whose origin matcher matches `origin`, ascending. Sources with
+    /// the same list see the same active edges.
+    std::vector<std::uint32_t> policies_for_origin(NodeIndex origin) const;
+
+    /// The kinds that the policies `policies` (from policies_for_origin) deny on `edge`.
+    KindMask denied_kinds(EdgeIndex edge, const std::vector<std::uint32_t>& policies) const;
+
+    /// Every reason edge `edge` is not active for `kind` from `origin`; empty when it is.
+    std::vector<Blocker> blockers(EdgeIndex edge, DataKindIndex kind, NodeIndex origin) const;
+
+private:
+    const Scenario* scenario_;
+    std::vector<bool> parameter_values_;
+    std::optional<Date> date_;
+    Evidence min_evidence_;
+    std::vector<bool> gate_excluded_;
+    std::vector<KindMask> edge_kinds_;            // per edge: carried kinds if otherwise active
+    std::vector<std::uint32_t> active_policies_;  // when holds and in force
+};
+
+/// The mask with only `kind` set.
+inline KindMask kind_bit(DataKindIndex kind) {
+    return KindMask{1} << kind;
+}
+
+}  // namespace flowsim

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace flowsim::io {
+
+/// `text` as a JSON string literal, quotes included. Control characters are escaped;
+/// so are '<', '>' and '&', so output can be embedded in HTML safely.
+std::string json_string(std::string_view text);
+
+/// The shortest decimal spelling of `value` that reads back as the same double.
+std::string json_number(double value);
+
+/// Writes JSON to a stream as it goes, one call per token, with commas placed for you.
+/// Output is compact except for one line per element of arrays opened with
+/// `begin_array(true)`. Deterministic: keys are written in the order given.
+class JsonWriter {
+public:
+    explicit JsonWriter(std::ostream& out) : out_(out) {}
+
+    JsonWriter& begin_object();
+    JsonWriter& end_object();
+    /// `one_per_line`: put each element on its own line (route lists).
+    JsonWriter& begin_array(bool one_per_line = false);
+    JsonWriter& end_array();
+    JsonWriter& key(std::string_view name);
+    JsonWriter& value(std::string_view text);
+    JsonWriter& value(const char* text) { return value(std::string_view(text)); }
+    JsonWriter& value(bool flag);
+    JsonWriter& value(double number);
+    JsonWriter& value(std::size_t number);
+    JsonWriter& strings(const std::vector<std::string>& items);
+
+private:
+    void before_value();
+
+    struct Level {
+        bool first = true;
+        bool one_per_line = false;
+    };
+    std::ostream& out_;
+    std::vector<Level> levels_;
+    bool after_key_ = false;
+};
+
+}  // namespace flowsim::io

@@ -1,0 +1,76 @@
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <flowsim/blocked_routes.hpp>
+#include <flowsim/configuration_view.hpp>
+#include <flowsim/query_request.hpp>
+#include <flowsim/route.hpp>
+#include <flowsim/scenario.hpp>
+
+namespace flowsim::io {
+
+/// What a route listing answers: the scenario, the configuration, the sources, the
+/// targets and the data kinds, by id.
+struct QueryHeader {
+    std::string scenario;  ///< the title (or the file name when untitled)
+    std::string configuration;
+    std::vector<std::pair<std::string, bool>> parameters;  ///< every parameter, by id
+    std::vector<std::string> from, to, data;
+    std::optional<std::string> as_of;
+};
+
+/// The header for `query` under `view` (`display_name` names an untitled scenario).
+QueryHeader make_header(const ConfigurationView& view,
+                        const ResolvedQuery& query,
+                        const std::string& display_name);
+
+/// The output formats of route listings.
+enum class RouteFormat { kText, kJson };
+
+/// Streams a `paths` listing: header, one route at a time, then the totals. JSON is the
+/// object of SPEC section 4 (with "routes" before the totals, so memory stays flat);
+/// text is one block per route for people, then the numbered sources.
+class PathsWriter {
+public:
+    PathsWriter(std::ostream& out,
+                RouteFormat format,
+                const Scenario& scenario,
+                QueryHeader header);
+    ~PathsWriter();
+    PathsWriter(const PathsWriter&) = delete;
+    PathsWriter& operator=(const PathsWriter&) = delete;
+
+    void route(const Route& route);
+    /// Closes the listing; `complete` false says it was cut short.
+    void finish(std::size_t route_count, bool complete);
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
+
+/// Writes the answer to `query`: yes or no, the number of routes, the first route with
+/// what it depends on and its sources; when the answer is no, the blocked routes.
+void write_query(std::ostream& out,
+                 RouteFormat format,
+                 const Scenario& scenario,
+                 const QueryHeader& header,
+                 const std::optional<Route>& first,
+                 std::size_t route_count,
+                 bool complete,
+                 const std::vector<BlockedRoute>& blocked);
+
+/// Writes only the number of routes (`paths --count`).
+void write_route_count(std::ostream& out,
+                       RouteFormat format,
+                       std::size_t route_count,
+                       bool complete);
+
+}  // namespace flowsim::io

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "flowsim/configuration_view.hpp"
+#include "flowsim/evidence.hpp"
+#include "flowsim/scenario.hpp"
+
+namespace flowsim {
+
+/// A sequence of active edges from a source to a target (SPEC section 3).
+struct Route {
+    NodeIndex source = 0;
+    NodeIndex target = 0;
+    DataKindIndex data = 0;        ///< the kind the route starts with
+    DataKindIndex arrives_as = 0;  ///< the kind that reaches the target
+    std::vector<EdgeIndex> edges;
+    std::vector<NodeIndex> nodes;  ///< edges.size() + 1 nodes, source first
+
+    std::size_t hops() const { return edges.size(); }
+};
+
+/// What a route depends on and how well it is supported: the unions over its edges.
+struct RouteSummary {
+    Evidence evidence = Evidence::kDocumented;  ///< the weakest edge's status
+    std::vector<GateIndex> gates;               ///< ascending by gate id
+    std::vector<ParameterIndex> parameters;     ///< named in its edges' `when`, by id
+    std::vector<SourceIndex> sources;           ///< by source id
+    double likelihood = 1.0;                    ///< product over its edges
+    std::string id;                             ///< stable: "r-" and 8 hex digits
+};
+
+/// Summarises `route`; lists are sorted by the ids they name.
+RouteSummary summarize(const Scenario& scenario, const Route& route);
+
+/// The stable id of a route: a hash of its starting data kind and its edge ids only, so
+/// the same route keeps its id across runs, configurations and edits elsewhere.
+std::string route_id(const Scenario& scenario, const Route& route);
+
+}  // namespace flowsim

@@ -1,0 +1,68 @@
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "flowsim/configuration_view.hpp"
+#include "flowsim/route.hpp"
+#include "flowsim/scenario.hpp"
+
+namespace flowsim {
+
+/// Which routes to look for: between which nodes, with which data, through and around
+/// what. Node lists are indices into the scenario; duplicates are ignored.
+struct RouteQuery {
+    std::vector<NodeIndex> from;
+    std::vector<NodeIndex> to;
+    std::optional<DataKindIndex> data;          ///< else what each source produces, else all
+    std::optional<std::vector<NodeIndex>> via;  ///< keep routes that touch one of these
+    std::vector<NodeIndex> avoid;               ///< no route starts at, passes or ends at these
+    std::optional<std::size_t> max_hops;
+    /// Ignore everything but the graph: every edge active for every kind, no policies,
+    /// no avoided nodes. For explaining why no route exists.
+    bool structural = false;
+};
+
+/// How an enumeration ended.
+struct Enumeration {
+    std::size_t routes = 0;  ///< routes handed to the callback
+    bool complete = true;    ///< false when stopped by the callback or the deadline
+    bool timed_out = false;
+};
+
+/// Finds routes (SPEC section 3) in the fixed order: fewer hops first, then by node ids,
+/// then by edge ids, then by starting data kind, all compared as byte strings.
+///
+/// Cost follows the answer: a partial route is extended only while its last node can
+/// still reach a target, within the hop budget, without revisiting the route's own nodes
+/// (checked against the current route, so dead ends behind the route cost nothing).
+class RouteFinder {
+public:
+    using Clock = std::chrono::steady_clock;
+
+    /// `view` and its scenario must outlive the finder.
+    RouteFinder(const ConfigurationView& view, RouteQuery query);
+    ~RouteFinder();
+    RouteFinder(const RouteFinder&) = delete;
+    RouteFinder& operator=(const RouteFinder&) = delete;
+
+    /// Calls `on_route` with each route in order until it returns false, the deadline
+    /// passes, or none are left.
+    Enumeration enumerate(const std::function<bool(const Route&)>& on_route,
+                          std::optional<Clock::time_point> deadline = std::nullopt);
+
+    /// False only when no route can exist: reachability over (node, data kind) states,
+    /// without enumerating. True may still mean no route (a route may need to revisit a
+    /// node after a conversion); enumerate to be sure.
+    bool maybe_reachable() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace flowsim

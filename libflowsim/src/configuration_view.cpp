@@ -1,0 +1,166 @@
+#include "flowsim/configuration_view.hpp"
+
+#include <array>
+
+namespace flowsim {
+namespace {
+
+KindMask mask_of(const std::vector<DataKindIndex>& kinds) {
+    KindMask mask = 0;
+    for (const DataKindIndex kind : kinds) {
+        mask |= kind_bit(kind);
+    }
+    return mask;
+}
+
+// Why a `when` is false, in words: "national_lookup is false" for a lone parameter,
+// else the expression with the value of every parameter it names.
+std::string explain_false(const Scenario& scenario,
+                          const Expression& when,
+                          const std::vector<bool>& values) {
+    const auto& terms = when.terms();
+    const Expression::Term& root = terms[when.root()];
+    const auto value_of = [&](std::uint32_t parameter) {
+        return values[parameter] ? std::string("true") : std::string("false");
+    };
+    if (root.op == Expression::Op::kParameter) {
+        return root.name + " is " + value_of(root.parameter);
+    }
+    if (root.op == Expression::Op::kNot && terms[root.left].op == Expression::Op::kParameter) {
+        return terms[root.left].name + " is " + value_of(terms[root.left].parameter);
+    }
+    if (root.op == Expression::Op::kConstant) {
+        return "the condition is 'false'";
+    }
+    std::string detail = "'" + when.to_string() + "' is false:";
+    const char* separator = " ";
+    for (const std::uint32_t parameter : when.parameters()) {
+        detail += separator + scenario.parameters()[parameter].id + " is " + value_of(parameter);
+        separator = ", ";
+    }
+    return detail;
+}
+
+std::string describe_window(const DateWindow& window, const Date& date) {
+    std::string detail = "not in force on " + date.to_string() + " (";
+    if (window.since) {
+        detail += "from " + window.since->to_string();
+    }
+    if (window.until) {
+        detail += std::string(window.since ? " " : "") + "until " + window.until->to_string();
+    }
+    return detail + ")";
+}
+
+}  // namespace
+
+std::string_view blocker_reason_name(Blocker::Reason reason) {
+    static constexpr std::array<std::string_view, 7> kNames = {
+        "parameter", "policy", "date", "evidence", "gate", "data", "avoid"};
+    return kNames.at(static_cast<std::size_t>(reason));
+}
+
+ConfigurationView::ConfigurationView(const Scenario& scenario, const ActivitySettings& settings)
+    : scenario_(&scenario),
+      date_(settings.as_of ? settings.as_of : scenario.as_of()),
+      min_evidence_(settings.min_evidence),
+      gate_excluded_(scenario.gates().size(), false) {
+    for (const Parameter& parameter : scenario.parameters()) {
+        parameter_values_.push_back(parameter.default_value);
+    }
+    if (settings.configuration) {
+        for (const auto& [parameter, value] :
+             scenario.configurations().at(*settings.configuration).values) {
+            parameter_values_[parameter] = value;
+        }
+    }
+    for (const auto& [parameter, value] : settings.settings) {
+        parameter_values_.at(parameter) = value;
+    }
+    for (const GateIndex gate : settings.without) {
+        gate_excluded_.at(gate) = true;
+    }
+    edge_kinds_.reserve(scenario.edges().size());
+    for (const Edge& edge : scenario.edges()) {
+        bool active = edge.when.evaluate(parameter_values_) && edge.in_force.contains(date_) &&
+                      at_least(edge.status, min_evidence_);
+        for (const GateIndex gate : edge.gates) {
+            active = active && !gate_excluded_[gate];
+        }
+        edge_kinds_.push_back(active ? mask_of(edge.carries) : 0);
+    }
+    for (std::uint32_t i = 0; i < scenario.policies().size(); ++i) {
+        const Policy& policy = scenario.policies()[i];
+        if (policy.when.evaluate(parameter_values_) && policy.in_force.contains(date_)) {
+            active_policies_.push_back(i);
+        }
+    }
+}
+
+std::vector<std::uint32_t> ConfigurationView::policies_for_origin(NodeIndex origin) const {
+    std::vector<std::uint32_t> result;
+    const Node& node = scenario_->nodes()[origin];
+    for (const std::uint32_t index : active_policies_) {
+        const auto& matcher = scenario_->policies()[index].deny.origin;
+        if (!matcher || matcher->matches(node, origin)) {
+            result.push_back(index);
+        }
+    }
+    return result;
+}
+
+KindMask ConfigurationView::denied_kinds(EdgeIndex edge,
+                                         const std::vector<std::uint32_t>& policies) const {
+    const Edge& e = scenario_->edges()[edge];
+    const Node& tail = scenario_->nodes()[e.from];
+    const Node& head = scenario_->nodes()[e.to];
+    KindMask denied = 0;
+    for (const std::uint32_t index : policies) {
+        const DenyRule& deny = scenario_->policies()[index].deny;
+        if ((!deny.from || deny.from->matches(tail, e.from)) &&
+            (!deny.to || deny.to->matches(head, e.to))) {
+            denied |= deny.carries.empty() ? ~KindMask{0} : mask_of(deny.carries);
+        }
+    }
+    return denied;
+}
+
+KindMask ConfigurationView::active_kinds(EdgeIndex edge, NodeIndex origin) const {
+    return edge_kinds_[edge] & ~denied_kinds(edge, policies_for_origin(origin));
+}
+
+std::vector<Blocker> ConfigurationView::blockers(EdgeIndex edge,
+                                                 DataKindIndex kind,
+                                                 NodeIndex origin) const {
+    const Edge& e = scenario_->edges()[edge];
+    std::vector<Blocker> result;
+    if (!e.when.evaluate(parameter_values_)) {
+        result.push_back(
+            {Blocker::Reason::kParameter, explain_false(*scenario_, e.when, parameter_values_)});
+    }
+    if (!e.in_force.contains(date_)) {
+        result.push_back({Blocker::Reason::kDate, describe_window(e.in_force, *date_)});
+    }
+    if (!at_least(e.status, min_evidence_)) {
+        result.push_back({Blocker::Reason::kEvidence,
+                          std::string(evidence_name(e.status)) + " is below the evidence floor " +
+                              std::string(evidence_name(min_evidence_))});
+    }
+    for (const GateIndex gate : e.gates) {
+        if (gate_excluded_[gate]) {
+            result.push_back({Blocker::Reason::kGate, scenario_->gates()[gate].id});
+        }
+    }
+    if (!e.carries_kind(kind)) {
+        result.push_back(
+            {Blocker::Reason::kData, "does not carry " + scenario_->data_kinds()[kind].id});
+    }
+    for (const std::uint32_t index : policies_for_origin(origin)) {
+        if (denied_kinds(edge, {index}) & kind_bit(kind)) {
+            result.push_back({Blocker::Reason::kPolicy, scenario_->policies()[index].id});
+        }
+    }
+    return result;
+}
+
+}  // namespace flowsim

@@ -1,0 +1,583 @@
+#include "flowsim/route_finder.hpp"
+
+#include <algorithm>
+#include <deque>
+#include <limits>
+#include <map>
+#include <numeric>
+
+namespace flowsim {
+namespace {
+
+constexpr std::uint32_t kUnreachable = std::numeric_limits<std::uint32_t>::max();
+constexpr std::uint32_t kNoState = std::numeric_limits<std::uint32_t>::max();
+
+// Ranks of items by id, so that comparing ranks compares ids as byte strings.
+template <typename T>
+std::vector<std::uint32_t> ranks_by_id(const std::vector<T>& items) {
+    std::vector<std::uint32_t> order(items.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return items[a].id < items[b].id; });
+    std::vector<std::uint32_t> rank(items.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i) {
+        rank[order[i]] = i;
+    }
+    return rank;
+}
+
+// The edges from one node to one other node, in edge-id order.
+struct EdgeGroup {
+    NodeIndex head;
+    std::uint32_t begin;  // into Graph::group_edges
+    std::uint32_t end;
+};
+
+// One partial route at some depth: the edge that reached this depth, the variant at the
+// previous depth it extends, its starting kind and its current kind. Parallel edges and
+// several starting kinds make several variants for one sequence of nodes.
+struct Variant {
+    std::uint32_t parent;
+    EdgeIndex edge;
+    DataKindIndex start;
+    DataKindIndex current;
+};
+
+}  // namespace
+
+struct RouteFinder::Impl {
+    const ConfigurationView& view;
+    const Scenario& scenario;
+    RouteQuery query;
+    std::size_t kinds;  // number of data kinds
+
+    std::vector<std::uint32_t> node_rank, edge_rank, kind_rank;
+    // Out-edges grouped by head node, groups in node-id order: CSR over nodes.
+    std::vector<std::uint32_t> group_offsets;
+    std::vector<EdgeGroup> groups;
+    std::vector<EdgeIndex> group_edges;
+    // In-edges of each node: CSR over nodes.
+    std::vector<std::uint32_t> in_offsets;
+    std::vector<EdgeIndex> in_edges;
+    // For each edge and starting kind, the kind after it (convert).
+    std::vector<DataKindIndex> converted;  // edge * kinds + kind
+
+    std::vector<char> is_target, is_avoided, is_via;
+    std::vector<NodeIndex> sources;  // in node-id order
+
+    // Sources with the same active policies see the same edges: one group each.
+    struct OriginGroup {
+        std::vector<KindMask> active;     // per edge
+        std::vector<std::uint32_t> dist;  // per state (node * kinds + kind): hops to a target
+        std::vector<std::uint32_t> next;  // per state: the next state on a shortest way
+    };
+    std::vector<OriginGroup> origin_groups;
+    std::vector<std::uint32_t> group_of_source;  // parallel to `sources`
+
+    // Scratch for the enumeration.
+    std::vector<std::uint32_t> on_path;  // epoch marks
+    std::vector<NodeIndex> path;
+    std::vector<std::vector<Variant>> levels;
+    std::vector<std::uint32_t> seen;  // epoch marks for searches
+    std::uint32_t seen_epoch = 0;
+    std::vector<std::uint32_t> queue, queue_depth;
+
+    Impl(const ConfigurationView& v, RouteQuery q)
+        : view(v),
+          scenario(v.scenario()),
+          query(std::move(q)),
+          kinds(scenario.data_kinds().size()) {
+        build_graph();
+        build_roles();
+        build_origin_groups();
+    }
+
+    void build_graph() {
+        const auto& nodes = scenario.nodes();
+        const auto& edges = scenario.edges();
+        node_rank = ranks_by_id(nodes);
+        edge_rank = ranks_by_id(edges);
+        kind_rank = ranks_by_id(scenario.data_kinds());
+
+        std::vector<EdgeIndex> by_tail(edges.size());
+        std::iota(by_tail.begin(), by_tail.end(), 0);
+        std::sort(by_tail.begin(), by_tail.end(), [&](EdgeIndex a, EdgeIndex b) {
+            const Edge& x = edges[a];
+            const Edge& y = edges[b];
+            if (x.from != y.from) {
+                return x.from < y.from;
+            }
+            if (x.to != y.to) {
+                return node_rank[x.to] < node_rank[y.to];
+            }
+            return edge_rank[a] < edge_rank[b];
+        });
+        group_offsets.assign(nodes.size() + 1, 0);
+        group_edges = by_tail;
+        for (std::uint32_t i = 0; i < by_tail.size(); ++i) {
+            const Edge& edge = edges[by_tail[i]];
+            if (i == 0 || edges[by_tail[i - 1]].from != edge.from ||
+                edges[by_tail[i - 1]].to != edge.to) {
+                groups.push_back({edge.to, i, i + 1});
+                ++group_offsets[edge.from + 1];
+            } else {
+                groups.back().end = i + 1;
+            }
+        }
+        std::partial_sum(group_offsets.begin(), group_offsets.end(), group_offsets.begin());
+
+        in_offsets.assign(nodes.size() + 1, 0);
+        for (const Edge& edge : edges) {
+            ++in_offsets[edge.to + 1];
+        }
+        std::partial_sum(in_offsets.begin(), in_offsets.end(), in_offsets.begin());
+        in_edges.resize(edges.size());
+        std::vector<std::uint32_t> fill(in_offsets.begin(), in_offsets.end() - 1);
+        for (EdgeIndex e = 0; e < edges.size(); ++e) {
+            in_edges[fill[edges[e].to]++] = e;
+        }
+
+        converted.resize(edges.size() * kinds);
+        for (EdgeIndex e = 0; e < edges.size(); ++e) {
+            for (DataKindIndex k = 0; k < kinds; ++k) {
+                converted[e * kinds + k] = edges[e].converted(k);
+            }
+        }
+    }
+
+    void build_roles() {
+        const std::size_t n = scenario.nodes().size();
+        is_avoided.assign(n, 0);
+        if (!query.structural) {
+            for (const NodeIndex node : query.avoid) {
+                is_avoided[node] = 1;
+            }
+        }
+        is_target.assign(n, 0);
+        for (const NodeIndex node : query.to) {
+            is_target[node] = !is_avoided[node];
+        }
+        is_via.assign(n, 0);
+        if (query.via) {
+            for (const NodeIndex node : *query.via) {
+                is_via[node] = 1;
+            }
+        }
+        // A source inside the targets has no route: nothing may come before a target.
+        for (const NodeIndex node : query.from) {
+            if (!is_avoided[node] && !is_target[node]) {
+                sources.push_back(node);
+            }
+        }
+        std::sort(sources.begin(), sources.end(),
+                  [&](NodeIndex a, NodeIndex b) { return node_rank[a] < node_rank[b]; });
+        sources.erase(std::unique(sources.begin(), sources.end()), sources.end());
+        on_path.assign(n, 0);
+        seen.assign(n * std::max<std::size_t>(kinds, 1), 0);
+    }
+
+    void build_origin_groups() {
+        std::map<std::vector<std::uint32_t>, std::uint32_t> group_by_policies;
+        for (const NodeIndex source : sources) {
+            auto policies =
+                query.structural ? std::vector<std::uint32_t>{} : view.policies_for_origin(source);
+            const auto found = group_by_policies.find(policies);
+            if (found != group_by_policies.end()) {
+                group_of_source.push_back(found->second);
+                continue;
+            }
+            const auto index = static_cast<std::uint32_t>(origin_groups.size());
+            group_by_policies.emplace(policies, index);
+            group_of_source.push_back(index);
+            OriginGroup group;
+            group.active.resize(scenario.edges().size());
+            for (EdgeIndex e = 0; e < scenario.edges().size(); ++e) {
+                const Edge& edge = scenario.edges()[e];
+                const bool touches_avoided = is_avoided[edge.from] || is_avoided[edge.to];
+                if (query.structural) {
+                    group.active[e] =
+                        kinds == kMaxDataKinds ? ~KindMask{0} : (KindMask{1} << kinds) - 1;
+                } else {
+                    group.active[e] = touches_avoided ? 0
+                                                      : view.unconditional_kinds(e) &
+                                                            ~view.denied_kinds(e, policies);
+                }
+            }
+            compute_distances(group);
+            origin_groups.push_back(std::move(group));
+        }
+    }
+
+    // Backward breadth-first search over (node, kind) states from every target: the
+    // fewest hops from each state to a target, ignoring the route so far.
+    void compute_distances(OriginGroup& group) {
+        const std::size_t states = scenario.nodes().size() * kinds;
+        group.dist.assign(states, kUnreachable);
+        group.next.assign(states, kNoState);
+        std::deque<std::uint32_t> frontier;
+        for (NodeIndex node = 0; node < scenario.nodes().size(); ++node) {
+            if (is_target[node]) {
+                for (DataKindIndex k = 0; k < kinds; ++k) {
+                    group.dist[node * kinds + k] = 0;
+                    frontier.push_back(static_cast<std::uint32_t>(node * kinds + k));
+                }
+            }
+        }
+        while (!frontier.empty()) {
+            const std::uint32_t state = frontier.front();
+            frontier.pop_front();
+            const NodeIndex node = state / kinds;
+            const DataKindIndex kind = state % kinds;
+            for (std::uint32_t i = in_offsets[node]; i < in_offsets[node + 1]; ++i) {
+                const EdgeIndex e = in_edges[i];
+                const NodeIndex tail = scenario.edges()[e].from;
+                if (is_target[tail]) {
+                    continue;  // a route ends at its first target
+                }
+                KindMask mask = group.active[e];
+                while (mask != 0) {
+                    const auto k = static_cast<DataKindIndex>(__builtin_ctzll(mask));
+                    mask &= mask - 1;
+                    if (converted[e * kinds + k] != kind) {
+                        continue;
+                    }
+                    const std::uint32_t before = static_cast<std::uint32_t>(tail * kinds + k);
+                    if (group.dist[before] == kUnreachable) {
+                        group.dist[before] = group.dist[state] + 1;
+                        group.next[before] = state;
+                        frontier.push_back(before);
+                    }
+                }
+            }
+        }
+    }
+
+    // Whether a route can go on from `node`, holding `kind`, to a target within
+    // `budget` hops without touching a node marked on the current route (`node` itself
+    // is marked). First the shortest way found without the route; only when that way
+    // runs into the route, a search that avoids it.
+    bool can_finish(const OriginGroup& group,
+                    NodeIndex node,
+                    DataKindIndex kind,
+                    std::uint32_t budget,
+                    std::uint32_t path_epoch) {
+        const std::uint32_t start = static_cast<std::uint32_t>(node * kinds + kind);
+        if (group.dist[start] > budget) {
+            return false;
+        }
+        ++seen_epoch;
+        bool clear = true;
+        for (std::uint32_t state = group.next[start]; state != kNoState;
+             state = group.next[state]) {
+            const NodeIndex on = state / kinds;
+            if (on_path[on] == path_epoch || seen[on] == seen_epoch) {
+                clear = false;
+                break;
+            }
+            seen[on] = seen_epoch;
+        }
+        if (clear) {
+            return true;
+        }
+        return search_avoiding_route(group, start, budget, path_epoch);
+    }
+
+    // Breadth-first search forwards over states from `start`, never entering a node on
+    // the route, up to `budget` hops; true when it reaches a target.
+    bool search_avoiding_route(const OriginGroup& group,
+                               std::uint32_t start,
+                               std::uint32_t budget,
+                               std::uint32_t path_epoch) {
+        ++seen_epoch;
+        queue.clear();
+        queue_depth.clear();
+        queue.push_back(start);
+        queue_depth.push_back(0);
+        seen[start] = seen_epoch;
+        for (std::size_t at = 0; at < queue.size(); ++at) {
+            const std::uint32_t state = queue[at];
+            const std::uint32_t depth = queue_depth[at];
+            const NodeIndex node = state / kinds;
+            const DataKindIndex kind = state % kinds;
+            for (std::uint32_t g = group_offsets[node]; g < group_offsets[node + 1]; ++g) {
+                const NodeIndex head = groups[g].head;
+                if (on_path[head] == path_epoch) {
+                    continue;
+                }
+                for (std::uint32_t i = groups[g].begin; i < groups[g].end; ++i) {
+                    const EdgeIndex e = group_edges[i];
+                    if ((group.active[e] & kind_bit(kind)) == 0) {
+                        continue;
+                    }
+                    if (is_target[head]) {
+                        return true;  // depth + 1 <= budget: only such states are queued
+                    }
+                    const std::uint32_t after =
+                        static_cast<std::uint32_t>(head * kinds + converted[e * kinds + kind]);
+                    if (depth + 2 <= budget && seen[after] != seen_epoch) {
+                        seen[after] = seen_epoch;
+                        queue.push_back(after);
+                        queue_depth.push_back(depth + 1);
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    // ---- Enumeration ----------------------------------------------------------------------
+
+    struct Run {
+        const std::function<bool(const Route&)>* on_route;
+        std::optional<Clock::time_point> deadline;
+        std::size_t hops = 0;       // this round's route length
+        std::size_t hop_limit = 0;  // the longest route wanted at all
+        bool longer_possible = false;
+        bool stop = false;
+        bool timed_out = false;
+        std::size_t emitted = 0;
+        std::size_t steps = 0;
+        std::uint32_t path_epoch = 0;
+        const OriginGroup* group = nullptr;
+        Route route;
+    };
+
+    Enumeration enumerate(const std::function<bool(const Route&)>& on_route,
+                          std::optional<Clock::time_point> deadline) {
+        Run run;
+        run.on_route = &on_route;
+        run.deadline = deadline;
+        const std::size_t most = scenario.nodes().empty() ? 0 : scenario.nodes().size() - 1;
+        run.hop_limit = query.max_hops ? std::min(*query.max_hops, most) : most;
+        levels.resize(run.hop_limit + 1);
+        for (std::size_t hops = 1; hops <= run.hop_limit && !run.stop; ++hops) {
+            run.hops = hops;
+            run.longer_possible = false;
+            for (std::size_t i = 0; i < sources.size() && !run.stop; ++i) {
+                start_from(run, sources[i], origin_groups[group_of_source[i]]);
+            }
+            if (!run.longer_possible) {
+                break;
+            }
+        }
+        Enumeration result;
+        result.routes = run.emitted;
+        result.timed_out = run.timed_out;
+        result.complete = !run.stop;
+        return result;
+    }
+
+    std::vector<DataKindIndex> start_kinds(NodeIndex source) const {
+        std::vector<DataKindIndex> result;
+        if (query.data) {
+            result.push_back(*query.data);
+        } else if (!scenario.nodes()[source].produces.empty()) {
+            result = scenario.nodes()[source].produces;
+        } else {
+            for (DataKindIndex k = 0; k < kinds; ++k) {
+                result.push_back(k);
+            }
+        }
+        std::sort(result.begin(), result.end(),
+                  [&](DataKindIndex a, DataKindIndex b) { return kind_rank[a] < kind_rank[b]; });
+        return result;
+    }
+
+    void start_from(Run& run, NodeIndex source, const OriginGroup& group) {
+        run.group = &group;
+        run.path_epoch = next_path_epoch();
+        std::vector<Variant>& first = levels[0];
+        first.clear();
+        for (const DataKindIndex kind : start_kinds(source)) {
+            if (group.dist[source * kinds + kind] <= run.hop_limit) {
+                first.push_back({kNoState, 0, kind, kind});
+            }
+        }
+        if (first.empty()) {
+            return;
+        }
+        path.assign(1, source);
+        on_path[source] = run.path_epoch;
+        extend(run, 0);
+        on_path[source] = 0;
+    }
+
+    std::uint32_t next_path_epoch() {
+        static_assert(sizeof(std::uint32_t) == 4);
+        // Each source gets a fresh mark; marks of earlier sources never match.
+        ++path_epoch_counter;
+        return path_epoch_counter;
+    }
+    std::uint32_t path_epoch_counter = 0;
+
+    bool out_of_time(Run& run) {
+        if (run.deadline && (++run.steps & 1023) == 0 && Clock::now() >= *run.deadline) {
+            run.timed_out = true;
+            run.stop = true;
+        }
+        return run.stop;
+    }
+
+    void extend(Run& run, std::size_t depth) {
+        const NodeIndex node = path.back();
+        const OriginGroup& group = *run.group;
+        const std::vector<Variant>& here = levels[depth];
+        for (std::uint32_t g = group_offsets[node]; g < group_offsets[node + 1] && !run.stop; ++g) {
+            if (out_of_time(run)) {
+                return;
+            }
+            const NodeIndex head = groups[g].head;
+            if (on_path[head] == run.path_epoch) {
+                continue;
+            }
+            std::vector<Variant>& next = levels[depth + 1];
+            next.clear();
+            for (std::uint32_t v = 0; v < here.size(); ++v) {
+                for (std::uint32_t i = groups[g].begin; i < groups[g].end; ++i) {
+                    const EdgeIndex e = group_edges[i];
+                    if (group.active[e] & kind_bit(here[v].current)) {
+                        next.push_back(
+                            {v, e, here[v].start, converted[e * kinds + here[v].current]});
+                    }
+                }
+            }
+            if (next.empty()) {
+                continue;
+            }
+            const std::size_t hops = depth + 1;
+            if (is_target[head]) {
+                if (hops == run.hops) {
+                    emit(run, depth + 1, head);
+                }
+                continue;
+            }
+            on_path[head] = run.path_epoch;
+            if (hops == run.hops) {
+                // Routes longer than this round's come in a later round, if any exist.
+                if (!run.longer_possible && hops < run.hop_limit) {
+                    for (const Variant& variant : next) {
+                        if (can_finish(group, head, variant.current,
+                                       static_cast<std::uint32_t>(run.hop_limit - hops),
+                                       run.path_epoch)) {
+                            run.longer_possible = true;
+                            break;
+                        }
+                    }
+                }
+            } else {
+                const auto budget = static_cast<std::uint32_t>(run.hops - hops);
+                std::vector<Variant> kept;
+                // One check per distinct current kind.
+                KindMask checked = 0;
+                KindMask feasible = 0;
+                for (const Variant& variant : next) {
+                    const KindMask bit = kind_bit(variant.current);
+                    if ((checked & bit) == 0) {
+                        checked |= bit;
+                        if (can_finish(group, head, variant.current, budget, run.path_epoch)) {
+                            feasible |= bit;
+                        } else if (!run.longer_possible &&
+                                   can_finish(group, head, variant.current,
+                                              static_cast<std::uint32_t>(run.hop_limit - hops),
+                                              run.path_epoch)) {
+                            // Too long for this round, but a later round will find it.
+                            run.longer_possible = true;
+                        }
+                    }
+                    if (feasible & bit) {
+                        kept.push_back(variant);
+                    }
+                }
+                if (!kept.empty()) {
+                    next = std::move(kept);
+                    path.push_back(head);
+                    extend(run, depth + 1);
+                    path.pop_back();
+                }
+            }
+            on_path[head] = 0;
+        }
+    }
+
+    // Hands every variant at `depth` (which ends at target `head`) to the callback, in
+    // edge-id order, then starting-kind order.
+    void emit(Run& run, std::size_t depth, NodeIndex head) {
+        if (query.via) {
+            bool touches = is_via[head] != 0;
+            for (const NodeIndex node : path) {
+                touches = touches || is_via[node];
+            }
+            if (!touches) {
+                return;
+            }
+        }
+        struct Found {
+            std::vector<EdgeIndex> edges;
+            DataKindIndex start;
+            DataKindIndex arrives;
+        };
+        std::vector<Found> found;
+        for (const Variant& last : levels[depth]) {
+            Found route{std::vector<EdgeIndex>(depth), last.start, last.current};
+            const Variant* variant = &last;
+            for (std::size_t d = depth; d > 0; --d) {
+                route.edges[d - 1] = variant->edge;
+                if (d > 1) {
+                    variant = &levels[d - 1][variant->parent];
+                }
+            }
+            found.push_back(std::move(route));
+        }
+        std::sort(found.begin(), found.end(), [&](const Found& a, const Found& b) {
+            for (std::size_t i = 0; i < a.edges.size(); ++i) {
+                if (a.edges[i] != b.edges[i]) {
+                    return edge_rank[a.edges[i]] < edge_rank[b.edges[i]];
+                }
+            }
+            return kind_rank[a.start] < kind_rank[b.start];
+        });
+        Route& route = run.route;
+        route.nodes = path;
+        route.nodes.push_back(head);
+        route.source = path.front();
+        route.target = head;
+        for (Found& item : found) {
+            route.edges = std::move(item.edges);
+            route.data = item.start;
+            route.arrives_as = item.arrives;
+            ++run.emitted;
+            if (!(*run.on_route)(route)) {
+                run.stop = true;
+                return;
+            }
+        }
+    }
+
+    bool maybe_reachable() {
+        for (std::size_t i = 0; i < sources.size(); ++i) {
+            const OriginGroup& group = origin_groups[group_of_source[i]];
+            for (const DataKindIndex kind : start_kinds(sources[i])) {
+                if (group.dist[sources[i] * kinds + kind] != kUnreachable) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+};
+
+RouteFinder::RouteFinder(const ConfigurationView& view, RouteQuery query)
+    : impl_(std::make_unique<Impl>(view, std::move(query))) {}
+
+RouteFinder::~RouteFinder() = default;
+
+Enumeration RouteFinder::enumerate(const std::function<bool(const Route&)>& on_route,
+                                   std::optional<Clock::time_point> deadline) {
+    return impl_->enumerate(on_route, deadline);
+}
+
+bool RouteFinder::maybe_reachable() const {
+    return impl_->maybe_reachable();
+}
+
+}  // namespace flowsim
