@@ -26,14 +26,6 @@ std::string json_string(std::string_view text) {
             case '\r':
                 out += "\\r";
                 break;
-            case '<':
-            case '>':
-            case '&': {
-                char buffer[8];
-                std::snprintf(buffer, sizeof buffer, "\\u%04x", byte);
-                out += buffer;
-                break;
-            }
             default:
                 if (byte < 0x20 || byte == 0x7f) {
                     char buffer[8];

@@ -7,8 +7,8 @@
 
 namespace flowsim::io {
 
-/// `text` as a JSON string literal, quotes included. Control characters are escaped;
-/// so are '<', '>' and '&', so output can be embedded in HTML safely.
+/// `text` as a JSON string literal, quotes included, with quotes, backslashes and
+/// control characters escaped. Bytes from 0x80 up pass through (values are UTF-8).
 std::string json_string(std::string_view text);
 
 /// The shortest decimal spelling of `value` that reads back as the same double.
