@@ -2,6 +2,7 @@
 # Both install missing Debian packages first (scripts/install-deps.sh), then configure
 # and build with CMake presets. `make` alone builds build/bin/flowsim.
 
+MAKEFLAGS += --no-print-directory
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 # CI gets warnings as errors; a developer's build does not stop on a new warning.
 PRESET ?= $(if $(filter true,$(CI)),ci,dev)
@@ -32,8 +33,16 @@ asan: deps
 	@cmake --build --preset asan -j $(JOBS)
 	@ctest --preset asan -j $(JOBS)
 
+# Can Ring footage and Flock plate reads reach ICE? The default scenario's answer,
+# with routes and sources (exit status 1 from a "no" is part of the answer, not a failure).
 demo: build
-	@build/bin/flowsim check $(SCENARIO) --verbose
+	@build/bin/flowsim check $(SCENARIO)
+	@echo; echo "== Can Ring doorbell footage reach ICE? =="; echo
+	@build/bin/flowsim query $(SCENARIO) --from ring_doorbells || [ $$? -eq 1 ]
+	@echo; echo "== Can Flock plate reads reach ICE? Every route of up to 4 hops =="; echo
+	@build/bin/flowsim paths $(SCENARIO) --from city_flock_cameras --max-hops 4
+	@echo; echo "== Illinois plate reads, with the state law enforced =="; echo
+	@build/bin/flowsim query $(SCENARIO) --from il_flock_cameras || [ $$? -eq 1 ]
 
 clean:
 	rm -rf build build-asan

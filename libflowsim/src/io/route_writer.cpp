@@ -152,17 +152,25 @@ void write_route_block(std::ostream& out,
     }
     out << " · evidence: " << evidence_name(summary.evidence) << " · likelihood "
         << json_number(summary.likelihood) << "\n";
-    if (!summary.parameters.empty() || !summary.gates.empty()) {
-        out << indent << "depends on:";
+    if (!summary.parameters.empty()) {
+        out << indent << "settings:";
+        const char* separator = " ";
         for (const ParameterIndex parameter : summary.parameters) {
             const std::string& id = scenario.parameters()[parameter].id;
             const auto value = std::find_if(header.parameters.begin(), header.parameters.end(),
                                             [&](const auto& entry) { return entry.first == id; });
-            out << " " << id << " ("
-                << (value != header.parameters.end() && value->second ? "on" : "off") << ")";
+            const bool on = value != header.parameters.end() && value->second;
+            out << separator << id << (on ? " on" : " off");
+            separator = ", ";
         }
+        out << "\n";
+    }
+    if (!summary.gates.empty()) {
+        out << indent << "needs:";
+        const char* separator = " ";
         for (const GateIndex gate : summary.gates) {
-            out << " " << scenario.gates()[gate].label << " [gate]";
+            out << separator << scenario.gates()[gate].label;
+            separator = "; ";
         }
         out << "\n";
     }
