@@ -8,7 +8,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 PRESET ?= $(if $(filter true,$(CI)),ci,dev)
 SCENARIO ?= scenarios/flock-ring-ice.yaml
 
-.PHONY: all deps configure build test demo asan clean
+.PHONY: all deps configure build test demo asan fuzz clean
 
 all: build
 
@@ -35,6 +35,14 @@ asan: deps
 
 # Can Ring footage and Flock plate reads reach ICE? The default scenario's answer,
 # with routes and sources (exit status 1 from a "no" is part of the answer, not a failure).
+# Each libFuzzer target for FUZZ_SECONDS, seeded from scenarios/ and the golden cases.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	@scripts/install-deps.sh fuzz
+	@cmake --preset fuzz >/dev/null
+	@cmake --build --preset fuzz -j $(JOBS)
+	@scripts/run-fuzzers.sh build-fuzz $(FUZZ_SECONDS)
+
 demo: build
 	@build/bin/flowsim check $(SCENARIO)
 	@echo; echo "== Can Ring doorbell footage reach ICE? =="; echo
@@ -45,4 +53,4 @@ demo: build
 	@build/bin/flowsim query $(SCENARIO) --from il_flock_cameras || [ $$? -eq 1 ]
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-fuzz

@@ -11,6 +11,11 @@ packages=(
     graphviz
 )
 
+# `install-deps.sh fuzz` adds what the libFuzzer build needs.
+if [ "${1:-}" = fuzz ]; then
+    packages+=(clang libclang-rt-14-dev)
+fi
+
 missing=()
 for package in "${packages[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then

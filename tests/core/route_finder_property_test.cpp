@@ -5,14 +5,7 @@
 //
 // Every case is built from its own fixed seed, so a failure reproduces; the failure message
 // prints the seed, the scenario YAML, the settings, the query and both route lists. Set
-// FLOWSIM_ROUTE_SEED=<seed> to run a single case.
-
-#include "flowsim/configuration_view.hpp"
-#include "flowsim/io/scenario_loader.hpp"
-#include "flowsim/route.hpp"
-#include "flowsim/route_finder.hpp"
-
-#include <gtest/gtest.h>
+// FLOWSIM_ROUTE_SEED=<seed> to run a single case, FLOWSIM_ROUTE_CASES=<n> to run n cases.
 
 #include <algorithm>
 #include <chrono>
@@ -28,23 +21,30 @@
 #include <utility>
 #include <vector>
 
+#include <gtest/gtest.h>
+
+#include "flowsim/configuration_view.hpp"
+#include "flowsim/io/scenario_loader.hpp"
+#include "flowsim/route.hpp"
+#include "flowsim/route_finder.hpp"
+
 namespace flowsim {
 namespace {
 
 constexpr std::uint32_t kFirstSeed = 20260123;
 constexpr int kCases = 400;
-constexpr int kQueriesPerCase = 3;
+constexpr int kQueriesPerCase = 5;
 
-// ---- Random scenarios ------------------------------------------------------------------------
+// ---- Random scenarios --------------------------------------------------------------------------
 
 // Dates close together so that `since`, `until` and `as_of` often coincide exactly.
 const std::vector<std::string> kDates = {"2024-12-31", "2025-01-01", "2025-06-01", "2026-01-01"};
 // Node ids whose byte order differs from any "natural" order: '-' < '.' < '0' < '_' < 'a'.
-const std::vector<std::string> kNodeIds = {"a",  "a-b", "a.b", "a0", "a_b", "ab",
-                                           "b",  "ba",  "c",   "z9", "m.1", "n"};
+const std::vector<std::string> kNodeIds = {"a", "a-b", "a.b", "a0", "a_b", "ab",
+                                           "b", "ba",  "c",   "z9", "m.1", "n"};
 const std::vector<std::string> kEdgeIds = {"e1", "e10", "e2", "e-1", "e.1", "e_1", "f", "e"};
-const std::vector<std::string> kNodeKinds = {"camera",         "platform",      "local_agency",
-                                             "state_agency",   "federal_agency", "private_party",
+const std::vector<std::string> kNodeKinds = {"camera",       "platform",       "local_agency",
+                                             "state_agency", "federal_agency", "private_party",
                                              "other"};
 const std::vector<std::string> kStatuses = {"documented", "reported", "alleged", "announced",
                                             "hypothetical"};
@@ -219,8 +219,8 @@ private:
         generate_nodes();
         generate_edges();
         const int policies = random_.chance(strictness_ < 1 ? 0.7 : 0.4) ? 0
-                             : random_.chance(0.65)                   ? 1
-                                                                      : 2;
+                             : random_.chance(0.65)                      ? 1
+                                                                         : 2;
         for (int i = 0; i < policies; ++i) {
             policies_.push_back(policy(i == 0 ? "pol_b" : "pol_a"));
         }
@@ -306,7 +306,8 @@ private:
                 free_ids.pop_back();
             }
             text += "from: " + end.first + ", to: " + end.second;
-            const std::vector<std::string> carries = random_.subset(used_kinds_, true, strictness_ < 1 ? 0.95 : 0.75);
+            const std::vector<std::string> carries =
+                random_.subset(used_kinds_, true, strictness_ < 1 ? 0.95 : 0.75);
             text += ", carries: " + flow_list(carries);
             if (random_.chance(0.35 * strictness_)) {
                 text += ", when: \"" + expression(0) + "\"";
@@ -351,9 +352,9 @@ private:
     // {"since: X", "until: Y"} with since < until, either one, or nothing.
     std::vector<std::string> window() {
         const int since = random_.chance(0.25 * strictness_) ? random_.between(0, 2) : -1;
-        const int until =
-            random_.chance(0.25 * strictness_) ? random_.between(since + 1, static_cast<int>(kDates.size()) - 1)
-                                 : -1;
+        const int until = random_.chance(0.25 * strictness_)
+                              ? random_.between(since + 1, static_cast<int>(kDates.size()) - 1)
+                              : -1;
         std::vector<std::string> parts;
         if (since >= 0) {
             parts.push_back("since: " + kDates[static_cast<std::size_t>(since)]);
@@ -389,9 +390,10 @@ private:
             fields.push_back("kind: " + (kinds.size() == 1 ? kinds[0] : flow_list(kinds)));
         }
         if (random_.chance(0.35)) {
-            fields.push_back(random_.chance(0.8) ? std::string("state: ") + random_.pick(
-                                                       std::vector<std::string>{"IL", "CA"})
-                                                 : std::string("state: [IL, CA]"));
+            fields.push_back(random_.chance(0.8)
+                                 ? std::string("state: ") +
+                                       random_.pick(std::vector<std::string>{"IL", "CA"})
+                                 : std::string("state: [IL, CA]"));
         }
         if (random_.chance(0.15)) {
             fields.push_back("county: " + random_.pick(std::vector<std::string>{"Cook", "Kern"}));
@@ -522,7 +524,7 @@ RouteQuery random_query(Random& random, const Scenario& scenario) {
     } else {
         query.from = random_nodes(random, scenario, 1, 3, tails);
     }
-    query.to = random_nodes(random, scenario, 1, 3, heads);
+    query.to = random_nodes(random, scenario, random.chance(0.02) ? 0 : 1, 3, heads);
     if (random.chance(0.45)) {
         if (!carried.empty() && random.chance(0.85)) {
             query.data = random.pick(carried);
@@ -543,7 +545,7 @@ RouteQuery random_query(Random& random, const Scenario& scenario) {
     return query;
 }
 
-// ---- The reference: SPEC section 3, read literally --------------------------------------------
+// ---- The reference: SPEC section 3, read literally ---------------------------------------------
 
 int strength_rank(Evidence evidence) {  // 0 strongest
     switch (evidence) {
@@ -807,7 +809,7 @@ RouteSummary expected_summary(const Scenario& scenario, const Route& route) {
     return summary;
 }
 
-// ---- Printing, for failure messages -----------------------------------------------------------
+// ---- Printing, for failure messages ------------------------------------------------------------
 
 std::string describe(const Scenario& scenario, const Route& route) {
     std::string text = scenario.data_kinds().at(route.data).id + ": ";
@@ -884,9 +886,8 @@ std::string route_key(const Scenario& scenario, const Route& route) {
 
 bool well_formed_id(const std::string& id) {
     return id.size() == 10 && id.compare(0, 2, "r-") == 0 &&
-           std::all_of(id.begin() + 2, id.end(), [](char c) {
-               return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-           });
+           std::all_of(id.begin() + 2, id.end(),
+                       [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
 
 struct Enumerated {
@@ -931,7 +932,7 @@ struct Tally {
     std::size_t checks = 0;
 };
 
-// ---- One case ---------------------------------------------------------------------------------
+// ---- One case ----------------------------------------------------------------------------------
 
 void run_case(std::uint32_t seed, Tally& tally) {
     Random random(seed);
@@ -942,8 +943,7 @@ void run_case(std::uint32_t seed, Tally& tally) {
                                ")\n--- scenario ---\n" + yaml + "----------------\n";
 
     io::LoadResult loaded = io::load_scenario(yaml, "random.yaml");
-    ASSERT_TRUE(loaded.ok()) << header
-                             << format_diagnostics(loaded.diagnostics, loaded.texts);
+    ASSERT_TRUE(loaded.ok()) << header << format_diagnostics(loaded.diagnostics, loaded.texts);
     const Scenario& scenario = *loaded.scenario;
     io::LoadResult loaded_variant = io::load_scenario(generator.yaml(true), "variant.yaml");
     ASSERT_TRUE(loaded_variant.ok())
@@ -951,12 +951,14 @@ void run_case(std::uint32_t seed, Tally& tally) {
     const Scenario& variant = *loaded_variant.scenario;
     ++tally.cases;
 
-    std::map<std::string, std::string> ids_by_key;  // across this case's queries
+    // Across this case's queries: one id per (start kind, edge ids), one such per id.
+    std::map<std::string, std::string> ids_by_key;
+    std::map<std::string, std::string> keys_by_id;
     for (int q = 0; q < kQueriesPerCase; ++q) {
         const ActivitySettings settings = random_settings(random, scenario);
         const RouteQuery query = random_query(random, scenario);
-        const std::string context = header + "query #" + std::to_string(q) + "\n" +
-                                    describe(scenario, settings, query);
+        const std::string context =
+            header + "query #" + std::to_string(q) + "\n" + describe(scenario, settings, query);
         ++tally.queries;
 
         const std::vector<Route> expected = Reference(scenario, settings, query).routes();
@@ -994,14 +996,15 @@ void run_case(std::uint32_t seed, Tally& tally) {
 
         // Stopping after k routes yields exactly the first k.
         if (!expected.empty()) {
-            const std::size_t k = static_cast<std::size_t>(
-                random.between(1, static_cast<int>(expected.size())));
+            const std::size_t k =
+                static_cast<std::size_t>(random.between(1, static_cast<int>(expected.size())));
             const Enumerated first = run_engine(scenario, settings, query, k);
             const std::vector<Route> wanted(expected.begin(),
                                             expected.begin() + static_cast<std::ptrdiff_t>(k));
             EXPECT_TRUE(same_routes(first.routes, wanted))
-                << context << "stopping after " << k << " routes\nengine:    "
-                << describe(scenario, first.routes) << "reference: " << describe(scenario, wanted);
+                << context << "stopping after " << k
+                << " routes\nengine:    " << describe(scenario, first.routes)
+                << "reference: " << describe(scenario, wanted);
             EXPECT_EQ(first.result.routes, k) << context;
             if (k < expected.size()) {
                 EXPECT_FALSE(first.result.complete) << context << "stopped after " << k;
@@ -1010,7 +1013,6 @@ void run_case(std::uint32_t seed, Tally& tally) {
         }
 
         // Summaries and ids.
-        std::set<std::string> ids_here;
         for (const Route& route : expected) {
             const RouteSummary summary = summarize(scenario, route);
             const RouteSummary wanted = expected_summary(scenario, route);
@@ -1023,12 +1025,11 @@ void run_case(std::uint32_t seed, Tally& tally) {
             const std::string id = route_id(scenario, route);
             EXPECT_EQ(summary.id, id) << what;
             EXPECT_TRUE(well_formed_id(id)) << what << "id " << id;
-            EXPECT_TRUE(ids_here.insert(id).second)
-                << what << "two routes of one answer share the id " << id;
-            const auto [at, fresh] = ids_by_key.emplace(route_key(scenario, route), id);
-            EXPECT_EQ(at->second, id)
+            const std::string key = route_key(scenario, route);
+            EXPECT_EQ(ids_by_key.emplace(key, id).first->second, id)
                 << what << "the same (start kind, edges) got another id under other settings";
-            (void)fresh;
+            EXPECT_EQ(keys_by_id.emplace(id, key).first->second, key)
+                << what << "two different routes share the id " << id;
             tally.checks += 9;
         }
 
@@ -1061,7 +1062,10 @@ TEST(RouteFinderProperty, MatchesANaiveReadingOfTheSpec) {
     if (const char* only = std::getenv("FLOWSIM_ROUTE_SEED")) {
         seeds.push_back(static_cast<std::uint32_t>(std::strtoul(only, nullptr, 10)));
     } else {
-        for (int i = 0; i < kCases; ++i) {
+        // FLOWSIM_ROUTE_CASES=<n> runs more (or fewer) cases, for a longer soak.
+        const char* cases = std::getenv("FLOWSIM_ROUTE_CASES");
+        const int count = cases ? std::atoi(cases) : kCases;
+        for (int i = 0; i < count; ++i) {
             seeds.push_back(kFirstSeed + static_cast<std::uint32_t>(i));
         }
     }

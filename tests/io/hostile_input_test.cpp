@@ -64,6 +64,14 @@ TEST(HostileInput, NotYamlAtAll) {
     expect_rejected("just a sentence", "must be a mapping");
 }
 
+// yaml-cpp 0.7's LoadAll never returns on these (found by fuzzing).
+TEST(HostileInput, CommaAtTheTopLevel) {
+    expect_rejected(", a\n", "unexpected ','");
+    expect_rejected("flowsim: 1\n---\n,\n", "one YAML document");
+    expect_rejected("{flowsim: 1}, b\n", "unexpected ','");
+    expect_rejected("[a]\n,\n", "unexpected ','");
+}
+
 TEST(HostileInput, TabsForIndentation) {
     expect_rejected("flowsim: 1\nnodes:\n\t- id: a\n\t  kind: camera\n", "invalid YAML");
 }

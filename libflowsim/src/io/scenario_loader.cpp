@@ -21,6 +21,7 @@
 
 #include "diagnostic_sink.hpp"
 #include "id_table.hpp"
+#include "yaml_documents.hpp"
 #include "yaml_fields.hpp"
 
 namespace flowsim::io {
@@ -211,9 +212,15 @@ private:
                         "NUL byte in a YAML file");
             return;
         }
-        std::vector<YAML::Node> roots;
+        YAML::Node root;
+        detail::YamlDocuments documents;
         try {
-            roots = YAML::LoadAll(std::string(text));
+            const std::string content(text);
+            // Scan first: YAML::LoadAll can loop forever on some input (see scan_documents).
+            documents = detail::scan_documents(content);
+            if (!documents.stuck_at) {
+                root = YAML::Load(content);
+            }
         } catch (const YAML::DeepRecursion& error) {
             sink_.error(
                 {file, error.mark.line + 1, error.mark.column + 1},
@@ -234,16 +241,27 @@ private:
             sink_.error({file, 0, 0}, std::string("invalid YAML: ") + error.what());
             return;
         }
-        YamlFields fields(file, text, sink_);
-        if (roots.size() > 1) {
-            fields.error(roots[1], "a scenario file holds one YAML document, this is a second");
+        const auto at = [&](const YAML::Mark& mark) {
+            return SourceLocation{file, mark.line + 1, mark.column + 1};
+        };
+        if (documents.stuck_at) {
+            const auto pos = static_cast<std::size_t>(documents.stuck_at->pos);
+            sink_.error(at(*documents.stuck_at),
+                        "invalid YAML: unexpected " +
+                            (pos < text.size() ? in_quotes(text.substr(pos, 1)) : "text") +
+                            " where a document or a value should start");
+            return;
         }
-        if (roots.empty() || roots[0].IsNull()) {
+        YamlFields fields(file, text, sink_);
+        if (documents.second_document) {
+            sink_.error(at(*documents.second_document),
+                        "a scenario file holds one YAML document, this is a second");
+        }
+        if (root.IsNull()) {
             sink_.error({file, 1, 1}, top ? "the scenario is empty; it needs at least 'flowsim: 1'"
                                           : "the included file is empty");
             return;
         }
-        const YAML::Node& root = roots[0];
         if (!root.IsMap()) {
             fields.error(root,
                          "a scenario must be a mapping of keys such as 'flowsim', 'nodes' "
