@@ -12,6 +12,7 @@
 #include <flowsim/route_finder.hpp>
 #include <flowsim/scenario.hpp>
 
+#include "flowsim/interruption.hpp"
 #include "flowsim/print_diagnostics.hpp"
 
 namespace flowsim::cli {
@@ -79,25 +80,40 @@ void print_summary(std::ostream& out,
     }
 }
 
-// Answers every saved question; prints each that fails GNU style to `err`, and returns
-// how many failed.
-std::size_t answer_questions(const Scenario& scenario, std::ostream& err) {
+struct Answers {
     std::size_t failed = 0;
+    std::size_t unanswered = 0;  // cut short by the deadline or Ctrl-C
+};
+
+// Answers every saved question; prints each that fails or goes unanswered GNU style to
+// `err`.
+Answers answer_questions(const Scenario& scenario, const StopCondition& stop, std::ostream& err) {
+    Answers answers;
     for (const Question& question : scenario.questions()) {
         const ResolvedQuery query = resolve_question(scenario, question);
         const ConfigurationView view(scenario, query.activity);
         RouteFinder finder(view, query.routes);
         std::optional<Route> first;
+        Enumeration enumeration;
         if (finder.maybe_reachable()) {
-            finder.enumerate([&](const Route& route) {
-                first = route;
-                return false;
-            });
+            enumeration = finder.enumerate(
+                [&](const Route& route) {
+                    first = route;
+                    return false;
+                },
+                stop);
+        }
+        if (!first && (enumeration.timed_out || enumeration.interrupted)) {
+            ++answers.unanswered;
+            err << format_diagnostic({Severity::kError, question.where,
+                                      "question '" + question.id + "' was not answered: " +
+                                          (enumeration.timed_out ? "out of time" : "interrupted")});
+            continue;
         }
         if (first.has_value() == question.expect_reachable) {
             continue;
         }
-        ++failed;
+        ++answers.failed;
         Diagnostic diagnostic{Severity::kError, question.where,
                               "question '" + question.id + "' expects " +
                                   (question.expect_reachable ? "reachable" : "unreachable") +
@@ -113,7 +129,7 @@ std::size_t answer_questions(const Scenario& scenario, std::ostream& err) {
         }
         err << format_diagnostic(diagnostic);
     }
-    return failed;
+    return answers;
 }
 
 }  // namespace
@@ -136,7 +152,9 @@ ExitCode run_check(const CheckOptions& options) {
         return ExitCode::kInvalidInput;
     }
     const Scenario& scenario = *result.scenario;
-    const std::size_t failed = answer_questions(scenario, std::cerr);
+    const Answers answers =
+        answer_questions(scenario, stop_condition(options.timeout_seconds), std::cerr);
+    const std::size_t failed = answers.failed + answers.unanswered;
     if (options.common.verbosity() != Verbosity::kQuiet) {
         print_summary(std::cout, options.common.scenario, scenario, options.common.verbosity());
         if (!scenario.questions().empty()) {
@@ -147,6 +165,9 @@ ExitCode run_check(const CheckOptions& options) {
             }
             std::cout << "\n";
         }
+    }
+    if (answers.unanswered > 0) {
+        return ExitCode::kCutShort;
     }
     return failed == 0 ? ExitCode::kYes : ExitCode::kNo;
 }

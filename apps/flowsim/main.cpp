@@ -7,6 +7,7 @@
 
 #include "flowsim/check_command.hpp"
 #include "flowsim/exit_codes.hpp"
+#include "flowsim/interruption.hpp"
 #include "flowsim/paths_command.hpp"
 #include "flowsim/query_command.hpp"
 
@@ -35,6 +36,7 @@ int main(int argc, char** argv) try {
     flowsim::cli::PathsOptions paths;
     CLI::App& paths_command = flowsim::cli::setup_paths(app, paths);
 
+    flowsim::cli::catch_interruptions();
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {

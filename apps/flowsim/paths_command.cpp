@@ -5,6 +5,7 @@
 #include <flowsim/io/route_writer.hpp>
 
 #include "flowsim/command_support.hpp"
+#include "flowsim/progress.hpp"
 
 namespace flowsim::cli {
 
@@ -36,12 +37,21 @@ ExitCode run_paths(const PathsOptions& options) {
     const io::RouteFormat format = options.route.route_format();
     Enumeration enumeration;
     if (options.count_only) {
-        enumeration = finder.enumerate([](const Route&) { return true; }, options.route.deadline());
+        Progress progress("routes counted");
+        std::size_t counted = 0;
+        enumeration = finder.enumerate(
+            [&](const Route&) {
+                progress.update(++counted);
+                return true;
+            },
+            options.route.stop_condition());
+        progress.done();
         io::write_route_count(output.stream(), format, enumeration.routes, enumeration.complete);
     } else {
         io::PathsWriter writer(output.stream(), format, *scenario,
                                io::make_header(view, *query, options.route.common.scenario));
         std::size_t listed = 0;
+        Progress progress("routes");
         enumeration = finder.enumerate(
             [&](const Route& route) {
                 // Seeing one route past the limit tells us the listing is incomplete.
@@ -50,15 +60,18 @@ ExitCode run_paths(const PathsOptions& options) {
                 }
                 ++listed;
                 writer.route(route);
+                progress.update(listed);
                 return true;
             },
-            options.route.deadline());
+            options.route.stop_condition());
+        progress.done();
         writer.finish(listed, enumeration.complete);
     }
     if (!output.commit()) {
         return ExitCode::kInternal;
     }
-    return enumeration.timed_out ? ExitCode::kCutShort : ExitCode::kYes;
+    const bool cut_short = enumeration.timed_out || enumeration.interrupted;
+    return cut_short ? ExitCode::kCutShort : ExitCode::kYes;
 }
 
 }  // namespace flowsim::cli

@@ -42,10 +42,11 @@ ExitCode run_query(const QueryOptions& options) {
                 }
                 return true;
             },
-            options.route.deadline());
+            options.route.stop_condition());
     }
     std::vector<BlockedRoute> blocked;
-    if (!first && !enumeration.timed_out) {
+    const bool cut_short = enumeration.timed_out || enumeration.interrupted;
+    if (!first && !cut_short) {
         blocked = blocked_routes(view, query->routes, options.limit);
     }
     Output output(options.route.output);
@@ -58,7 +59,7 @@ ExitCode run_query(const QueryOptions& options) {
     if (!output.commit()) {
         return ExitCode::kInternal;
     }
-    if (enumeration.timed_out) {
+    if (cut_short) {
         return ExitCode::kCutShort;
     }
     return first ? ExitCode::kYes : ExitCode::kNo;

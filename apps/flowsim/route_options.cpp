@@ -2,6 +2,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "flowsim/interruption.hpp"
+
 namespace flowsim::cli {
 
 void add_route_options(CLI::App& command, RouteOptions& options) {
@@ -41,12 +43,8 @@ QueryRequest RouteOptions::to_request() const {
     return result;
 }
 
-std::optional<RouteFinder::Clock::time_point> RouteOptions::deadline() const {
-    if (timeout_seconds <= 0) {
-        return std::nullopt;
-    }
-    return RouteFinder::Clock::now() + std::chrono::duration_cast<RouteFinder::Clock::duration>(
-                                           std::chrono::duration<double>(timeout_seconds));
+StopCondition RouteOptions::stop_condition() const {
+    return cli::stop_condition(timeout_seconds);
 }
 
 io::RouteFormat RouteOptions::route_format() const {

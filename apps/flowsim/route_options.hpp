@@ -27,8 +27,8 @@ struct RouteOptions {
 
     /// The request as the library takes it.
     QueryRequest to_request() const;
-    /// The deadline --timeout sets, counted from now.
-    std::optional<RouteFinder::Clock::time_point> deadline() const;
+    /// When to stop early: the deadline --timeout sets (counted from now) and Ctrl-C.
+    StopCondition stop_condition() const;
     io::RouteFormat route_format() const;
 };
 

@@ -329,12 +329,13 @@ struct RouteFinder::Impl {
 
     struct Run {
         const std::function<bool(const Route&)>* on_route;
-        std::optional<Clock::time_point> deadline;
+        StopCondition stop_condition;
         std::size_t hops = 0;       // this round's route length
         std::size_t hop_limit = 0;  // the longest route wanted at all
         bool longer_possible = false;
         bool stop = false;
         bool timed_out = false;
+        bool interrupted = false;
         std::size_t emitted = 0;
         std::size_t steps = 0;
         std::uint32_t path_epoch = 0;
@@ -343,10 +344,10 @@ struct RouteFinder::Impl {
     };
 
     Enumeration enumerate(const std::function<bool(const Route&)>& on_route,
-                          std::optional<Clock::time_point> deadline) {
+                          const StopCondition& stop) {
         Run run;
         run.on_route = &on_route;
-        run.deadline = deadline;
+        run.stop_condition = stop;
         const std::size_t most = scenario.nodes().empty() ? 0 : scenario.nodes().size() - 1;
         run.hop_limit = query.max_hops ? std::min(*query.max_hops, most) : most;
         levels.resize(run.hop_limit + 1);
@@ -363,6 +364,7 @@ struct RouteFinder::Impl {
         Enumeration result;
         result.routes = run.emitted;
         result.timed_out = run.timed_out;
+        result.interrupted = run.interrupted;
         result.complete = !run.stop;
         return result;
     }
@@ -410,8 +412,17 @@ struct RouteFinder::Impl {
     }
     std::uint32_t path_epoch_counter = 0;
 
+    // Whether the stop condition holds; checked every 1024 steps, since the clock and
+    // the flag cost more than a step.
     bool out_of_time(Run& run) {
-        if (run.deadline && (++run.steps & 1023) == 0 && Clock::now() >= *run.deadline) {
+        if ((++run.steps & 1023) != 0) {
+            return run.stop;
+        }
+        const StopCondition& stop = run.stop_condition;
+        if (stop.interrupted != nullptr && stop.interrupted->load(std::memory_order_relaxed)) {
+            run.interrupted = true;
+            run.stop = true;
+        } else if (stop.deadline && Clock::now() >= *stop.deadline) {
             run.timed_out = true;
             run.stop = true;
         }
@@ -572,8 +583,8 @@ RouteFinder::RouteFinder(const ConfigurationView& view, RouteQuery query)
 RouteFinder::~RouteFinder() = default;
 
 Enumeration RouteFinder::enumerate(const std::function<bool(const Route&)>& on_route,
-                                   std::optional<Clock::time_point> deadline) {
-    return impl_->enumerate(on_route, deadline);
+                                   const StopCondition& stop) {
+    return impl_->enumerate(on_route, stop);
 }
 
 bool RouteFinder::maybe_reachable() const {

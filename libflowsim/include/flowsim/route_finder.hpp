@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstddef>
 #include <functional>
@@ -29,9 +30,23 @@ struct RouteQuery {
 
 /// How an enumeration ended.
 struct Enumeration {
-    std::size_t routes = 0;  ///< routes handed to the callback
-    bool complete = true;    ///< false when stopped by the callback or the deadline
-    bool timed_out = false;
+    std::size_t routes = 0;    ///< routes handed to the callback
+    bool complete = true;      ///< false when stopped early, for whatever reason
+    bool timed_out = false;    ///< stopped by the deadline
+    bool interrupted = false;  ///< stopped by the interruption flag (Ctrl-C)
+};
+
+/// When an enumeration must stop early: a deadline, a flag that another thread or a
+/// signal handler sets, or both. Checked every thousand or so steps.
+struct StopCondition {
+    using Clock = std::chrono::steady_clock;
+
+    StopCondition() = default;
+    // Implicit on purpose: a bare deadline is the common case.
+    StopCondition(Clock::time_point at) : deadline(at) {}  // NOLINT(google-explicit-constructor)
+
+    std::optional<Clock::time_point> deadline;
+    const std::atomic<bool>* interrupted = nullptr;
 };
 
 /// Finds routes (SPEC section 3) in the fixed order: fewer hops first, then by node ids,
@@ -50,10 +65,10 @@ public:
     RouteFinder(const RouteFinder&) = delete;
     RouteFinder& operator=(const RouteFinder&) = delete;
 
-    /// Calls `on_route` with each route in order until it returns false, the deadline
-    /// passes, or none are left.
+    /// Calls `on_route` with each route in order until it returns false, `stop` says
+    /// so, or none are left. Memory does not grow with the number of routes.
     Enumeration enumerate(const std::function<bool(const Route&)>& on_route,
-                          std::optional<Clock::time_point> deadline = std::nullopt);
+                          const StopCondition& stop = {});
 
     /// False only when no route can exist: reachability over (node, data kind) states,
     /// without enumerating. True may still mean no route (a route may need to revisit a

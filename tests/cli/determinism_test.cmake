@@ -1,0 +1,20 @@
+# Runs each command twice on SCENARIO and fails unless both runs print the same bytes.
+# Diagrams and reports live in version control and get diffed, so this must hold.
+set(commands
+    "check"
+    "query;--format;json"
+    "query"
+    "paths;--format;json;--limit;200"
+    "paths;--limit;200")
+foreach(command IN LISTS commands)
+    string(REPLACE ";" " " shown "${command}")
+    # Outputs hold ';', so they are kept in plain variables, never in a CMake list.
+    foreach(run 1 2)
+        execute_process(COMMAND ${PROGRAM} ${command} ${SCENARIO}
+            OUTPUT_VARIABLE out_${run} ERROR_VARIABLE err_${run} RESULT_VARIABLE status_${run}
+            TIMEOUT 120)
+    endforeach()
+    if(NOT out_1 STREQUAL out_2 OR NOT err_1 STREQUAL err_2 OR NOT status_1 STREQUAL status_2)
+        message(SEND_ERROR "flowsim ${shown} ${SCENARIO}: two runs printed different output")
+    endif()
+endforeach()
