@@ -1,6 +1,7 @@
 #include "flowsim/configuration_view.hpp"
 
 #include <array>
+#include <set>
 
 namespace flowsim {
 namespace {
@@ -161,6 +162,27 @@ std::vector<Blocker> ConfigurationView::blockers(EdgeIndex edge,
         }
     }
     return result;
+}
+
+std::vector<bool> active_edges(const ConfigurationView& view) {
+    const Scenario& scenario = view.scenario();
+    // Origins with the same active policies see the same edges, so each distinct list of
+    // policies is tried once rather than each origin.
+    std::set<std::vector<std::uint32_t>> origin_policies;
+    for (NodeIndex node = 0; node < scenario.nodes().size(); ++node) {
+        origin_policies.insert(view.policies_for_origin(node));
+    }
+    std::vector<bool> active(scenario.edges().size(), false);
+    for (EdgeIndex edge = 0; edge < scenario.edges().size(); ++edge) {
+        const KindMask kinds = view.unconditional_kinds(edge);
+        for (const auto& policies : origin_policies) {
+            if (kinds != 0 && (kinds & ~view.denied_kinds(edge, policies)) != 0) {
+                active[edge] = true;
+                break;
+            }
+        }
+    }
+    return active;
 }
 
 }  // namespace flowsim

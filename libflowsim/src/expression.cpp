@@ -105,9 +105,13 @@ std::string Expression::to_string() const {
     std::vector<std::string> text(terms_.size());
     for (std::size_t i = 0; i <= root_; ++i) {
         const Term& term = terms_[i];
-        const auto wrapped = [&](std::uint32_t child) {
+        // Binary operands get parentheses, except a left operand with the same operator:
+        // the parser groups chains to the left, so "a or b or c" prints as it reads (and
+        // a long chain does not print deeper than the parser accepts).
+        const auto wrapped = [&](std::uint32_t child, bool left) {
             const Op op = terms_[child].op;
-            return (op == Op::kAnd || op == Op::kOr) ? "(" + text[child] + ")" : text[child];
+            const bool binary = op == Op::kAnd || op == Op::kOr;
+            return binary && !(left && op == term.op) ? "(" + text[child] + ")" : text[child];
         };
         switch (term.op) {
             case Op::kConstant:
@@ -117,12 +121,12 @@ std::string Expression::to_string() const {
                 text[i] = term.name;
                 break;
             case Op::kNot:
-                text[i] = "not " + wrapped(term.left);
+                text[i] = "not " + wrapped(term.left, false);
                 break;
             case Op::kAnd:
             case Op::kOr:
-                text[i] = wrapped(term.left) + (term.op == Op::kAnd ? " and " : " or ") +
-                          wrapped(term.right);
+                text[i] = wrapped(term.left, true) + (term.op == Op::kAnd ? " and " : " or ") +
+                          wrapped(term.right, false);
                 break;
         }
     }

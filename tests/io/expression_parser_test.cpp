@@ -22,7 +22,8 @@ TEST(ExpressionParser, NotBindsTighterThanAndTighterThanOr) {
     EXPECT_EQ(canonical("not a and b"), "not a and b");
     EXPECT_EQ(canonical("(a or b) and c"), "(a or b) and c");
     EXPECT_EQ(canonical("a || b && !c"), "a or (b and not c)");
-    EXPECT_EQ(canonical("a and b and c"), "(a and b) and c");
+    EXPECT_EQ(canonical("a and b and c"), "a and b and c");
+    EXPECT_EQ(canonical("a and (b and c)"), "a and (b and c)");
 }
 
 TEST(ExpressionParser, ConstantsAndNames) {
@@ -70,6 +71,16 @@ TEST(ExpressionParser, DeepNestingIsAnErrorNotACrash) {
     const std::string ok =
         std::string(kMaxExpressionDepth, '(') + "a" + std::string(kMaxExpressionDepth, ')');
     EXPECT_EQ(canonical(ok), "a");
+}
+
+// Found by fuzzing: the canonical form of a long chain must parse back to itself.
+TEST(ExpressionParser, CanonicalFormOfALongChainParsesBack) {
+    std::string chain = "a0";
+    for (int i = 1; i < 1000; ++i) {
+        chain += (i % 3 == 0 ? " and a" : " or a") + std::to_string(i);
+    }
+    const std::string once = canonical(chain);
+    EXPECT_EQ(canonical(once), once);
 }
 
 TEST(ExpressionParser, LongChainsAreFine) {

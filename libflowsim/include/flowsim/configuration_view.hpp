@@ -76,6 +76,12 @@ private:
     std::vector<std::uint32_t> active_policies_;  // when holds and in force
 };
 
+/// Per edge: true when it is active for some data kind on a route from some origin under
+/// `view` (its `when`, dates, evidence floor and gates allow it, and not every origin has a
+/// policy that denies it every kind it carries). O(nodes × policies + edges × policies ×
+/// the number of distinct origin policy lists).
+std::vector<bool> active_edges(const ConfigurationView& view);
+
 /// The mask with only `kind` set.
 inline KindMask kind_bit(DataKindIndex kind) {
     return KindMask{1} << kind;

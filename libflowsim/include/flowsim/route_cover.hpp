@@ -1,0 +1,28 @@
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <vector>
+
+#include "flowsim/configuration_view.hpp"
+#include "flowsim/route_finder.hpp"
+#include "flowsim/scenario.hpp"
+
+namespace flowsim {
+
+/// The nodes and edges that lie on at least one route: what a diagram highlights.
+struct RouteCover {
+    std::vector<bool> nodes;  ///< per node
+    std::vector<bool> edges;  ///< per edge
+    std::size_t routes = 0;   ///< routes seen
+    bool complete = true;     ///< false when the deadline cut the enumeration short
+};
+
+/// Marks every node and edge on a route of `query` under `view`, by enumerating the routes
+/// with RouteFinder (so "on a route" means exactly what `paths` lists). Costs what
+/// enumerating them costs; `deadline` bounds it, and the cover is then partial.
+RouteCover cover_routes(const ConfigurationView& view,
+                        const RouteQuery& query,
+                        std::optional<RouteFinder::Clock::time_point> deadline = std::nullopt);
+
+}  // namespace flowsim

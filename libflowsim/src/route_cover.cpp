@@ -1,0 +1,33 @@
+#include "flowsim/route_cover.hpp"
+
+namespace flowsim {
+
+RouteCover cover_routes(const ConfigurationView& view,
+                        const RouteQuery& query,
+                        std::optional<RouteFinder::Clock::time_point> deadline) {
+    const Scenario& scenario = view.scenario();
+    RouteCover cover;
+    cover.nodes.assign(scenario.nodes().size(), false);
+    cover.edges.assign(scenario.edges().size(), false);
+    RouteFinder finder(view, query);
+    // A "no" needs no enumeration.
+    if (!finder.maybe_reachable()) {
+        return cover;
+    }
+    const Enumeration enumeration = finder.enumerate(
+        [&](const Route& route) {
+            for (const NodeIndex node : route.nodes) {
+                cover.nodes[node] = true;
+            }
+            for (const EdgeIndex edge : route.edges) {
+                cover.edges[edge] = true;
+            }
+            return true;
+        },
+        deadline);
+    cover.routes = enumeration.routes;
+    cover.complete = enumeration.complete;
+    return cover;
+}
+
+}  // namespace flowsim
