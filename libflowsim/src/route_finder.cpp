@@ -5,6 +5,7 @@
 #include <limits>
 #include <map>
 #include <numeric>
+#include <unordered_map>
 
 namespace flowsim {
 namespace {
@@ -279,15 +280,64 @@ struct RouteFinder::Impl {
         if (clear) {
             return true;
         }
-        return search_avoiding_route(group, start, budget, path_epoch);
+        const std::uint32_t prefix = trie_path.back();
+        if (prefix != kNoState) {
+            const auto known = detours.distances[prefix].find(start);
+            if (known != detours.distances[prefix].end()) {
+                return known->second <= budget;
+            }
+        }
+        const std::uint32_t distance = distance_avoiding_route(group, start, path_epoch);
+        if (detours.entries < kMaxDetours) {
+            remember_detour(start, distance);
+        }
+        return distance <= budget;
+    }
+
+    // Distances found by distance_avoiding_route, kept across rounds (round h + 1 walks
+    // the same prefixes as round h, with a larger budget). A prefix (the nodes of the
+    // route so far) is a path in this trie; a trie node maps states to their fewest hops
+    // to a target while that prefix is taken. Only prefixes that needed a search get
+    // trie nodes, so memory follows the searches made, and stops growing at kMaxDetours.
+    struct Detours {
+        std::vector<std::unordered_map<NodeIndex, std::uint32_t>> children{1};  // 0: root
+        std::vector<std::unordered_map<std::uint32_t, std::uint32_t>> distances{1};
+        std::size_t entries = 0;
+    };
+    static constexpr std::size_t kMaxDetours = 1 << 20;
+    Detours detours;
+    std::vector<std::uint32_t> trie_path;  // per depth: the trie node of path[0..depth]
+
+    std::uint32_t trie_child(std::uint32_t parent, NodeIndex node) const {
+        if (parent == kNoState) {
+            return kNoState;
+        }
+        const auto found = detours.children[parent].find(node);
+        return found == detours.children[parent].end() ? kNoState : found->second;
+    }
+
+    void remember_detour(std::uint32_t state, std::uint32_t distance) {
+        std::uint32_t parent = 0;
+        for (std::size_t depth = 0; depth < path.size(); ++depth) {
+            auto found = detours.children[parent].find(path[depth]);
+            if (found == detours.children[parent].end()) {
+                const auto index = static_cast<std::uint32_t>(detours.children.size());
+                found = detours.children[parent].emplace(path[depth], index).first;
+                detours.children.emplace_back();
+                detours.distances.emplace_back();
+            }
+            parent = found->second;
+            trie_path[depth] = parent;
+        }
+        detours.distances[parent].emplace(state, distance);
+        ++detours.entries;
     }
 
     // Breadth-first search forwards over states from `start`, never entering a node on
-    // the route, up to `budget` hops; true when it reaches a target.
-    bool search_avoiding_route(const OriginGroup& group,
-                               std::uint32_t start,
-                               std::uint32_t budget,
-                               std::uint32_t path_epoch) {
+    // the route: the fewest hops to a target that way, or kUnreachable.
+    std::uint32_t distance_avoiding_route(const OriginGroup& group,
+                                          std::uint32_t start,
+                                          std::uint32_t path_epoch) {
         ++seen_epoch;
         queue.clear();
         queue_depth.clear();
@@ -310,11 +360,11 @@ struct RouteFinder::Impl {
                         continue;
                     }
                     if (is_target[head]) {
-                        return true;  // depth + 1 <= budget: only such states are queued
+                        return depth + 1;  // breadth first: the first target is the nearest
                     }
                     const std::uint32_t after =
                         static_cast<std::uint32_t>(head * kinds + converted[e * kinds + kind]);
-                    if (depth + 2 <= budget && seen[after] != seen_epoch) {
+                    if (seen[after] != seen_epoch) {
                         seen[after] = seen_epoch;
                         queue.push_back(after);
                         queue_depth.push_back(depth + 1);
@@ -322,7 +372,7 @@ struct RouteFinder::Impl {
                 }
             }
         }
-        return false;
+        return kUnreachable;
     }
 
     // ---- Enumeration ----------------------------------------------------------------------
@@ -399,6 +449,7 @@ struct RouteFinder::Impl {
             return;
         }
         path.assign(1, source);
+        trie_path.assign(1, trie_child(0, source));
         on_path[source] = run.path_epoch;
         extend(run, 0);
         on_path[source] = 0;
@@ -502,7 +553,9 @@ struct RouteFinder::Impl {
                 if (!kept.empty()) {
                     next = std::move(kept);
                     path.push_back(head);
+                    trie_path.push_back(trie_child(trie_path.back(), head));
                     extend(run, depth + 1);
+                    trie_path.pop_back();
                     path.pop_back();
                 }
             }

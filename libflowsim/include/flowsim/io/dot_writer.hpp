@@ -1,0 +1,67 @@
+#pragma once
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <flowsim/configuration_view.hpp>
+#include <flowsim/query_request.hpp>
+#include <flowsim/route_cover.hpp>
+#include <flowsim/scenario.hpp>
+
+namespace flowsim::io {
+
+/// How a diagram folds nodes into one: not at all, every group of nodes of one kind in one
+/// state (or with no state), or every group of nodes in one state.
+enum class CollapseBy { kNone, kKind, kState };
+
+/// What a diagram shows besides the scenario itself (SPEC section 5).
+struct DotOptions {
+    std::string title;                 ///< the heading; empty: none
+    std::vector<std::string> caption;  ///< lines under the heading (see diagram_caption)
+    std::vector<bool> active;          ///< per edge (see active_edges); empty: all active
+    std::optional<RouteCover> routes;  ///< when set, what it covers is drawn thick and red
+    std::vector<NodeIndex> targets;    ///< emphasised, and never folded, when routes is set
+    bool routes_only = false;          ///< draw only the nodes and edges `routes` covers
+    bool active_only = false;          ///< leave inactive edges out (else drawn faint grey)
+    CollapseBy collapse = CollapseBy::kNone;
+};
+
+/// Writes `scenario` as a Graphviz digraph that `dot -Tsvg` renders without warnings.
+///
+/// Nodes are clustered by jurisdiction (a cluster per state, nested clusters per county
+/// and place; nodes with none outside every cluster), shaped and filled by kind. Edges are
+/// labelled with their mechanism and any gates, styled by status (documented solid,
+/// reported dashed, alleged dotted, announced and hypothetical dotted and lighter), faint
+/// grey when inactive. Nodes and edges carry SVG tooltips (notes, conditions, source
+/// titles). A legend cluster explains the shapes and lines used.
+///
+/// Folding (`collapse`) replaces each group of two or more nodes with one node labelled
+/// with the count ("412 local agencies, IL"); the edges that then join the same two drawn
+/// nodes with the same status, activity and route membership become one edge labelled
+/// with their count.
+///
+/// Every text is escaped (quoted strings for labels and tooltips, HTML-like text for the
+/// heading), so no id, label, note or title can end a string or add markup. Output is
+/// deterministic: nodes and edges in id order, clusters in name order, no timestamps.
+void write_dot(std::ostream& out, const Scenario& scenario, const DotOptions& options);
+
+/// The caption of a diagram of `query` under `view`: the configuration and its settings,
+/// the date, the evidence floor and excluded gates and, when `routes` is given, how many
+/// routes the red lines show and between what.
+std::vector<std::string> diagram_caption(const ConfigurationView& view,
+                                         const ResolvedQuery& query,
+                                         const std::optional<RouteCover>& routes);
+
+/// `text` as a DOT double-quoted string for a label or tooltip, quotes included:
+/// backslashes and quotes escaped, '&' written "&amp;" (Graphviz decodes entities in
+/// strings), newlines as "\n", invalid UTF-8 and control characters as U+FFFD.
+std::string dot_quoted(std::string_view text);
+
+/// `text` escaped for the inside of a Graphviz HTML-like label: the XML special
+/// characters as entities, newlines as <BR ALIGN="LEFT"/>.
+std::string dot_html(std::string_view text);
+
+}  // namespace flowsim::io

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <ostream>
+#include <string_view>
+
+#include <flowsim/configuration_view.hpp>
+
+namespace flowsim::io {
+
+/// Writes the whole scenario of `view` as one JSON object:
+/// {"scenario": title, "configuration": name, "as_of": date (when there is one),
+///  "nodes": [{"id", "kind", "label", "state", "county", "place", "tags", "produces",
+///             "note"}],
+///  "edges": [{"id", "from", "to", "carries", "mechanism", "when", "gates", "status",
+///             "sources", "likelihood", "cut_cost", "convert", "since", "until", "note",
+///             "active"}]}
+/// with the attributes of write_graphml (lists as arrays, `convert` as an object; a value
+/// a node or edge lacks is left out). `active`: under the configuration, for some data
+/// kind from some origin. Nodes and edges in id order, one per line.
+void write_graph_json(std::ostream& out,
+                      const ConfigurationView& view,
+                      std::string_view configuration_name);
+
+}  // namespace flowsim::io

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <ostream>
+#include <string_view>
+
+#include <flowsim/configuration_view.hpp>
+
+namespace flowsim::io {
+
+/// Writes the whole scenario of `view` as GraphML (a directed graph with parallel edges)
+/// that networkx.read_graphml and igraph read as they are: every <key> is declared with
+/// its attr.type; nodes carry kind, label, state, county, place, tags, produces and note;
+/// edges carry id, carries, mechanism, when, gates, status, sources, likelihood,
+/// cut_cost, convert, since, until, note, and whether they are active under the
+/// configuration for some data kind from some origin. Lists are joined with ';'; a value
+/// a node or edge lacks (no state, no cut_cost) is left out. The graph carries the
+/// scenario's title, `configuration_name` and the date. Everything is XML-escaped;
+/// nodes and edges are in id order, so the same input gives the same bytes.
+void write_graphml(std::ostream& out,
+                   const ConfigurationView& view,
+                   std::string_view configuration_name);
+
+}  // namespace flowsim::io

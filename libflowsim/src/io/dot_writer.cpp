@@ -1,0 +1,802 @@
+#include "flowsim/io/dot_writer.hpp"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <tuple>
+
+#include <flowsim/io/json_writer.hpp>
+
+#include "graph_attributes.hpp"
+#include "markup_text.hpp"
+
+namespace flowsim::io {
+namespace {
+
+constexpr std::string_view kRouteColour = "#c0392b";
+constexpr std::string_view kInk = "#333333";         // outlines, text, well-supported edges
+constexpr std::string_view kLightInk = "#8c8c8c";    // announced and hypothetical edges
+constexpr std::string_view kFaint = "#d5d5d5";       // inactive edges
+constexpr std::string_view kFaintText = "#a8a8a8";   // their labels
+constexpr std::size_t kNodeWrap = 24;                // characters per line of a node label
+constexpr std::size_t kEdgeWrap = 22;                // ... of an edge label
+constexpr std::size_t kListed = 20;                  // members named in a group's tooltip
+constexpr std::size_t kMixedKinds = 7;               // kind_style() index of mixed groups
+
+struct KindStyle {
+    std::string_view shape;
+    std::string_view style;  // after "filled"
+    std::string_view fill;
+    std::string_view singular;
+    std::string_view plural;
+};
+
+// Shapes differ by kind, so the diagram reads in black and white; fills are pale
+// (ColorBrewer Pastel1) so that black text stays legible on paper and on screen.
+const KindStyle& kind_style(std::size_t index) {
+    static const std::array<KindStyle, 8> kStyles = {{
+        {"ellipse", "", "#fed9a6", "camera", "cameras"},
+        {"cylinder", "", "#b3cde3", "platform", "platforms"},
+        {"box", ",rounded", "#ccebc5", "local agency", "local agencies"},
+        {"hexagon", "", "#decbe4", "state agency", "state agencies"},
+        {"octagon", "", "#fbb4ae", "federal agency", "federal agencies"},
+        {"house", "", "#ffffcc", "private party", "private parties"},
+        {"note", "", "#eeeeee", "other", "other nodes"},
+        {"folder", "", "#e5d8bd", "group of nodes", "nodes"},
+    }};
+    return kStyles.at(index);
+}
+
+std::size_t style_index(const std::optional<NodeKind>& kind) {
+    return kind ? static_cast<std::size_t>(*kind) : kMixedKinds;
+}
+
+// Code points, near enough to the width a label takes.
+std::size_t text_width(std::string_view text) {
+    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
+}
+
+// Breaks `text` into lines of about `width` characters at spaces; a longer word keeps
+// its own line. Newlines in the text stay.
+std::string wrap(std::string_view text, std::size_t width) {
+    std::string out;
+    std::size_t line = 0;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t end = std::min(text.find_first_of(" \n", start), text.size());
+        const std::string_view word = text.substr(start, end - start);
+        if (!word.empty()) {
+            const std::size_t word_width = text_width(word);
+            if (line > 0 && line + 1 + word_width > width) {
+                out += '\n';
+                line = 0;
+            } else if (line > 0) {
+                out += ' ';
+                ++line;
+            }
+            out += word;
+            line += word_width;
+        }
+        if (end < text.size() && text[end] == '\n') {
+            out += '\n';
+            line = 0;
+        }
+        start = end + 1;
+    }
+    return out;
+}
+
+// "share_1to1" reads as "share 1to1".
+std::string words(std::string_view id) {
+    std::string text(id);
+    std::replace(text.begin(), text.end(), '_', ' ');
+    return text;
+}
+
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+    std::string text;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        text += (i == 0 ? "" : std::string(separator)) + items[i];
+    }
+    return text;
+}
+
+std::string counted(std::size_t count, std::string_view singular, std::string_view plural) {
+    return std::to_string(count) + " " + std::string(count == 1 ? singular : plural);
+}
+
+bool lighter(Evidence status) {
+    return status == Evidence::kAnnounced || status == Evidence::kHypothetical;
+}
+
+std::string_view line_style(Evidence status) {
+    switch (status) {
+        case Evidence::kDocumented:
+            return "solid";
+        case Evidence::kReported:
+            return "dashed";
+        default:
+            return "dotted";
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// What is drawn: nodes (a scenario node, or a group of them) and edges (one scenario edge,
+// or several merged).
+
+struct DrawnNode {
+    std::string name;  // the DOT id: a scenario node id, or "group:..." (ids have no ':')
+    std::string label;
+    std::string tooltip;
+    std::size_t style = kMixedKinds;
+    std::vector<std::pair<int, std::string>> place;  // (level, name): state 0, county 1, place 2
+    bool group = false;
+    bool on_route = false;
+    bool target = false;
+};
+
+struct DrawnEdge {
+    std::size_t tail = 0;  // into the drawn nodes
+    std::size_t head = 0;
+    std::vector<EdgeIndex> members;  // in id order
+    Evidence status = Evidence::kDocumented;
+    bool active = true;
+    bool on_route = false;
+};
+
+std::string jurisdiction_text(const Jurisdiction& j) {
+    std::vector<std::string> parts;
+    for (const auto* part : {&j.state, &j.county, &j.place}) {
+        if (*part) {
+            parts.push_back(**part);
+        }
+    }
+    return join(parts, " / ");
+}
+
+std::vector<std::pair<int, std::string>> place_of(const Jurisdiction& j) {
+    std::vector<std::pair<int, std::string>> place;
+    if (j.state) {
+        place.emplace_back(0, *j.state);
+    }
+    if (j.county) {
+        place.emplace_back(1, *j.county);
+    }
+    if (j.place) {
+        place.emplace_back(2, *j.place);
+    }
+    return place;
+}
+
+std::string node_tooltip(const Scenario& scenario, const Node& node) {
+    std::string text = node.label + "\n" + node.id + " · " +
+                       std::string(kind_style(style_index(node.kind)).singular);
+    const std::string where = jurisdiction_text(node.jurisdiction);
+    if (!where.empty()) {
+        text += " · " + where;
+    }
+    if (!node.tags.empty()) {
+        text += "\ntags: " + join(node.tags, ", ");
+    }
+    if (!node.produces.empty()) {
+        std::vector<std::string> kinds;
+        for (const DataKindIndex kind : node.produces) {
+            kinds.push_back(scenario.data_kinds()[kind].id);
+        }
+        text += "\nproduces: " + join(kinds, ", ");
+    }
+    if (!node.note.empty()) {
+        text += "\n" + node.note;
+    }
+    return text;
+}
+
+std::string source_line(const Source& source) {
+    std::string text = source.title;
+    if (!source.publisher.empty()) {
+        text += " — " + source.publisher;
+    }
+    if (source.date) {
+        text += ", " + source.date->to_string();
+    }
+    return text;
+}
+
+std::string edge_tooltip(const Scenario& scenario, EdgeIndex index, bool active) {
+    const Edge& edge = scenario.edges()[index];
+    std::vector<std::string> kinds;
+    for (const DataKindIndex kind : edge.carries) {
+        kinds.push_back(scenario.data_kinds()[kind].id);
+    }
+    std::string text = edge.id + ": " + scenario.nodes()[edge.from].label + " → " +
+                       scenario.nodes()[edge.to].label + "\n" +
+                       std::string(evidence_name(edge.status)) + " · carries " +
+                       join(kinds, ", ");
+    if (!edge.mechanism.empty()) {
+        text += " · " + edge.mechanism;
+    }
+    if (!edge.when.is_always_true()) {
+        text += "\nwhen: " + edge.when.to_string();
+    }
+    if (!edge.gates.empty()) {
+        std::vector<std::string> gates;
+        for (const GateIndex gate : edge.gates) {
+            gates.push_back(scenario.gates()[gate].label);
+        }
+        text += "\nneeds: " + join(gates, "; ");
+    }
+    if (edge.in_force.since || edge.in_force.until) {
+        text += "\nin force";
+        if (edge.in_force.since) {
+            text += " from " + edge.in_force.since->to_string();
+        }
+        if (edge.in_force.until) {
+            text += " until " + edge.in_force.until->to_string();
+        }
+    }
+    if (edge.likelihood != 1.0) {
+        text += "\nlikelihood " + json_number(edge.likelihood);
+    }
+    if (!active) {
+        text += "\ninactive under this configuration";
+    }
+    if (!edge.note.empty()) {
+        text += "\n" + edge.note;
+    }
+    if (!edge.sources.empty()) {
+        text += "\nSources:";
+        for (const SourceIndex source : edge.sources) {
+            text += "\n- " + source_line(scenario.sources()[source]);
+        }
+    }
+    return text;
+}
+
+class Diagram {
+public:
+    Diagram(const Scenario& scenario, const DotOptions& options)
+        : scenario_(scenario), options_(options) {
+        build_nodes();
+        build_edges();
+    }
+
+    void write(std::ostream& out) const;
+
+private:
+    bool active(EdgeIndex edge) const { return options_.active.empty() || options_.active[edge]; }
+    bool node_on_route(NodeIndex node) const {
+        return options_.routes && options_.routes->nodes[node];
+    }
+    bool edge_on_route(EdgeIndex edge) const {
+        return options_.routes && options_.routes->edges[edge];
+    }
+
+    void build_nodes();
+    void build_edges();
+    std::string group_key(NodeIndex node) const;
+    DrawnNode group_node(const std::string& key, const std::vector<NodeIndex>& members) const;
+    void write_node(std::ostream& out, const DrawnNode& node, const std::string& indent) const;
+    void write_edge(std::ostream& out, const DrawnEdge& edge) const;
+    void write_clusters(std::ostream& out) const;
+    void write_legend(std::ostream& out) const;
+    void write_heading(std::ostream& out) const;
+
+    const Scenario& scenario_;
+    const DotOptions& options_;
+    std::vector<DrawnNode> nodes_;
+    std::vector<std::size_t> drawn_as_;  // per scenario node: index into nodes_, or npos
+    std::vector<DrawnEdge> edges_;
+};
+
+constexpr std::size_t kHidden = static_cast<std::size_t>(-1);
+
+// The group a node folds into: "" for none.
+std::string Diagram::group_key(NodeIndex node) const {
+    const Node& n = scenario_.nodes()[node];
+    const auto& state = n.jurisdiction.state;
+    switch (options_.collapse) {
+        case CollapseBy::kNone:
+            return "";
+        case CollapseBy::kKind:
+            return "group:" + std::string(node_kind_name(n.kind)) + (state ? ":" + *state : "");
+        case CollapseBy::kState:
+            return state ? "group:" + *state : "";
+    }
+    return "";
+}
+
+DrawnNode Diagram::group_node(const std::string& key, const std::vector<NodeIndex>& members) const {
+    DrawnNode drawn;
+    drawn.name = key;
+    drawn.group = true;
+    std::array<std::size_t, kMixedKinds> per_kind{};
+    for (const NodeIndex member : members) {
+        ++per_kind[static_cast<std::size_t>(scenario_.nodes()[member].kind)];
+        drawn.on_route = drawn.on_route || node_on_route(member);
+    }
+    const std::size_t kinds = static_cast<std::size_t>(
+        std::count_if(per_kind.begin(), per_kind.end(), [](std::size_t n) { return n > 0; }));
+    const Node& first = scenario_.nodes()[members.front()];
+    drawn.style = kinds == 1 ? static_cast<std::size_t>(first.kind) : kMixedKinds;
+    const KindStyle& style = kind_style(drawn.style);
+    drawn.label = std::to_string(members.size()) + " " + std::string(style.plural);
+    // Every member of a group shares its state, if it has one.
+    if (first.jurisdiction.state && options_.collapse != CollapseBy::kNone) {
+        drawn.label += ", " + *first.jurisdiction.state;
+        drawn.place.emplace_back(0, *first.jurisdiction.state);
+    }
+    std::string breakdown;
+    if (kinds > 1) {
+        std::vector<std::string> parts;
+        for (std::size_t k = 0; k < per_kind.size(); ++k) {
+            if (per_kind[k] > 0) {
+                parts.push_back(counted(per_kind[k], kind_style(k).singular, kind_style(k).plural));
+            }
+        }
+        breakdown = join(parts, ", ");
+    }
+    drawn.tooltip = drawn.label + (breakdown.empty() ? "" : " (" + breakdown + ")") + ":";
+    for (std::size_t i = 0; i < members.size() && i < kListed; ++i) {
+        drawn.tooltip += "\n- " + scenario_.nodes()[members[i]].label;
+    }
+    if (members.size() > kListed) {
+        drawn.tooltip += "\n… and " + std::to_string(members.size() - kListed) + " more";
+    }
+    drawn.label = wrap(drawn.label, kNodeWrap);
+    if (!breakdown.empty()) {
+        drawn.label += "\n(" + breakdown + ")";
+        drawn.label = wrap(drawn.label, kNodeWrap);
+    }
+    return drawn;
+}
+
+void Diagram::build_nodes() {
+    const std::size_t count = scenario_.nodes().size();
+    std::vector<bool> targets(count, false);
+    if (options_.routes) {
+        for (const NodeIndex target : options_.targets) {
+            targets.at(target) = true;
+        }
+    }
+    // Groups first, so that each knows its size; single members stay themselves.
+    std::map<std::string, std::vector<NodeIndex>> groups;
+    std::vector<std::string> keys(count);
+    std::vector<bool> visible(count, true);
+    for (const NodeIndex node : nodes_in_id_order(scenario_)) {
+        visible[node] = !options_.routes_only || node_on_route(node);
+        if (visible[node] && !targets[node]) {
+            keys[node] = group_key(node);
+            if (!keys[node].empty()) {
+                groups[keys[node]].push_back(node);
+            }
+        }
+    }
+    drawn_as_.assign(count, kHidden);
+    std::map<std::string, std::size_t> group_index;
+    for (const NodeIndex node : nodes_in_id_order(scenario_)) {
+        if (!visible[node]) {
+            continue;
+        }
+        if (!keys[node].empty() && groups[keys[node]].size() > 1) {
+            const auto [entry, added] = group_index.emplace(keys[node], nodes_.size());
+            if (added) {
+                nodes_.push_back(group_node(keys[node], groups[keys[node]]));
+            }
+            drawn_as_[node] = entry->second;
+            continue;
+        }
+        const Node& n = scenario_.nodes()[node];
+        DrawnNode drawn;
+        drawn.name = n.id;
+        drawn.label = wrap(n.label, kNodeWrap);
+        drawn.tooltip = node_tooltip(scenario_, n);
+        drawn.style = static_cast<std::size_t>(n.kind);
+        drawn.place = place_of(n.jurisdiction);
+        drawn.on_route = node_on_route(node);
+        drawn.target = targets[node];
+        drawn_as_[node] = nodes_.size();
+        nodes_.push_back(std::move(drawn));
+    }
+}
+
+void Diagram::build_edges() {
+    // Merged edges by (tail, head, status, active, on route); plain edges stay apart.
+    std::map<std::tuple<std::size_t, std::size_t, Evidence, bool, bool>, std::size_t> merged;
+    for (const EdgeIndex edge : edges_in_id_order(scenario_)) {
+        const Edge& e = scenario_.edges()[edge];
+        const std::size_t tail = drawn_as_[e.from];
+        const std::size_t head = drawn_as_[e.to];
+        const bool shown = tail != kHidden && head != kHidden &&
+                           (!options_.routes_only || edge_on_route(edge)) &&
+                           (!options_.active_only || active(edge));
+        if (!shown) {
+            continue;
+        }
+        DrawnEdge drawn{tail, head, {edge}, e.status, active(edge), edge_on_route(edge)};
+        if (!nodes_[tail].group && !nodes_[head].group) {
+            edges_.push_back(std::move(drawn));
+            continue;
+        }
+        const auto key = std::make_tuple(tail, head, e.status, drawn.active, drawn.on_route);
+        const auto [entry, added] = merged.emplace(key, edges_.size());
+        if (added) {
+            edges_.push_back(std::move(drawn));
+        } else {
+            edges_[entry->second].members.push_back(edge);
+        }
+    }
+    std::sort(edges_.begin(), edges_.end(), [&](const DrawnEdge& a, const DrawnEdge& b) {
+        return std::forward_as_tuple(nodes_[a.tail].name, nodes_[a.head].name,
+                                     scenario_.edges()[a.members.front()].id) <
+               std::forward_as_tuple(nodes_[b.tail].name, nodes_[b.head].name,
+                                     scenario_.edges()[b.members.front()].id);
+    });
+}
+
+void Diagram::write_node(std::ostream& out, const DrawnNode& node, const std::string& indent) const {
+    const KindStyle& style = kind_style(node.style);
+    out << indent << dot_quoted(node.name) << " [label=" << dot_quoted(node.label)
+        << ", tooltip=" << dot_quoted(node.tooltip) << ", shape=" << style.shape
+        << ", style=\"filled" << style.style << (node.target ? ",bold" : "")
+        << "\", fillcolor=\"" << style.fill << "\"";
+    if (node.on_route) {
+        out << ", color=\"" << kRouteColour << "\", penwidth=2";
+    }
+    if (node.target) {
+        out << ", peripheries=2";
+    }
+    out << "];\n";
+}
+
+void Diagram::write_edge(std::ostream& out, const DrawnEdge& edge) const {
+    const Edge& first = scenario_.edges()[edge.members.front()];
+    std::string label;
+    std::string tooltip;
+    if (edge.members.size() == 1) {
+        label = words(first.mechanism);
+        if (!first.gates.empty()) {
+            std::vector<std::string> gates;
+            for (const GateIndex gate : first.gates) {
+                gates.push_back(words(scenario_.gates()[gate].id));
+            }
+            label += (label.empty() ? "" : "\n") + ("needs " + join(gates, ", "));
+        }
+        tooltip = edge_tooltip(scenario_, edge.members.front(), edge.active);
+    } else {
+        std::vector<std::string> mechanisms;
+        for (const EdgeIndex member : edge.members) {
+            mechanisms.push_back(words(scenario_.edges()[member].mechanism));
+        }
+        std::sort(mechanisms.begin(), mechanisms.end());
+        mechanisms.erase(std::unique(mechanisms.begin(), mechanisms.end()), mechanisms.end());
+        mechanisms.erase(std::remove(mechanisms.begin(), mechanisms.end(), ""), mechanisms.end());
+        label = std::to_string(edge.members.size()) + " edges";
+        if (!mechanisms.empty() && mechanisms.size() <= 3) {
+            label += ": " + join(mechanisms, ", ");
+        }
+        tooltip = label + " (" + std::string(evidence_name(edge.status)) +
+                  (edge.active ? "" : ", inactive under this configuration") + ")\nfrom " +
+                  nodes_[edge.tail].label + "\nto " + nodes_[edge.head].label + ":";
+        for (std::size_t i = 0; i < edge.members.size() && i < kListed; ++i) {
+            const Edge& member = scenario_.edges()[edge.members[i]];
+            tooltip += "\n- " + member.id + ": " + scenario_.nodes()[member.from].label + " → " +
+                       scenario_.nodes()[member.to].label;
+        }
+        if (edge.members.size() > kListed) {
+            tooltip += "\n… and " + std::to_string(edge.members.size() - kListed) + " more";
+        }
+    }
+    const std::string_view colour = edge.on_route ? kRouteColour
+                                    : !edge.active ? kFaint
+                                    : lighter(edge.status) ? kLightInk
+                                                           : kInk;
+    const std::string_view text_colour = edge.on_route   ? kRouteColour
+                                         : !edge.active ? kFaintText
+                                                        : colour;
+    out << "  " << dot_quoted(nodes_[edge.tail].name) << " -> "
+        << dot_quoted(nodes_[edge.head].name) << " [";
+    if (!label.empty()) {
+        out << "label=" << dot_quoted(wrap(label, kEdgeWrap)) << ", ";
+    }
+    out << "tooltip=" << dot_quoted(tooltip) << ", style=" << line_style(edge.status)
+        << ", color=\"" << colour << "\", fontcolor=\"" << text_colour << "\"";
+    if (edge.on_route) {
+        out << ", penwidth=3";
+    }
+    out << "];\n";
+}
+
+// Nodes sorted by their place, then name: each cluster's own nodes come before its
+// nested clusters, and a cluster is opened and closed exactly once.
+void Diagram::write_clusters(std::ostream& out) const {
+    std::vector<std::size_t> order(nodes_.size());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        order[i] = i;
+    }
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return std::tie(nodes_[a].place, nodes_[a].name) < std::tie(nodes_[b].place, nodes_[b].name);
+    });
+    static constexpr std::array<std::string_view, 3> kClusterFill = {"#f7f7f7", "#efefef",
+                                                                     "#e6e6e6"};
+    std::vector<std::pair<int, std::string>> open;
+    std::size_t clusters = 0;
+    for (const std::size_t index : order) {
+        const auto& place = nodes_[index].place;
+        std::size_t common = 0;
+        while (common < open.size() && common < place.size() && open[common] == place[common]) {
+            ++common;
+        }
+        while (open.size() > common) {
+            open.pop_back();
+            out << std::string(2 * (open.size() + 1), ' ') << "}\n";
+        }
+        while (open.size() < place.size()) {
+            const auto& part = place[open.size()];
+            const std::string indent(2 * (open.size() + 1), ' ');
+            out << indent << "subgraph \"cluster_" << ++clusters << "\" {\n"
+                << indent << "  label=" << dot_quoted(part.second) << "; tooltip="
+                << dot_quoted(part.second) << "; style=\"rounded,filled\"; fillcolor=\""
+                << kClusterFill.at(std::min<std::size_t>(open.size(), 2))
+                << "\"; color=\"#bdbdbd\";\n";
+            open.push_back(part);
+        }
+        write_node(out, nodes_[index], std::string(2 * (open.size() + 1), ' '));
+    }
+    while (!open.empty()) {
+        open.pop_back();
+        out << std::string(2 * (open.size() + 1), ' ') << "}\n";
+    }
+}
+
+// A cluster with one sample of every node shape and line style in the drawing.
+void Diagram::write_legend(std::ostream& out) const {
+    std::array<bool, kMixedKinds + 1> kinds{};
+    bool target = false;
+    for (const DrawnNode& node : nodes_) {
+        kinds[node.style] = true;
+        target = target || node.target;
+    }
+    std::array<bool, 4> statuses{};  // documented, reported, alleged, announced/hypothetical
+    bool inactive = false;
+    bool route = false;
+    for (const DrawnEdge& edge : edges_) {
+        statuses[std::min<std::size_t>(static_cast<std::size_t>(edge.status), 3)] = true;
+        inactive = inactive || !edge.active;
+        route = route || edge.on_route;
+    }
+    out << "  subgraph \"cluster_legend\" {\n"
+           "    label=\"Legend\"; tooltip=\"Legend\"; style=\"rounded\"; color=\"#bdbdbd\"; "
+           "fontsize=12;\n"
+           "    node [fontsize=9, margin=\"0.06,0.03\", height=0.3];\n"
+           "    edge [fontsize=9, arrowsize=0.6];\n";
+    std::vector<std::string> column;  // the first rank: kinds and the starts of lines
+    for (std::size_t k = 0; k < kinds.size(); ++k) {
+        if (!kinds[k]) {
+            continue;
+        }
+        const KindStyle& style = kind_style(k);
+        const std::string name = "legend:" + std::string(style.singular);
+        out << "    " << dot_quoted(name) << " [label=" << dot_quoted(style.singular)
+            << ", tooltip=" << dot_quoted(style.singular) << ", shape=" << style.shape
+            << ", style=\"filled" << style.style << "\", fillcolor=\"" << style.fill << "\"];\n";
+        column.push_back(name);
+    }
+    if (target) {
+        out << "    \"legend:target\" [label=\"target\", tooltip=\"target\", shape=box, "
+               "style=\"filled,bold\", fillcolor=\"#ffffff\", peripheries=2];\n";
+        column.emplace_back("legend:target");
+    }
+    struct Line {
+        bool shown;
+        std::string_view name;
+        std::string_view label;
+        std::string_view style;
+        std::string_view colour;
+        std::string_view extra;
+    };
+    const std::array<Line, 6> lines = {{
+        {statuses[0], "documented", "documented", "solid", kInk, ""},
+        {statuses[1], "reported", "reported", "dashed", kInk, ""},
+        {statuses[2], "alleged", "alleged", "dotted", kInk, ""},
+        {statuses[3], "announced", "announced or\nhypothetical", "dotted", kLightInk, ""},
+        {inactive, "inactive", "inactive under this\nconfiguration", "solid", kFaint, ""},
+        {route, "route", "on a route to\nthe targets", "solid", kRouteColour, ", penwidth=3"},
+    }};
+    for (const Line& line : lines) {
+        if (!line.shown) {
+            continue;
+        }
+        const std::string from = "legend:" + std::string(line.name) + ":from";
+        const std::string to = "legend:" + std::string(line.name) + ":to";
+        out << "    " << dot_quoted(from) << " [label=\"\", tooltip=\"\", shape=point, "
+            << "width=0.02, color=\"#ffffff\"];\n"
+            << "    " << dot_quoted(to) << " [label=\"\", tooltip=\"\", shape=point, "
+            << "width=0.02, color=\"#ffffff\"];\n"
+            << "    " << dot_quoted(from) << " -> " << dot_quoted(to)
+            << " [label=" << dot_quoted(line.label) << ", tooltip=" << dot_quoted(line.label)
+            << ", style=" << line.style << ", color=\"" << line.colour << "\", fontcolor=\""
+            << (line.colour == kFaint ? kFaintText : line.colour) << "\"" << line.extra
+            << "];\n";
+        column.push_back(from);
+    }
+    out << "    { rank=same;";
+    for (const std::string& name : column) {
+        out << " " << dot_quoted(name) << ";";
+    }
+    out << " }\n  }\n";
+}
+
+void Diagram::write_heading(std::ostream& out) const {
+    if (options_.title.empty() && options_.caption.empty()) {
+        return;
+    }
+    out << "  label=<";
+    if (!options_.title.empty()) {
+        out << "<FONT POINT-SIZE=\"18\"><B>" << dot_html(options_.title)
+            << "</B></FONT><BR ALIGN=\"LEFT\"/>";
+    }
+    for (const std::string& line : options_.caption) {
+        out << "<FONT POINT-SIZE=\"11\">" << dot_html(line) << "</FONT><BR ALIGN=\"LEFT\"/>";
+    }
+    out << ">;\n";
+}
+
+void Diagram::write(std::ostream& out) const {
+    out << "digraph \"flowsim\" {\n"
+           "  graph [rankdir=LR, fontname=\"Helvetica\", fontsize=11, fontcolor=\""
+        << kInk
+        << "\", labelloc=t, labeljust=l, newrank=true, nodesep=0.25, ranksep=0.6, "
+           "pad=0.3, bgcolor=\"#ffffff\", outputorder=edgesfirst, tooltip=\" \"];\n"
+           "  node [fontname=\"Helvetica\", fontsize=10, fontcolor=\""
+        << kInk << "\", color=\"" << kInk
+        << "\", margin=\"0.12,0.05\"];\n"
+           "  edge [fontname=\"Helvetica\", fontsize=8, arrowsize=0.7];\n";
+    write_heading(out);
+    write_clusters(out);
+    for (const DrawnEdge& edge : edges_) {
+        write_edge(out, edge);
+    }
+    write_legend(out);
+    out << "}\n";
+}
+
+std::string describe(const Scenario& scenario,
+                     const std::vector<NodeIndex>& nodes,
+                     std::string_view plural) {
+    std::vector<NodeIndex> distinct = nodes;
+    std::sort(distinct.begin(), distinct.end());
+    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+    if (distinct.empty()) {
+        return "no node";
+    }
+    if (distinct.size() > 2) {
+        return std::to_string(distinct.size()) + " " + std::string(plural);
+    }
+    std::vector<std::string> labels;
+    for (const NodeIndex node : distinct) {
+        labels.push_back(scenario.nodes()[node].label);
+    }
+    std::sort(labels.begin(), labels.end());
+    return join(labels, " and ");
+}
+
+}  // namespace
+
+std::string dot_quoted(std::string_view text) {
+    std::string out = "\"";
+    for (const char c : clean_utf8(text)) {
+        switch (c) {
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '&':
+                out += "&amp;";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                break;
+            case '\t':
+                out += ' ';
+                break;
+            default:
+                out += c;
+        }
+    }
+    return out + "\"";
+}
+
+std::string dot_html(std::string_view text) {
+    std::string out;
+    for (const char c : clean_utf8(text)) {
+        switch (c) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            case '\n':
+                out += "<BR ALIGN=\"LEFT\"/>";
+                break;
+            case '\r':
+                break;
+            case '\t':
+                out += ' ';
+                break;
+            default:
+                out += c;
+        }
+    }
+    return out;
+}
+
+void write_dot(std::ostream& out, const Scenario& scenario, const DotOptions& options) {
+    Diagram(scenario, options).write(out);
+}
+
+std::vector<std::string> diagram_caption(const ConfigurationView& view,
+                                         const ResolvedQuery& query,
+                                         const std::optional<RouteCover>& routes) {
+    const Scenario& scenario = view.scenario();
+    std::vector<std::string> lines;
+    std::string configuration = "Configuration: " + query.configuration_name;
+    if (!query.activity.settings.empty()) {
+        std::vector<std::string> settings;
+        for (const auto& [parameter, value] : query.activity.settings) {
+            settings.push_back(scenario.parameters()[parameter].id + "=" +
+                               (value ? "true" : "false"));
+        }
+        configuration += ", with " + join(settings, ", ");
+    }
+    if (view.date()) {
+        configuration += " · facts as of " + view.date()->to_string();
+    }
+    lines.push_back(configuration);
+    if (query.activity.min_evidence != Evidence::kHypothetical) {
+        lines.push_back("Routes use only edges that are at least " +
+                        std::string(evidence_name(query.activity.min_evidence)));
+    }
+    if (!query.activity.without.empty()) {
+        std::vector<std::string> gates;
+        for (const GateIndex gate : query.activity.without) {
+            gates.push_back(scenario.gates()[gate].label);
+        }
+        lines.push_back("Assumed never given: " + join(gates, "; "));
+    }
+    if (routes) {
+        std::string between = "from " + describe(scenario, query.routes.from, "sources") +
+                              " to " + describe(scenario, query.routes.to, "targets");
+        if (query.routes.via) {
+            between += ", through " + describe(scenario, *query.routes.via, "nodes");
+        }
+        if (!query.routes.avoid.empty()) {
+            between += ", avoiding " + describe(scenario, query.routes.avoid, "nodes");
+        }
+        if (routes->routes == 0 && routes->complete) {
+            lines.push_back("No route " + between);
+        } else {
+            lines.push_back("Thick red: " + std::string(routes->complete ? "" : "at least ") +
+                            counted(routes->routes, "route", "routes") + " " + between +
+                            (routes->complete ? "" : " (cut short by the time limit)"));
+        }
+    }
+    return lines;
+}
+
+}  // namespace flowsim::io

@@ -1,0 +1,124 @@
+#include "graph_attributes.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+namespace flowsim::io {
+namespace {
+
+AttributeValue text(std::string value) {
+    AttributeValue result;
+    result.text = std::move(value);
+    return result;
+}
+
+AttributeValue optional_text(const std::optional<std::string>& value) {
+    AttributeValue result;
+    result.present = value.has_value();
+    result.text = value.value_or("");
+    return result;
+}
+
+AttributeValue optional_date(const std::optional<Date>& value) {
+    AttributeValue result;
+    result.present = value.has_value();
+    result.text = value ? value->to_string() : "";
+    return result;
+}
+
+template <typename T, typename Index>
+AttributeValue ids(const std::vector<T>& items, const std::vector<Index>& indices) {
+    AttributeValue result;
+    for (const Index index : indices) {
+        result.strings.push_back(items[index].id);
+    }
+    return result;
+}
+
+AttributeValue number(double value) {
+    AttributeValue result;
+    result.number = value;
+    return result;
+}
+
+template <typename T>
+std::vector<std::uint32_t> by_id(const std::vector<T>& items) {
+    std::vector<std::uint32_t> order(items.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return items[a].id < items[b].id; });
+    return order;
+}
+
+}  // namespace
+
+std::vector<NodeIndex> nodes_in_id_order(const Scenario& scenario) {
+    return by_id(scenario.nodes());
+}
+
+std::vector<EdgeIndex> edges_in_id_order(const Scenario& scenario) {
+    return by_id(scenario.edges());
+}
+
+const std::vector<AttributeKey>& node_attribute_keys() {
+    static const std::vector<AttributeKey> kKeys = {
+        {"kind", AttributeType::kString},     {"label", AttributeType::kString},
+        {"state", AttributeType::kString},    {"county", AttributeType::kString},
+        {"place", AttributeType::kString},    {"tags", AttributeType::kStrings},
+        {"produces", AttributeType::kStrings}, {"note", AttributeType::kString}};
+    return kKeys;
+}
+
+const std::vector<AttributeKey>& edge_attribute_keys() {
+    static const std::vector<AttributeKey> kKeys = {
+        {"carries", AttributeType::kStrings}, {"mechanism", AttributeType::kString},
+        {"when", AttributeType::kString},     {"gates", AttributeType::kStrings},
+        {"status", AttributeType::kString},   {"sources", AttributeType::kStrings},
+        {"likelihood", AttributeType::kNumber}, {"cut_cost", AttributeType::kNumber},
+        {"convert", AttributeType::kPairs},   {"since", AttributeType::kString},
+        {"until", AttributeType::kString},    {"note", AttributeType::kString},
+        {"active", AttributeType::kFlag}};
+    return kKeys;
+}
+
+std::vector<AttributeValue> node_attributes(const Scenario& scenario, NodeIndex node) {
+    const Node& n = scenario.nodes()[node];
+    AttributeValue tags;
+    tags.strings = n.tags;
+    return {text(std::string(node_kind_name(n.kind))),
+            text(n.label),
+            optional_text(n.jurisdiction.state),
+            optional_text(n.jurisdiction.county),
+            optional_text(n.jurisdiction.place),
+            tags,
+            ids(scenario.data_kinds(), n.produces),
+            text(n.note)};
+}
+
+std::vector<AttributeValue> edge_attributes(const Scenario& scenario, EdgeIndex edge, bool active) {
+    const Edge& e = scenario.edges()[edge];
+    AttributeValue cut_cost = number(e.cut_cost.value_or(0));
+    cut_cost.present = e.cut_cost.has_value();
+    AttributeValue convert;
+    for (const Conversion& conversion : e.convert) {
+        convert.pairs.emplace_back(scenario.data_kinds()[conversion.from].id,
+                                   scenario.data_kinds()[conversion.to].id);
+    }
+    AttributeValue is_active;
+    is_active.flag = active;
+    return {ids(scenario.data_kinds(), e.carries),
+            text(e.mechanism),
+            text(e.when.to_string()),
+            ids(scenario.gates(), e.gates),
+            text(std::string(evidence_name(e.status))),
+            ids(scenario.sources(), e.sources),
+            number(e.likelihood),
+            cut_cost,
+            convert,
+            optional_date(e.in_force.since),
+            optional_date(e.in_force.until),
+            text(e.note),
+            is_active};
+}
+
+}  // namespace flowsim::io

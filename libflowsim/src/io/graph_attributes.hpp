@@ -1,0 +1,52 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <flowsim/configuration_view.hpp>
+#include <flowsim/scenario.hpp>
+
+namespace flowsim::io {
+
+/// The attributes that the GraphML and JSON graph exports give each node and edge, in one
+/// table so that the two formats always carry the same ones.
+enum class AttributeType {
+    kString,
+    kStrings,  ///< a list: a JSON array, joined with ';' in GraphML
+    kNumber,
+    kFlag,
+    kPairs,  ///< kind conversions: a JSON object, "a->b;c->d" in GraphML
+};
+
+struct AttributeKey {
+    std::string_view name;
+    AttributeType type;
+};
+
+struct AttributeValue {
+    bool present = true;  ///< false: the element has no such value (no state, no cut_cost)
+    std::string text;
+    std::vector<std::string> strings;
+    std::vector<std::pair<std::string, std::string>> pairs;
+    double number = 0;
+    bool flag = false;
+};
+
+/// Every node, and every edge, in the byte order of their ids: the order of every export.
+std::vector<NodeIndex> nodes_in_id_order(const Scenario& scenario);
+std::vector<EdgeIndex> edges_in_id_order(const Scenario& scenario);
+
+/// Node attributes after the id: kind, label, state, county, place, tags, produces, note.
+const std::vector<AttributeKey>& node_attribute_keys();
+/// Edge attributes after id, from and to: carries, mechanism, when, gates, status,
+/// sources, likelihood, cut_cost, convert, since, until, note, active.
+const std::vector<AttributeKey>& edge_attribute_keys();
+
+/// The values of node_attribute_keys() for `node`, in the same order.
+std::vector<AttributeValue> node_attributes(const Scenario& scenario, NodeIndex node);
+/// The values of edge_attribute_keys() for `edge`; `active` from active_edges().
+std::vector<AttributeValue> edge_attributes(const Scenario& scenario, EdgeIndex edge, bool active);
+
+}  // namespace flowsim::io

@@ -1,0 +1,83 @@
+#include "flowsim/io/graph_json_writer.hpp"
+
+#include <flowsim/io/json_writer.hpp>
+
+#include "graph_attributes.hpp"
+
+namespace flowsim::io {
+namespace {
+
+void write_value(JsonWriter& json, const AttributeKey& key, const AttributeValue& value) {
+    switch (key.type) {
+        case AttributeType::kString:
+            json.value(value.text);
+            break;
+        case AttributeType::kStrings:
+            json.strings(value.strings);
+            break;
+        case AttributeType::kNumber:
+            json.value(value.number);
+            break;
+        case AttributeType::kFlag:
+            json.value(value.flag);
+            break;
+        case AttributeType::kPairs:
+            json.begin_object();
+            for (const auto& [from, to] : value.pairs) {
+                json.key(from).value(to);
+            }
+            json.end_object();
+            break;
+    }
+}
+
+void write_attributes(JsonWriter& json,
+                      const std::vector<AttributeKey>& keys,
+                      const std::vector<AttributeValue>& values) {
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        if (values[i].present) {
+            json.key(keys[i].name);
+            write_value(json, keys[i], values[i]);
+        }
+    }
+}
+
+}  // namespace
+
+void write_graph_json(std::ostream& out,
+                      const ConfigurationView& view,
+                      std::string_view configuration_name) {
+    const Scenario& scenario = view.scenario();
+    const std::vector<bool> active = active_edges(view);
+    JsonWriter json(out);
+    json.begin_object();
+    json.key("scenario").value(scenario.title());
+    json.key("configuration").value(configuration_name);
+    if (view.date()) {
+        json.key("as_of").value(view.date()->to_string());
+    }
+    json.key("nodes").begin_array(true);
+    for (const NodeIndex node : nodes_in_id_order(scenario)) {
+        json.begin_object();
+        json.key("id").value(scenario.nodes()[node].id);
+        write_attributes(json, node_attribute_keys(), node_attributes(scenario, node));
+        json.end_object();
+    }
+    json.end_array();
+    json.key("edges").begin_array(true);
+    for (const EdgeIndex edge : edges_in_id_order(scenario)) {
+        const Edge& e = scenario.edges()[edge];
+        json.begin_object();
+        json.key("id").value(e.id);
+        json.key("from").value(scenario.nodes()[e.from].id);
+        json.key("to").value(scenario.nodes()[e.to].id);
+        write_attributes(json, edge_attribute_keys(),
+                         edge_attributes(scenario, edge, active[edge]));
+        json.end_object();
+    }
+    json.end_array();
+    json.end_object();
+    out << "\n";
+}
+
+}  // namespace flowsim::io

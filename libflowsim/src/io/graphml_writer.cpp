@@ -1,0 +1,118 @@
+#include "flowsim/io/graphml_writer.hpp"
+
+#include <flowsim/io/json_writer.hpp>
+
+#include "graph_attributes.hpp"
+#include "markup_text.hpp"
+
+namespace flowsim::io {
+namespace {
+
+std::string_view graphml_type(AttributeType type) {
+    switch (type) {
+        case AttributeType::kNumber:
+            return "double";
+        case AttributeType::kFlag:
+            return "boolean";
+        default:
+            return "string";
+    }
+}
+
+std::string join(const std::vector<std::string>& items) {
+    std::string text;
+    for (const std::string& item : items) {
+        text += (text.empty() ? "" : ";") + item;
+    }
+    return text;
+}
+
+std::string graphml_value(const AttributeKey& key, const AttributeValue& value) {
+    switch (key.type) {
+        case AttributeType::kString:
+            return value.text;
+        case AttributeType::kStrings:
+            return join(value.strings);
+        case AttributeType::kNumber:
+            return json_number(value.number);
+        case AttributeType::kFlag:
+            return value.flag ? "true" : "false";
+        case AttributeType::kPairs: {
+            std::vector<std::string> pairs;
+            for (const auto& [from, to] : value.pairs) {
+                pairs.push_back(from + "->" + to);
+            }
+            return join(pairs);
+        }
+    }
+    return {};
+}
+
+void write_key(std::ostream& out,
+               std::string_view id,
+               std::string_view domain,
+               std::string_view name,
+               std::string_view type) {
+    out << "  <key id=\"" << id << "\" for=\"" << domain << "\" attr.name=\"" << name
+        << "\" attr.type=\"" << type << "\"/>\n";
+}
+
+void write_data(std::ostream& out,
+                std::string_view prefix,
+                const std::vector<AttributeKey>& keys,
+                const std::vector<AttributeValue>& values) {
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        if (values[i].present) {
+            out << "      <data key=\"" << prefix << keys[i].name << "\">"
+                << xml_escape(graphml_value(keys[i], values[i])) << "</data>\n";
+        }
+    }
+}
+
+}  // namespace
+
+void write_graphml(std::ostream& out,
+                   const ConfigurationView& view,
+                   std::string_view configuration_name) {
+    const Scenario& scenario = view.scenario();
+    const std::vector<bool> active = active_edges(view);
+    out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+           "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
+           "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+           "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+           "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
+    // Key names are fixed words of ours, so they need no escaping.
+    write_key(out, "g_title", "graph", "title", "string");
+    write_key(out, "g_configuration", "graph", "configuration", "string");
+    write_key(out, "g_as_of", "graph", "as_of", "string");
+    for (const AttributeKey& key : node_attribute_keys()) {
+        write_key(out, "n_" + std::string(key.name), "node", key.name, graphml_type(key.type));
+    }
+    write_key(out, "e_id", "edge", "id", "string");
+    for (const AttributeKey& key : edge_attribute_keys()) {
+        write_key(out, "e_" + std::string(key.name), "edge", key.name, graphml_type(key.type));
+    }
+    out << "  <graph id=\"scenario\" edgedefault=\"directed\">\n";
+    out << "    <data key=\"g_title\">" << xml_escape(scenario.title()) << "</data>\n";
+    out << "    <data key=\"g_configuration\">" << xml_escape(configuration_name) << "</data>\n";
+    if (view.date()) {
+        out << "    <data key=\"g_as_of\">" << view.date()->to_string() << "</data>\n";
+    }
+    for (const NodeIndex node : nodes_in_id_order(scenario)) {
+        out << "    <node id=\"" << xml_escape(scenario.nodes()[node].id) << "\">\n";
+        write_data(out, "n_", node_attribute_keys(), node_attributes(scenario, node));
+        out << "    </node>\n";
+    }
+    for (const EdgeIndex edge : edges_in_id_order(scenario)) {
+        const Edge& e = scenario.edges()[edge];
+        out << "    <edge id=\"" << xml_escape(e.id) << "\" source=\""
+            << xml_escape(scenario.nodes()[e.from].id) << "\" target=\""
+            << xml_escape(scenario.nodes()[e.to].id) << "\">\n";
+        out << "      <data key=\"e_id\">" << xml_escape(e.id) << "</data>\n";
+        write_data(out, "e_", edge_attribute_keys(), edge_attributes(scenario, edge, active[edge]));
+        out << "    </edge>\n";
+    }
+    out << "  </graph>\n</graphml>\n";
+}
+
+}  // namespace flowsim::io
