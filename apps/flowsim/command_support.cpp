@@ -34,6 +34,22 @@ std::optional<ResolvedQuery> resolve_or_report(const Scenario& scenario,
     return resolved;
 }
 
+std::unique_ptr<PreparedQuery> prepare_query(const std::string& path, const QueryRequest& request) {
+    auto scenario = load_or_report(path);
+    if (!scenario) {
+        return nullptr;
+    }
+    auto query = resolve_or_report(*scenario, request);
+    if (!query) {
+        return nullptr;
+    }
+    auto prepared = std::make_unique<PreparedQuery>(
+        PreparedQuery{std::move(*scenario), std::move(*query), nullptr});
+    prepared->view =
+        std::make_unique<ConfigurationView>(prepared->scenario, prepared->query.activity);
+    return prepared;
+}
+
 Output::Output(std::string path) : path_(std::move(path)) {
     if (path_.empty()) {
         return;

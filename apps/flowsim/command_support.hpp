@@ -2,10 +2,12 @@
 
 #include <fstream>
 #include <iosfwd>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include <flowsim/configuration_view.hpp>
 #include <flowsim/io/scenario_loader.hpp>
 #include <flowsim/query_request.hpp>
 
@@ -18,6 +20,18 @@ std::optional<Scenario> load_or_report(const std::string& path);
 /// Resolves `request`; prints each problem to stderr and returns nothing when there are any.
 std::optional<ResolvedQuery> resolve_or_report(const Scenario& scenario,
                                                const QueryRequest& request);
+
+/// A scenario loaded and a query resolved against it and applied: what every command
+/// that looks for routes starts from.
+struct PreparedQuery {
+    Scenario scenario;
+    ResolvedQuery query;
+    std::unique_ptr<ConfigurationView> view;  ///< refers to `scenario`: keep them together
+};
+
+/// Loads `path` and resolves `request`; nothing (after printing every problem to
+/// stderr) when either has errors, and the command exits 2.
+std::unique_ptr<PreparedQuery> prepare_query(const std::string& path, const QueryRequest& request);
 
 /// Where a command writes its result: stdout, or a file written beside its final name
 /// and renamed into place by commit(), so a failure never leaves half a file.

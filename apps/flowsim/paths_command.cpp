@@ -20,16 +20,14 @@ CLI::App& setup_paths(CLI::App& app, PathsOptions& options) {
 }
 
 ExitCode run_paths(const PathsOptions& options) {
-    const auto scenario = load_or_report(options.route.common.scenario);
-    if (!scenario) {
+    const auto prepared = prepare_query(options.route.common.scenario, options.route.to_request());
+    if (!prepared) {
         return ExitCode::kInvalidInput;
     }
-    const auto query = resolve_or_report(*scenario, options.route.to_request());
-    if (!query) {
-        return ExitCode::kInvalidInput;
-    }
-    const ConfigurationView view(*scenario, query->activity);
-    RouteFinder finder(view, query->routes);
+    const Scenario& scenario = prepared->scenario;
+    const ResolvedQuery& query = prepared->query;
+    const ConfigurationView& view = *prepared->view;
+    RouteFinder finder(view, query.routes);
     Output output(options.route.output);
     if (!output.ok()) {
         return ExitCode::kInternal;
@@ -48,8 +46,8 @@ ExitCode run_paths(const PathsOptions& options) {
         progress.done();
         io::write_route_count(output.stream(), format, enumeration.routes, enumeration.complete);
     } else {
-        io::PathsWriter writer(output.stream(), format, *scenario,
-                               io::make_header(view, *query, options.route.common.scenario));
+        io::PathsWriter writer(output.stream(), format, scenario,
+                               io::make_header(view, query, options.route.common.scenario));
         std::size_t listed = 0;
         Progress progress("routes");
         enumeration = finder.enumerate(

@@ -17,44 +17,48 @@ CLI::App& setup_query(CLI::App& app, QueryOptions& options) {
     add_route_options(command, options.route);
     command.add_option("--limit", options.limit, "Blocked routes to explain when the answer is no")
         ->capture_default_str();
+    command
+        .add_option("--count-limit", options.count_limit,
+                    "Stop counting routes here and say \"at least\" (0: count them all)")
+        ->capture_default_str();
     return command;
 }
 
 ExitCode run_query(const QueryOptions& options) {
-    const auto scenario = load_or_report(options.route.common.scenario);
-    if (!scenario) {
+    const auto prepared = prepare_query(options.route.common.scenario, options.route.to_request());
+    if (!prepared) {
         return ExitCode::kInvalidInput;
     }
-    const auto query = resolve_or_report(*scenario, options.route.to_request());
-    if (!query) {
-        return ExitCode::kInvalidInput;
-    }
-    const ConfigurationView view(*scenario, query->activity);
-    RouteFinder finder(view, query->routes);
+    const Scenario& scenario = prepared->scenario;
+    const ResolvedQuery& query = prepared->query;
+    const ConfigurationView& view = *prepared->view;
+    RouteFinder finder(view, query.routes);
     std::optional<Route> first;
     Enumeration enumeration;
     // Plain reachability first: a "no" needs no enumeration.
     if (finder.maybe_reachable()) {
+        std::size_t counted = 0;
         enumeration = finder.enumerate(
             [&](const Route& route) {
                 if (!first) {
                     first = route;
                 }
-                return true;
+                // Past the counting limit the answer says "at least" (complete: false).
+                return options.count_limit == 0 || ++counted < options.count_limit;
             },
             options.route.stop_condition());
     }
     std::vector<BlockedRoute> blocked;
     const bool cut_short = enumeration.timed_out || enumeration.interrupted;
     if (!first && !cut_short) {
-        blocked = blocked_routes(view, query->routes, options.limit);
+        blocked = blocked_routes(view, query.routes, options.limit);
     }
     Output output(options.route.output);
     if (!output.ok()) {
         return ExitCode::kInternal;
     }
-    io::write_query(output.stream(), options.route.route_format(), *scenario,
-                    io::make_header(view, *query, options.route.common.scenario), first,
+    io::write_query(output.stream(), options.route.route_format(), scenario,
+                    io::make_header(view, query, options.route.common.scenario), first,
                     enumeration.routes, enumeration.complete, blocked);
     if (!output.commit()) {
         return ExitCode::kInternal;

@@ -11,7 +11,8 @@ namespace flowsim::cli {
 
 struct QueryOptions {
     RouteOptions route;
-    std::size_t limit = 10;  ///< blocked routes to explain when the answer is no
+    std::size_t limit = 10;            ///< blocked routes to explain when the answer is no
+    std::size_t count_limit = 100000;  ///< routes to count before saying "at least"
 };
 
 /// Registers `flowsim query SCENARIO`: can the sources reach the targets?
