@@ -5,6 +5,7 @@
 #include <limits>
 #include <map>
 #include <numeric>
+#include <queue>
 #include <unordered_map>
 
 namespace flowsim {
@@ -71,6 +72,8 @@ struct RouteFinder::Impl {
         std::vector<KindMask> active;     // per edge
         std::vector<std::uint32_t> dist;  // per state (node * kinds + kind): hops to a target
         std::vector<std::uint32_t> next;  // per state: the next state on a shortest way
+        // With --via: per state, the fewest hops to a target through a via node.
+        std::vector<std::uint32_t> dist_via;
     };
     std::vector<OriginGroup> origin_groups;
     std::vector<std::uint32_t> group_of_source;  // parallel to `sources`
@@ -205,6 +208,9 @@ struct RouteFinder::Impl {
                 }
             }
             compute_distances(group);
+            if (query.via) {
+                compute_via_distances(group);
+            }
             origin_groups.push_back(std::move(group));
         }
     }
@@ -253,6 +259,53 @@ struct RouteFinder::Impl {
         }
     }
 
+    // For --via: the fewest hops from each state to a target by way of a via node,
+    // ignoring the route so far. A via node starts with its own distance to a target;
+    // from there the search runs backwards as compute_distances does, nearest first.
+    void compute_via_distances(OriginGroup& group) {
+        group.dist_via.assign(group.dist.size(), kUnreachable);
+        using Entry = std::pair<std::uint32_t, std::uint32_t>;  // distance, state
+        std::priority_queue<Entry, std::vector<Entry>, std::greater<>> frontier;
+        for (NodeIndex node = 0; node < scenario.nodes().size(); ++node) {
+            if (!is_via[node] || is_avoided[node]) {
+                continue;
+            }
+            for (DataKindIndex k = 0; k < kinds; ++k) {
+                const auto state = static_cast<std::uint32_t>(node * kinds + k);
+                if (group.dist[state] != kUnreachable) {
+                    group.dist_via[state] = group.dist[state];
+                    frontier.emplace(group.dist[state], state);
+                }
+            }
+        }
+        while (!frontier.empty()) {
+            const auto [distance, state] = frontier.top();
+            frontier.pop();
+            if (distance != group.dist_via[state]) {
+                continue;  // a shorter way was found after this entry was queued
+            }
+            const NodeIndex node = state / kinds;
+            const DataKindIndex kind = state % kinds;
+            for (std::uint32_t i = in_offsets[node]; i < in_offsets[node + 1]; ++i) {
+                const EdgeIndex e = in_edges[i];
+                const NodeIndex tail = scenario.edges()[e].from;
+                if (is_target[tail]) {
+                    continue;  // a route ends at its first target
+                }
+                KindMask mask = group.active[e];
+                while (mask != 0) {
+                    const auto k = static_cast<DataKindIndex>(__builtin_ctzll(mask));
+                    mask &= mask - 1;
+                    const auto before = static_cast<std::uint32_t>(tail * kinds + k);
+                    if (converted[e * kinds + k] == kind && distance + 1 < group.dist_via[before]) {
+                        group.dist_via[before] = distance + 1;
+                        frontier.emplace(distance + 1, before);
+                    }
+                }
+            }
+        }
+    }
+
     // Whether a route can go on from `node`, holding `kind`, to a target within
     // `budget` hops without touching a node marked on the current route (`node` itself
     // is marked). First the shortest way found without the route; only when that way
@@ -264,6 +317,10 @@ struct RouteFinder::Impl {
                     std::uint32_t path_epoch) {
         const std::uint32_t start = static_cast<std::uint32_t>(node * kinds + kind);
         if (group.dist[start] > budget) {
+            return false;
+        }
+        // A route that has not yet touched a via node must still pass one.
+        if (query.via && !via_on_path.back() && !is_via[node] && group.dist_via[start] > budget) {
             return false;
         }
         ++seen_epoch;
@@ -307,6 +364,7 @@ struct RouteFinder::Impl {
     static constexpr std::size_t kMaxDetours = 1 << 20;
     Detours detours;
     std::vector<std::uint32_t> trie_path;  // per depth: the trie node of path[0..depth]
+    std::vector<char> via_on_path;         // per depth: path[0..depth] has a via node
 
     std::uint32_t trie_child(std::uint32_t parent, NodeIndex node) const {
         if (parent == kNoState) {
@@ -441,7 +499,9 @@ struct RouteFinder::Impl {
         std::vector<Variant>& first = levels[0];
         first.clear();
         for (const DataKindIndex kind : start_kinds(source)) {
-            if (group.dist[source * kinds + kind] <= run.hop_limit) {
+            const std::uint32_t state = source * kinds + kind;
+            const bool needs_via = query.via && !is_via[source];
+            if ((needs_via ? group.dist_via[state] : group.dist[state]) <= run.hop_limit) {
                 first.push_back({kNoState, 0, kind, kind});
             }
         }
@@ -449,6 +509,7 @@ struct RouteFinder::Impl {
             return;
         }
         path.assign(1, source);
+        via_on_path.assign(1, is_via[source]);
         trie_path.assign(1, trie_child(0, source));
         on_path[source] = run.path_epoch;
         extend(run, 0);
@@ -553,9 +614,11 @@ struct RouteFinder::Impl {
                 if (!kept.empty()) {
                     next = std::move(kept);
                     path.push_back(head);
+                    via_on_path.push_back(via_on_path.back() || is_via[head]);
                     trie_path.push_back(trie_child(trie_path.back(), head));
                     extend(run, depth + 1);
                     trie_path.pop_back();
+                    via_on_path.pop_back();
                     path.pop_back();
                 }
             }
@@ -621,7 +684,9 @@ struct RouteFinder::Impl {
         for (std::size_t i = 0; i < sources.size(); ++i) {
             const OriginGroup& group = origin_groups[group_of_source[i]];
             for (const DataKindIndex kind : start_kinds(sources[i])) {
-                if (group.dist[sources[i] * kinds + kind] != kUnreachable) {
+                const std::uint32_t state = sources[i] * kinds + kind;
+                const bool needs_via = query.via && !is_via[sources[i]];
+                if ((needs_via ? group.dist_via[state] : group.dist[state]) != kUnreachable) {
                     return true;
                 }
             }
