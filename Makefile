@@ -51,6 +51,11 @@ demo: build
 	@build/bin/flowsim paths $(SCENARIO) --from city_flock_cameras --max-hops 4
 	@echo; echo "== Illinois plate reads, with the state law enforced =="; echo
 	@build/bin/flowsim query $(SCENARIO) --from il_flock_cameras || [ $$? -eq 1 ]
+	@echo; echo "== The diagram: every route to ICE in red =="; echo
+	@mkdir -p build/demo
+	@build/bin/flowsim export $(SCENARIO) --routes --format svg \
+		-o build/demo/$(basename $(notdir $(SCENARIO))).svg
+	@echo "Wrote build/demo/$(basename $(notdir $(SCENARIO))).svg"
 
 clean:
 	rm -rf build build-asan build-fuzz

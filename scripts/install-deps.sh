@@ -9,6 +9,7 @@ packages=(
     libboost-graph-dev libyaml-cpp-dev libspdlog-dev libcli11-dev
     libgtest-dev libgmock-dev
     graphviz
+    python3-networkx python3-igraph
 )
 
 # `install-deps.sh fuzz` adds what the libFuzzer build needs.

@@ -7,6 +7,7 @@
 
 #include "flowsim/check_command.hpp"
 #include "flowsim/exit_codes.hpp"
+#include "flowsim/export_command.hpp"
 #include "flowsim/interruption.hpp"
 #include "flowsim/paths_command.hpp"
 #include "flowsim/query_command.hpp"
@@ -35,6 +36,8 @@ int main(int argc, char** argv) try {
     CLI::App& query_command = flowsim::cli::setup_query(app, query);
     flowsim::cli::PathsOptions paths;
     CLI::App& paths_command = flowsim::cli::setup_paths(app, paths);
+    flowsim::cli::ExportOptions export_options;
+    CLI::App& export_command = flowsim::cli::setup_export(app, export_options);
 
     flowsim::cli::catch_interruptions();
     try {
@@ -54,6 +57,10 @@ int main(int argc, char** argv) try {
     if (paths_command.parsed()) {
         flowsim::cli::configure_logging(paths.route.common.verbosity());
         return to_int(flowsim::cli::run_paths(paths));
+    }
+    if (export_command.parsed()) {
+        flowsim::cli::configure_logging(export_options.route.common.verbosity());
+        return to_int(flowsim::cli::run_export(export_options));
     }
     return to_int(ExitCode::kInvalidInput);
 } catch (const std::exception& error) {

@@ -4,7 +4,7 @@ namespace flowsim {
 
 RouteCover cover_routes(const ConfigurationView& view,
                         const RouteQuery& query,
-                        std::optional<RouteFinder::Clock::time_point> deadline) {
+                        const StopCondition& stop) {
     const Scenario& scenario = view.scenario();
     RouteCover cover;
     cover.nodes.assign(scenario.nodes().size(), false);
@@ -24,9 +24,11 @@ RouteCover cover_routes(const ConfigurationView& view,
             }
             return true;
         },
-        deadline);
+        stop);
     cover.routes = enumeration.routes;
     cover.complete = enumeration.complete;
+    cover.timed_out = enumeration.timed_out;
+    cover.interrupted = enumeration.interrupted;
     return cover;
 }
 

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <cstddef>
-#include <optional>
 #include <vector>
 
 #include "flowsim/configuration_view.hpp"
@@ -12,17 +11,19 @@ namespace flowsim {
 
 /// The nodes and edges that lie on at least one route: what a diagram highlights.
 struct RouteCover {
-    std::vector<bool> nodes;  ///< per node
-    std::vector<bool> edges;  ///< per edge
-    std::size_t routes = 0;   ///< routes seen
-    bool complete = true;     ///< false when the deadline cut the enumeration short
+    std::vector<bool> nodes;   ///< per node
+    std::vector<bool> edges;   ///< per edge
+    std::size_t routes = 0;    ///< routes seen
+    bool complete = true;      ///< false when `stop` cut the enumeration short
+    bool timed_out = false;    ///< stopped by the deadline
+    bool interrupted = false;  ///< stopped by the interruption flag (Ctrl-C)
 };
 
 /// Marks every node and edge on a route of `query` under `view`, by enumerating the routes
 /// with RouteFinder (so "on a route" means exactly what `paths` lists). Costs what
-/// enumerating them costs; `deadline` bounds it, and the cover is then partial.
+/// enumerating them costs; `stop` bounds it, and the cover is then partial.
 RouteCover cover_routes(const ConfigurationView& view,
                         const RouteQuery& query,
-                        std::optional<RouteFinder::Clock::time_point> deadline = std::nullopt);
+                        const StopCondition& stop = {});
 
 }  // namespace flowsim

@@ -14,14 +14,15 @@ namespace flowsim::io {
 namespace {
 
 constexpr std::string_view kRouteColour = "#c0392b";
-constexpr std::string_view kInk = "#333333";         // outlines, text, well-supported edges
-constexpr std::string_view kLightInk = "#8c8c8c";    // announced and hypothetical edges
-constexpr std::string_view kFaint = "#d5d5d5";       // inactive edges
-constexpr std::string_view kFaintText = "#a8a8a8";   // their labels
-constexpr std::size_t kNodeWrap = 24;                // characters per line of a node label
-constexpr std::size_t kEdgeWrap = 22;                // ... of an edge label
-constexpr std::size_t kListed = 20;                  // members named in a group's tooltip
-constexpr std::size_t kMixedKinds = 7;               // kind_style() index of mixed groups
+constexpr std::string_view kInk = "#333333";        // outlines, text, well-supported edges
+constexpr std::string_view kLightInk = "#8c8c8c";   // announced and hypothetical edges
+constexpr std::string_view kFaint = "#d5d5d5";      // inactive edges
+constexpr std::string_view kFaintText = "#a8a8a8";  // their labels
+constexpr std::size_t kNodeWrap = 24;               // characters per line of a node label
+constexpr std::size_t kEdgeWrap = 22;               // ... of an edge label
+constexpr std::size_t kListed = 20;                 // members named in a group's tooltip
+constexpr std::size_t kMixedKinds = 7;              // kind_style() index of mixed groups
+constexpr std::size_t kHidden = static_cast<std::size_t>(-1);  // a node not drawn
 
 struct KindStyle {
     std::string_view shape;
@@ -45,10 +46,6 @@ const KindStyle& kind_style(std::size_t index) {
         {"folder", "", "#e5d8bd", "group of nodes", "nodes"},
     }};
     return kStyles.at(index);
-}
-
-std::size_t style_index(const std::optional<NodeKind>& kind) {
-    return kind ? static_cast<std::size_t>(*kind) : kMixedKinds;
 }
 
 // Code points, near enough to the width a label takes.
@@ -88,6 +85,12 @@ std::string wrap(std::string_view text, std::size_t width) {
     return out;
 }
 
+// A wrapped label back on one line.
+std::string one_line(std::string text) {
+    std::replace(text.begin(), text.end(), '\n', ' ');
+    return text;
+}
+
 // "share_1to1" reads as "share 1to1".
 std::string words(std::string_view id) {
     std::string text(id);
@@ -122,7 +125,6 @@ std::string_view line_style(Evidence status) {
     }
 }
 
-// ---------------------------------------------------------------------------------------
 // What is drawn: nodes (a scenario node, or a group of them) and edges (one scenario edge,
 // or several merged).
 
@@ -144,6 +146,7 @@ struct DrawnEdge {
     Evidence status = Evidence::kDocumented;
     bool active = true;
     bool on_route = false;
+    bool constraint = true;  // false: dot does not rank by it (it closes a cycle)
 };
 
 std::string jurisdiction_text(const Jurisdiction& j) {
@@ -172,7 +175,7 @@ std::vector<std::pair<int, std::string>> place_of(const Jurisdiction& j) {
 
 std::string node_tooltip(const Scenario& scenario, const Node& node) {
     std::string text = node.label + "\n" + node.id + " · " +
-                       std::string(kind_style(style_index(node.kind)).singular);
+                       std::string(kind_style(static_cast<std::size_t>(node.kind)).singular);
     const std::string where = jurisdiction_text(node.jurisdiction);
     if (!where.empty()) {
         text += " · " + where;
@@ -212,10 +215,13 @@ std::string edge_tooltip(const Scenario& scenario, EdgeIndex index, bool active)
     }
     std::string text = edge.id + ": " + scenario.nodes()[edge.from].label + " → " +
                        scenario.nodes()[edge.to].label + "\n" +
-                       std::string(evidence_name(edge.status)) + " · carries " +
-                       join(kinds, ", ");
+                       std::string(evidence_name(edge.status)) + " · carries " + join(kinds, ", ");
     if (!edge.mechanism.empty()) {
         text += " · " + edge.mechanism;
+    }
+    for (const Conversion& conversion : edge.convert) {
+        text += "\nturns " + scenario.data_kinds()[conversion.from].id + " into " +
+                scenario.data_kinds()[conversion.to].id;
     }
     if (!edge.when.is_always_true()) {
         text += "\nwhen: " + edge.when.to_string();
@@ -260,6 +266,7 @@ public:
         : scenario_(scenario), options_(options) {
         build_nodes();
         build_edges();
+        break_cycles();
     }
 
     void write(std::ostream& out) const;
@@ -275,6 +282,7 @@ private:
 
     void build_nodes();
     void build_edges();
+    void break_cycles();
     std::string group_key(NodeIndex node) const;
     DrawnNode group_node(const std::string& key, const std::vector<NodeIndex>& members) const;
     void write_node(std::ostream& out, const DrawnNode& node, const std::string& indent) const;
@@ -286,11 +294,9 @@ private:
     const Scenario& scenario_;
     const DotOptions& options_;
     std::vector<DrawnNode> nodes_;
-    std::vector<std::size_t> drawn_as_;  // per scenario node: index into nodes_, or npos
+    std::vector<std::size_t> drawn_as_;  // per scenario node: index into nodes_, or kHidden
     std::vector<DrawnEdge> edges_;
 };
-
-constexpr std::size_t kHidden = static_cast<std::size_t>(-1);
 
 // The group a node folds into: "" for none.
 std::string Diagram::group_key(NodeIndex node) const {
@@ -323,7 +329,7 @@ DrawnNode Diagram::group_node(const std::string& key, const std::vector<NodeInde
     const KindStyle& style = kind_style(drawn.style);
     drawn.label = std::to_string(members.size()) + " " + std::string(style.plural);
     // Every member of a group shares its state, if it has one.
-    if (first.jurisdiction.state && options_.collapse != CollapseBy::kNone) {
+    if (first.jurisdiction.state) {
         drawn.label += ", " + *first.jurisdiction.state;
         drawn.place.emplace_back(0, *first.jurisdiction.state);
     }
@@ -344,11 +350,7 @@ DrawnNode Diagram::group_node(const std::string& key, const std::vector<NodeInde
     if (members.size() > kListed) {
         drawn.tooltip += "\n… and " + std::to_string(members.size() - kListed) + " more";
     }
-    drawn.label = wrap(drawn.label, kNodeWrap);
-    if (!breakdown.empty()) {
-        drawn.label += "\n(" + breakdown + ")";
-        drawn.label = wrap(drawn.label, kNodeWrap);
-    }
+    drawn.label = wrap(drawn.label + (breakdown.empty() ? "" : "\n(" + breakdown + ")"), kNodeWrap);
     return drawn;
 }
 
@@ -435,12 +437,58 @@ void Diagram::build_edges() {
     });
 }
 
-void Diagram::write_node(std::ostream& out, const DrawnNode& node, const std::string& indent) const {
+// dot 2.42 fails with "trouble in init_rank" on some large clustered graphs whose edges
+// form cycles between clusters (folded national sharing networks do). A depth-first
+// search in name order marks the edges that close a cycle; dot then ranks by an acyclic
+// graph, and draws those edges all the same.
+void Diagram::break_cycles() {
+    std::vector<std::vector<std::size_t>> out(nodes_.size());
+    for (std::size_t e = 0; e < edges_.size(); ++e) {
+        if (edges_[e].tail != edges_[e].head) {
+            out[edges_[e].tail].push_back(e);
+        }
+    }
+    std::vector<std::size_t> order(nodes_.size());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        order[i] = i;
+    }
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b) { return nodes_[a].name < nodes_[b].name; });
+    enum class Mark { kNew, kOnPath, kDone };
+    std::vector<Mark> marks(nodes_.size(), Mark::kNew);
+    std::vector<std::pair<std::size_t, std::size_t>> path;  // (node, next out-edge)
+    for (const std::size_t root : order) {
+        if (marks[root] != Mark::kNew) {
+            continue;
+        }
+        marks[root] = Mark::kOnPath;
+        path.emplace_back(root, 0);
+        while (!path.empty()) {
+            auto& [node, next] = path.back();
+            if (next == out[node].size()) {
+                marks[node] = Mark::kDone;
+                path.pop_back();
+                continue;
+            }
+            DrawnEdge& edge = edges_[out[node][next++]];
+            if (marks[edge.head] == Mark::kOnPath) {
+                edge.constraint = false;
+            } else if (marks[edge.head] == Mark::kNew) {
+                marks[edge.head] = Mark::kOnPath;
+                path.emplace_back(edge.head, 0);
+            }
+        }
+    }
+}
+
+void Diagram::write_node(std::ostream& out,
+                         const DrawnNode& node,
+                         const std::string& indent) const {
     const KindStyle& style = kind_style(node.style);
     out << indent << dot_quoted(node.name) << " [label=" << dot_quoted(node.label)
-        << ", tooltip=" << dot_quoted(node.tooltip) << ", shape=" << style.shape
-        << ", style=\"filled" << style.style << (node.target ? ",bold" : "")
-        << "\", fillcolor=\"" << style.fill << "\"";
+        << ", tooltip=" << dot_tooltip(node.tooltip) << ", shape=" << style.shape
+        << ", style=\"filled" << style.style << (node.target ? ",bold" : "") << "\", fillcolor=\""
+        << style.fill << "\"";
     if (node.on_route) {
         out << ", color=\"" << kRouteColour << "\", penwidth=2";
     }
@@ -478,7 +526,8 @@ void Diagram::write_edge(std::ostream& out, const DrawnEdge& edge) const {
         }
         tooltip = label + " (" + std::string(evidence_name(edge.status)) +
                   (edge.active ? "" : ", inactive under this configuration") + ")\nfrom " +
-                  nodes_[edge.tail].label + "\nto " + nodes_[edge.head].label + ":";
+                  one_line(nodes_[edge.tail].label) + "\nto " + one_line(nodes_[edge.head].label) +
+                  ":";
         for (std::size_t i = 0; i < edge.members.size() && i < kListed; ++i) {
             const Edge& member = scenario_.edges()[edge.members[i]];
             tooltip += "\n- " + member.id + ": " + scenario_.nodes()[member.from].label + " → " +
@@ -488,11 +537,11 @@ void Diagram::write_edge(std::ostream& out, const DrawnEdge& edge) const {
             tooltip += "\n… and " + std::to_string(edge.members.size() - kListed) + " more";
         }
     }
-    const std::string_view colour = edge.on_route ? kRouteColour
-                                    : !edge.active ? kFaint
+    const std::string_view colour = edge.on_route          ? kRouteColour
+                                    : !edge.active         ? kFaint
                                     : lighter(edge.status) ? kLightInk
                                                            : kInk;
-    const std::string_view text_colour = edge.on_route   ? kRouteColour
+    const std::string_view text_colour = edge.on_route  ? kRouteColour
                                          : !edge.active ? kFaintText
                                                         : colour;
     out << "  " << dot_quoted(nodes_[edge.tail].name) << " -> "
@@ -500,10 +549,13 @@ void Diagram::write_edge(std::ostream& out, const DrawnEdge& edge) const {
     if (!label.empty()) {
         out << "label=" << dot_quoted(wrap(label, kEdgeWrap)) << ", ";
     }
-    out << "tooltip=" << dot_quoted(tooltip) << ", style=" << line_style(edge.status)
+    out << "tooltip=" << dot_tooltip(tooltip) << ", style=" << line_style(edge.status)
         << ", color=\"" << colour << "\", fontcolor=\"" << text_colour << "\"";
     if (edge.on_route) {
         out << ", penwidth=3";
+    }
+    if (!edge.constraint) {
+        out << ", constraint=false";
     }
     out << "];\n";
 }
@@ -516,7 +568,8 @@ void Diagram::write_clusters(std::ostream& out) const {
         order[i] = i;
     }
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        return std::tie(nodes_[a].place, nodes_[a].name) < std::tie(nodes_[b].place, nodes_[b].name);
+        return std::tie(nodes_[a].place, nodes_[a].name) <
+               std::tie(nodes_[b].place, nodes_[b].name);
     });
     static constexpr std::array<std::string_view, 3> kClusterFill = {"#f7f7f7", "#efefef",
                                                                      "#e6e6e6"};
@@ -536,8 +589,9 @@ void Diagram::write_clusters(std::ostream& out) const {
             const auto& part = place[open.size()];
             const std::string indent(2 * (open.size() + 1), ' ');
             out << indent << "subgraph \"cluster_" << ++clusters << "\" {\n"
-                << indent << "  label=" << dot_quoted(part.second) << "; tooltip="
-                << dot_quoted(part.second) << "; style=\"rounded,filled\"; fillcolor=\""
+                << indent << "  label=" << dot_quoted(part.second)
+                << "; tooltip=" << dot_tooltip(part.second)
+                << "; style=\"rounded,filled\"; fillcolor=\""
                 << kClusterFill.at(std::min<std::size_t>(open.size(), 2))
                 << "\"; color=\"#bdbdbd\";\n";
             open.push_back(part);
@@ -550,7 +604,10 @@ void Diagram::write_clusters(std::ostream& out) const {
     }
 }
 
-// A cluster with one sample of every node shape and line style in the drawing.
+// A cluster with one sample of every node shape and line style in the drawing. Row i
+// holds the i-th shape (or an invisible stand-in) in the first column and the i-th line
+// from the second column to the third; invisible edges and a `group` per row keep the
+// rows straight.
 void Diagram::write_legend(std::ostream& out) const {
     std::array<bool, kMixedKinds + 1> kinds{};
     bool target = false;
@@ -566,66 +623,74 @@ void Diagram::write_legend(std::ostream& out) const {
         inactive = inactive || !edge.active;
         route = route || edge.on_route;
     }
+    // Node attributes of each shape sample.
+    std::vector<std::string> shapes;
+    for (std::size_t k = 0; k < kinds.size(); ++k) {
+        if (kinds[k]) {
+            const KindStyle& style = kind_style(k);
+            shapes.push_back(
+                "label=" + dot_quoted(style.singular) + ", tooltip=" + dot_tooltip(style.singular) +
+                ", shape=" + std::string(style.shape) + ", style=\"filled" +
+                std::string(style.style) + "\", fillcolor=\"" + std::string(style.fill) + "\"");
+        }
+    }
+    if (target) {
+        shapes.emplace_back(
+            "label=\"target\", tooltip=\"target\", shape=box, peripheries=2, "
+            "style=\"filled,bold\", fillcolor=\"#ffffff\"");
+    }
+    // Edge attributes of each line sample.
+    const std::array<std::pair<bool, std::string>, 6> all_lines = {{
+        {statuses[0], "label=\"documented\", style=solid, color=\"" + std::string(kInk) + "\""},
+        {statuses[1], "label=\"reported\", style=dashed, color=\"" + std::string(kInk) + "\""},
+        {statuses[2], "label=\"alleged\", style=dotted, color=\"" + std::string(kInk) + "\""},
+        {statuses[3], "label=\"announced or\\nhypothetical\", style=dotted, color=\"" +
+                          std::string(kLightInk) + "\", fontcolor=\"" + std::string(kLightInk) +
+                          "\""},
+        {inactive, "label=\"inactive under\\nthis configuration\", color=\"" + std::string(kFaint) +
+                       "\", fontcolor=\"" + std::string(kFaintText) + "\""},
+        {route, "label=\"on a route to\\nthe targets\", color=\"" + std::string(kRouteColour) +
+                    "\", fontcolor=\"" + std::string(kRouteColour) + "\", penwidth=3"},
+    }};
+    std::vector<std::string> lines;
+    for (const auto& [shown, attributes] : all_lines) {
+        if (shown) {
+            lines.push_back(attributes);
+        }
+    }
     out << "  subgraph \"cluster_legend\" {\n"
            "    label=\"Legend\"; tooltip=\"Legend\"; style=\"rounded\"; color=\"#bdbdbd\"; "
            "fontsize=12;\n"
-           "    node [fontsize=9, margin=\"0.06,0.03\", height=0.3];\n"
-           "    edge [fontsize=9, arrowsize=0.6];\n";
-    std::vector<std::string> column;  // the first rank: kinds and the starts of lines
-    for (std::size_t k = 0; k < kinds.size(); ++k) {
-        if (!kinds[k]) {
-            continue;
+           "    node [fontsize=9, margin=\"0.06,0.03\", height=0.3, tooltip=\"\"];\n"
+           "    edge [fontsize=9, arrowsize=0.6, tooltip=\"\"];\n";
+    const std::size_t rows = std::max(shapes.size(), lines.size());
+    std::array<std::vector<std::string>, 3> columns;
+    for (std::size_t row = 0; row < rows; ++row) {
+        const std::string group = "legend:" + std::to_string(row + 1);
+        std::array<std::string, 3> names;
+        for (std::size_t column = 0; column < 3; ++column) {
+            names[column] = group + ":" + std::to_string(column + 1);
+            columns[column].push_back(names[column]);
         }
-        const KindStyle& style = kind_style(k);
-        const std::string name = "legend:" + std::string(style.singular);
-        out << "    " << dot_quoted(name) << " [label=" << dot_quoted(style.singular)
-            << ", tooltip=" << dot_quoted(style.singular) << ", shape=" << style.shape
-            << ", style=\"filled" << style.style << "\", fillcolor=\"" << style.fill << "\"];\n";
-        column.push_back(name);
-    }
-    if (target) {
-        out << "    \"legend:target\" [label=\"target\", tooltip=\"target\", shape=box, "
-               "style=\"filled,bold\", fillcolor=\"#ffffff\", peripheries=2];\n";
-        column.emplace_back("legend:target");
-    }
-    struct Line {
-        bool shown;
-        std::string_view name;
-        std::string_view label;
-        std::string_view style;
-        std::string_view colour;
-        std::string_view extra;
-    };
-    const std::array<Line, 6> lines = {{
-        {statuses[0], "documented", "documented", "solid", kInk, ""},
-        {statuses[1], "reported", "reported", "dashed", kInk, ""},
-        {statuses[2], "alleged", "alleged", "dotted", kInk, ""},
-        {statuses[3], "announced", "announced or\nhypothetical", "dotted", kLightInk, ""},
-        {inactive, "inactive", "inactive under this\nconfiguration", "solid", kFaint, ""},
-        {route, "route", "on a route to\nthe targets", "solid", kRouteColour, ", penwidth=3"},
-    }};
-    for (const Line& line : lines) {
-        if (!line.shown) {
-            continue;
+        out << "    \"" << names[0] << "\" ["
+            << (row < shapes.size() ? shapes[row] : "shape=point, style=invis") << ", group=\""
+            << group << "\"];\n";
+        for (std::size_t column = 1; column < 3; ++column) {
+            out << "    \"" << names[column] << "\" [label=\"\", shape=point, style=invis, group=\""
+                << group << "\"];\n";
         }
-        const std::string from = "legend:" + std::string(line.name) + ":from";
-        const std::string to = "legend:" + std::string(line.name) + ":to";
-        out << "    " << dot_quoted(from) << " [label=\"\", tooltip=\"\", shape=point, "
-            << "width=0.02, color=\"#ffffff\"];\n"
-            << "    " << dot_quoted(to) << " [label=\"\", tooltip=\"\", shape=point, "
-            << "width=0.02, color=\"#ffffff\"];\n"
-            << "    " << dot_quoted(from) << " -> " << dot_quoted(to)
-            << " [label=" << dot_quoted(line.label) << ", tooltip=" << dot_quoted(line.label)
-            << ", style=" << line.style << ", color=\"" << line.colour << "\", fontcolor=\""
-            << (line.colour == kFaint ? kFaintText : line.colour) << "\"" << line.extra
-            << "];\n";
-        column.push_back(from);
+        out << "    \"" << names[0] << "\" -> \"" << names[1] << "\" [style=invis];\n";
+        out << "    \"" << names[1] << "\" -> \"" << names[2] << "\" ["
+            << (row < lines.size() ? lines[row] : "style=invis") << "];\n";
     }
-    out << "    { rank=same;";
-    for (const std::string& name : column) {
-        out << " " << dot_quoted(name) << ";";
+    for (const auto& column : columns) {
+        out << "    { rank=same;";
+        for (const std::string& name : column) {
+            out << " \"" << name << "\";";
+        }
+        out << " }\n";
     }
-    out << " }\n  }\n";
+    out << "  }\n";
 }
 
 void Diagram::write_heading(std::ostream& out) const {
@@ -652,7 +717,7 @@ void Diagram::write(std::ostream& out) const {
            "  node [fontname=\"Helvetica\", fontsize=10, fontcolor=\""
         << kInk << "\", color=\"" << kInk
         << "\", margin=\"0.12,0.05\"];\n"
-           "  edge [fontname=\"Helvetica\", fontsize=8, arrowsize=0.7];\n";
+           "  edge [fontname=\"Helvetica\", fontsize=9, arrowsize=0.7];\n";
     write_heading(out);
     write_clusters(out);
     for (const DrawnEdge& edge : edges_) {
@@ -684,7 +749,10 @@ std::string describe(const Scenario& scenario,
 
 }  // namespace
 
-std::string dot_quoted(std::string_view text) {
+namespace {
+
+// `backslash`: how a backslash is written.
+std::string quoted(std::string_view text, std::string_view backslash) {
     std::string out = "\"";
     for (const char c : clean_utf8(text)) {
         switch (c) {
@@ -692,7 +760,7 @@ std::string dot_quoted(std::string_view text) {
                 out += "\\\"";
                 break;
             case '\\':
-                out += "\\\\";
+                out += backslash;
                 break;
             case '&':
                 out += "&amp;";
@@ -710,6 +778,16 @@ std::string dot_quoted(std::string_view text) {
         }
     }
     return out + "\"";
+}
+
+}  // namespace
+
+std::string dot_quoted(std::string_view text) {
+    return quoted(text, "\\\\");
+}
+
+std::string dot_tooltip(std::string_view text) {
+    return quoted(text, "\\\\\\\\");
 }
 
 std::string dot_html(std::string_view text) {
@@ -730,6 +808,9 @@ std::string dot_html(std::string_view text) {
                 break;
             case '\'':
                 out += "&#39;";
+                break;
+            case '\\':
+                out += "\\\\";
                 break;
             case '\n':
                 out += "<BR ALIGN=\"LEFT\"/>";
@@ -780,8 +861,8 @@ std::vector<std::string> diagram_caption(const ConfigurationView& view,
         lines.push_back("Assumed never given: " + join(gates, "; "));
     }
     if (routes) {
-        std::string between = "from " + describe(scenario, query.routes.from, "sources") +
-                              " to " + describe(scenario, query.routes.to, "targets");
+        std::string between = "from " + describe(scenario, query.routes.from, "sources") + " to " +
+                              describe(scenario, query.routes.to, "targets");
         if (query.routes.via) {
             between += ", through " + describe(scenario, *query.routes.via, "nodes");
         }

@@ -62,21 +62,21 @@ std::vector<EdgeIndex> edges_in_id_order(const Scenario& scenario) {
 
 const std::vector<AttributeKey>& node_attribute_keys() {
     static const std::vector<AttributeKey> kKeys = {
-        {"kind", AttributeType::kString},     {"label", AttributeType::kString},
-        {"state", AttributeType::kString},    {"county", AttributeType::kString},
-        {"place", AttributeType::kString},    {"tags", AttributeType::kStrings},
+        {"kind", AttributeType::kString},      {"label", AttributeType::kString},
+        {"state", AttributeType::kString},     {"county", AttributeType::kString},
+        {"place", AttributeType::kString},     {"tags", AttributeType::kStrings},
         {"produces", AttributeType::kStrings}, {"note", AttributeType::kString}};
     return kKeys;
 }
 
 const std::vector<AttributeKey>& edge_attribute_keys() {
     static const std::vector<AttributeKey> kKeys = {
-        {"carries", AttributeType::kStrings}, {"mechanism", AttributeType::kString},
-        {"when", AttributeType::kString},     {"gates", AttributeType::kStrings},
-        {"status", AttributeType::kString},   {"sources", AttributeType::kStrings},
+        {"carries", AttributeType::kStrings},   {"mechanism", AttributeType::kString},
+        {"when", AttributeType::kString},       {"gates", AttributeType::kStrings},
+        {"status", AttributeType::kString},     {"sources", AttributeType::kStrings},
         {"likelihood", AttributeType::kNumber}, {"cut_cost", AttributeType::kNumber},
-        {"convert", AttributeType::kPairs},   {"since", AttributeType::kString},
-        {"until", AttributeType::kString},    {"note", AttributeType::kString},
+        {"convert", AttributeType::kPairs},     {"since", AttributeType::kString},
+        {"until", AttributeType::kString},      {"note", AttributeType::kString},
         {"active", AttributeType::kFlag}};
     return kKeys;
 }
@@ -85,14 +85,10 @@ std::vector<AttributeValue> node_attributes(const Scenario& scenario, NodeIndex 
     const Node& n = scenario.nodes()[node];
     AttributeValue tags;
     tags.strings = n.tags;
-    return {text(std::string(node_kind_name(n.kind))),
-            text(n.label),
-            optional_text(n.jurisdiction.state),
-            optional_text(n.jurisdiction.county),
-            optional_text(n.jurisdiction.place),
-            tags,
-            ids(scenario.data_kinds(), n.produces),
-            text(n.note)};
+    return {text(std::string(node_kind_name(n.kind))), text(n.label),
+            optional_text(n.jurisdiction.state),       optional_text(n.jurisdiction.county),
+            optional_text(n.jurisdiction.place),       tags,
+            ids(scenario.data_kinds(), n.produces),    text(n.note)};
 }
 
 std::vector<AttributeValue> edge_attributes(const Scenario& scenario, EdgeIndex edge, bool active) {

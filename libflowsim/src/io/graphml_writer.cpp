@@ -88,7 +88,6 @@ void write_graphml(std::ostream& out,
     for (const AttributeKey& key : node_attribute_keys()) {
         write_key(out, "n_" + std::string(key.name), "node", key.name, graphml_type(key.type));
     }
-    write_key(out, "e_id", "edge", "id", "string");
     for (const AttributeKey& key : edge_attribute_keys()) {
         write_key(out, "e_" + std::string(key.name), "edge", key.name, graphml_type(key.type));
     }
@@ -108,7 +107,6 @@ void write_graphml(std::ostream& out,
         out << "    <edge id=\"" << xml_escape(e.id) << "\" source=\""
             << xml_escape(scenario.nodes()[e.from].id) << "\" target=\""
             << xml_escape(scenario.nodes()[e.to].id) << "\">\n";
-        out << "      <data key=\"e_id\">" << xml_escape(e.id) << "</data>\n";
         write_data(out, "e_", edge_attribute_keys(), edge_attributes(scenario, edge, active[edge]));
         out << "    </edge>\n";
     }

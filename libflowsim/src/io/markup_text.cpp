@@ -22,9 +22,8 @@ std::string clean_utf8(std::string_view text) {
         }
         const std::string_view sequence = text.substr(at, length);
         const auto lead = static_cast<unsigned char>(sequence[0]);
-        const bool control =
-            length == 1 && (lead < 0x20 || lead == 0x7F) && lead != '\t' && lead != '\n' &&
-            lead != '\r';
+        const bool control = length == 1 && (lead < 0x20 || lead == 0x7F) && lead != '\t' &&
+                             lead != '\n' && lead != '\r';
         const bool non_character = sequence == "\xEF\xBF\xBE" || sequence == "\xEF\xBF\xBF";
         out += control || non_character ? kReplacement : sequence;
         at += length;

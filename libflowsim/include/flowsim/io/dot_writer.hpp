@@ -60,8 +60,15 @@ std::vector<std::string> diagram_caption(const ConfigurationView& view,
 /// strings), newlines as "\n", invalid UTF-8 and control characters as U+FFFD.
 std::string dot_quoted(std::string_view text);
 
+/// `text` as a DOT double-quoted string for a tooltip: as dot_quoted, but with every
+/// backslash written four times. Graphviz (2.42, Debian 12) reads a tooltip's backslashes
+/// twice, once as an escape string and once for \G, \N, \E, \H, \T and \L, so a
+/// backslash written twice would still let "\G" become the graph's name.
+std::string dot_tooltip(std::string_view text);
+
 /// `text` escaped for the inside of a Graphviz HTML-like label: the XML special
-/// characters as entities, newlines as <BR ALIGN="LEFT"/>.
+/// characters as entities, newlines as <BR ALIGN="LEFT"/>, backslashes doubled (Graphviz
+/// expands \G, \N and the like in HTML-like text too).
 std::string dot_html(std::string_view text);
 
 }  // namespace flowsim::io

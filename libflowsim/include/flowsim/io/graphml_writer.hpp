@@ -10,12 +10,14 @@ namespace flowsim::io {
 /// Writes the whole scenario of `view` as GraphML (a directed graph with parallel edges)
 /// that networkx.read_graphml and igraph read as they are: every <key> is declared with
 /// its attr.type; nodes carry kind, label, state, county, place, tags, produces and note;
-/// edges carry id, carries, mechanism, when, gates, status, sources, likelihood,
-/// cut_cost, convert, since, until, note, and whether they are active under the
-/// configuration for some data kind from some origin. Lists are joined with ';'; a value
-/// a node or edge lacks (no state, no cut_cost) is left out. The graph carries the
-/// scenario's title, `configuration_name` and the date. Everything is XML-escaped;
-/// nodes and edges are in id order, so the same input gives the same bytes.
+/// edges carry carries, mechanism, when, gates, status, sources, likelihood, cut_cost,
+/// convert, since, until, note, and whether they are active under the configuration for
+/// some data kind from some origin. Node and edge ids are the elements' `id` attributes
+/// (networkx makes edge ids the keys of its multigraph, igraph an "id" attribute; a data
+/// key named "id" would clash with igraph's). Lists are joined with ';'; a value a node or
+/// edge lacks (no state, no cut_cost) is left out. The graph carries the scenario's title,
+/// `configuration_name` and the date. Everything is XML-escaped; nodes and edges are in id
+/// order, so the same input gives the same bytes.
 void write_graphml(std::ostream& out,
                    const ConfigurationView& view,
                    std::string_view configuration_name);

@@ -1,0 +1,144 @@
+#include "flowsim/export_command.hpp"
+
+#include <iostream>
+#include <sstream>
+
+#include <CLI/CLI.hpp>
+
+#include <flowsim/io/dot_writer.hpp>
+#include <flowsim/io/graph_json_writer.hpp>
+#include <flowsim/io/graphml_writer.hpp>
+#include <flowsim/route_cover.hpp>
+
+#include "flowsim/command_support.hpp"
+#include "flowsim/graphviz.hpp"
+
+namespace flowsim::cli {
+namespace {
+
+bool is_diagram(const std::string& format) {
+    return format == "dot" || format == "svg" || format == "png";
+}
+
+io::CollapseBy collapse_by(const std::string& name) {
+    return name == "kind"    ? io::CollapseBy::kKind
+           : name == "state" ? io::CollapseBy::kState
+                             : io::CollapseBy::kNone;
+}
+
+// The usage problems the option parser cannot see; empty when there are none.
+std::string usage_problem(const ExportOptions& options) {
+    const std::string& format = options.route.format;
+    if (!is_diagram(format) && (options.routes || options.routes_only || options.active_only ||
+                                !options.collapse_by.empty())) {
+        return "--routes, --routes-only, --active-only and --collapse-by shape a diagram; use "
+               "them with --format dot, svg or png (" +
+               format + " always holds the whole scenario)";
+    }
+    if (format == "png" && options.route.output.empty()) {
+        return "--format png writes an image: name the file with -o FILE";
+    }
+    return "";
+}
+
+}  // namespace
+
+CLI::App& setup_export(CLI::App& app, ExportOptions& options) {
+    CLI::App& command = *app.add_subcommand(
+        "export",
+        "The graph as a Graphviz diagram (dot, svg, png) or as data (graphml, json), with "
+        "the routes to the targets highlighted on request");
+    options.route.format = "dot";
+    add_route_options(command, options.route);
+    // The route options offer the listing formats; export has its own.
+    command.remove_option(command.get_option("--format"));
+    command
+        .add_option("--format", options.route.format,
+                    "dot, svg or png (svg and png need Graphviz's dot), graphml or json")
+        ->check(CLI::IsMember({"dot", "svg", "png", "graphml", "json"}))
+        ->capture_default_str();
+    command.add_flag("--routes", options.routes,
+                     "Draw the routes from --from to --to thick and red, the targets emphasised");
+    command.add_flag("--routes-only", options.routes_only,
+                     "Draw only the nodes and edges on those routes (implies --routes)");
+    command.add_flag("--active-only", options.active_only,
+                     "Leave out edges inactive under the configuration (else drawn faint grey)");
+    command
+        .add_option("--collapse-by", options.collapse_by,
+                    "Fold each group of nodes of one kind (in one state), or in one state, "
+                    "into one node with a count")
+        ->check(CLI::IsMember({"kind", "state"}));
+    return command;
+}
+
+ExitCode run_export(const ExportOptions& options) {
+    const std::string& format = options.route.format;
+    if (const std::string problem = usage_problem(options); !problem.empty()) {
+        std::cerr << "flowsim: error: " << problem << "\n";
+        return ExitCode::kInvalidInput;
+    }
+    const auto scenario = load_or_report(options.route.common.scenario);
+    if (!scenario) {
+        return ExitCode::kInvalidInput;
+    }
+    const auto query = resolve_or_report(*scenario, options.route.to_request());
+    if (!query) {
+        return ExitCode::kInvalidInput;
+    }
+    const ConfigurationView view(*scenario, query->activity);
+    std::optional<std::string> dot_program;
+    if (format == "svg" || format == "png") {
+        dot_program = find_on_path("dot");
+        if (!dot_program) {
+            std::cerr << "flowsim: error: --format " << format
+                      << " needs the 'dot' program of Graphviz, which is not on PATH; install "
+                         "the Debian package graphviz (apt-get install graphviz), or export "
+                         "--format dot and render it elsewhere\n";
+            return ExitCode::kInternal;
+        }
+    }
+
+    std::ostringstream text;
+    bool cut_short = false;
+    if (is_diagram(format)) {
+        io::DotOptions dot;
+        dot.title = scenario->title().empty() ? options.route.common.scenario : scenario->title();
+        dot.active = active_edges(view);
+        if (options.routes || options.routes_only) {
+            dot.routes = cover_routes(view, query->routes, options.route.stop_condition());
+            dot.targets = query->routes.to;
+            cut_short = !dot.routes->complete;
+        }
+        dot.caption = io::diagram_caption(view, *query, dot.routes);
+        dot.routes_only = options.routes_only;
+        dot.active_only = options.active_only;
+        dot.collapse = collapse_by(options.collapse_by);
+        io::write_dot(text, *scenario, dot);
+    } else if (format == "graphml") {
+        io::write_graphml(text, view, query->configuration_name);
+    } else {
+        io::write_graph_json(text, view, query->configuration_name);
+    }
+
+    Output output(options.route.output);
+    if (!output.ok()) {
+        return ExitCode::kInternal;
+    }
+    if (dot_program) {
+        const Rendering rendering = render_with_dot(*dot_program, text.str(), format);
+        if (!rendering.ok) {
+            std::cerr << "flowsim: error: " << rendering.error
+                      << (rendering.error.back() == '\n' ? "" : "\n");
+            return ExitCode::kInternal;
+        }
+        output.stream() << rendering.bytes;
+    } else {
+        output.stream() << text.str();
+    }
+    if (!output.commit()) {
+        return ExitCode::kInternal;
+    }
+    return cut_short ? ExitCode::kCutShort : ExitCode::kYes;
+}
+
+}  // namespace flowsim::cli

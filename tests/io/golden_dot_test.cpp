@@ -1,0 +1,148 @@
+// Golden diagrams: each folder under tests/golden/dot/ holds scenario.yaml, an optional
+// `args` file with the export options to apply (one a line, as on the command line:
+// --routes, --collapse-by=kind, --from=cams, ...) and expected.dot, the exact DOT that
+// `flowsim export` writes for them. FLOWSIM_UPDATE_GOLDEN=1 rewrites expected.dot for
+// review.
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include <flowsim/io/dot_writer.hpp>
+#include <flowsim/io/scenario_loader.hpp>
+#include <flowsim/route_cover.hpp>
+
+#include "support/temp_dir.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<std::string> golden_cases() {
+    std::vector<std::string> cases;
+    for (const auto& entry : fs::directory_iterator(fs::path(FLOWSIM_GOLDEN_DIR) / "dot")) {
+        if (entry.is_directory()) {
+            cases.push_back(entry.path().filename().string());
+        }
+    }
+    std::sort(cases.begin(), cases.end());
+    return cases;
+}
+
+// The options of one case, read from its `args` file.
+struct CaseOptions {
+    flowsim::QueryRequest request;
+    bool routes = false;
+    bool routes_only = false;
+    bool active_only = false;
+    flowsim::io::CollapseBy collapse = flowsim::io::CollapseBy::kNone;
+};
+
+CaseOptions read_args(const fs::path& file) {
+    CaseOptions options;
+    std::istringstream lines(flowsim::testing::read_file(file));
+    std::string line;
+    while (std::getline(lines, line)) {
+        if (line.empty()) {
+            continue;
+        }
+        const std::size_t equals = line.find('=');
+        const std::string name = line.substr(0, equals);
+        const std::string value = equals == std::string::npos ? "" : line.substr(equals + 1);
+        auto& request = options.request;
+        if (name == "--routes") {
+            options.routes = true;
+        } else if (name == "--routes-only") {
+            options.routes_only = true;
+        } else if (name == "--active-only") {
+            options.active_only = true;
+        } else if (name == "--collapse-by") {
+            options.collapse =
+                value == "kind" ? flowsim::io::CollapseBy::kKind : flowsim::io::CollapseBy::kState;
+        } else if (name == "--from") {
+            request.from = value;
+        } else if (name == "--to") {
+            request.to = value;
+        } else if (name == "--via") {
+            request.via = value;
+        } else if (name == "--avoid") {
+            request.avoid = value;
+        } else if (name == "--config") {
+            request.configuration = value;
+        } else if (name == "--set") {
+            request.settings.push_back(value);
+        } else if (name == "--as-of") {
+            request.as_of = value;
+        } else if (name == "--min-evidence") {
+            request.min_evidence = value;
+        } else if (name == "--without") {
+            request.without.push_back(value);
+        } else {
+            ADD_FAILURE() << file << ": unknown option '" << line << "'";
+        }
+    }
+    return options;
+}
+
+// What `flowsim export --format dot` does with the same options.
+std::string export_dot(const flowsim::Scenario& scenario, const CaseOptions& options) {
+    std::vector<std::string> errors;
+    const flowsim::ResolvedQuery query = resolve_request(scenario, options.request, errors);
+    for (const std::string& error : errors) {
+        ADD_FAILURE() << error;
+    }
+    const flowsim::ConfigurationView view(scenario, query.activity);
+    flowsim::io::DotOptions dot;
+    dot.title = scenario.title();
+    dot.active = flowsim::active_edges(view);
+    if (options.routes || options.routes_only) {
+        dot.routes = flowsim::cover_routes(view, query.routes);
+        dot.targets = query.routes.to;
+    }
+    dot.caption = flowsim::io::diagram_caption(view, query, dot.routes);
+    dot.routes_only = options.routes_only;
+    dot.active_only = options.active_only;
+    dot.collapse = options.collapse;
+    std::ostringstream out;
+    flowsim::io::write_dot(out, scenario, dot);
+    return out.str();
+}
+
+class GoldenDot : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(GoldenDot, WritesExpectedDiagram) {
+    const fs::path folder = fs::path(FLOWSIM_GOLDEN_DIR) / "dot" / GetParam();
+    flowsim::io::LoadResult result =
+        flowsim::io::load_scenario_file((folder / "scenario.yaml").string());
+    ASSERT_TRUE(result.ok()) << flowsim::format_diagnostics(result.diagnostics, result.texts);
+    const CaseOptions options =
+        fs::exists(folder / "args") ? read_args(folder / "args") : CaseOptions{};
+    const std::string actual = export_dot(*result.scenario, options);
+    EXPECT_EQ(actual, export_dot(*result.scenario, options)) << "two exports differ";
+
+    const fs::path expected_file = folder / "expected.dot";
+    const char* update = std::getenv("FLOWSIM_UPDATE_GOLDEN");
+    if (update != nullptr && std::string(update) == "1") {
+        std::ofstream(expected_file, std::ios::binary) << actual;
+        return;
+    }
+    ASSERT_TRUE(fs::exists(expected_file)) << expected_file << " is missing";
+    EXPECT_EQ(actual, flowsim::testing::read_file(expected_file));
+}
+
+std::string test_name(const ::testing::TestParamInfo<std::string>& info) {
+    std::string name = info.param;
+    std::replace_if(
+        name.begin(), name.end(),
+        [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); }, '_');
+    return name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, GoldenDot, ::testing::ValuesIn(golden_cases()), test_name);
+
+}  // namespace
