@@ -121,6 +121,14 @@ TEST(HostileInput, MissingAndSelfIncludingIncludes) {
     EXPECT_EQ(result.diagnostics[0].where.line, 2);
 }
 
+TEST(HostileInput, TooManyDataKinds) {
+    std::string text = "flowsim: 1\ndata:\n";
+    for (int i = 0; i < 70; ++i) {
+        text += "  kind" + std::to_string(i) + ": {}\n";
+    }
+    expect_rejected(text, "more than 64 data kinds");
+}
+
 TEST(HostileInput, FileLimit) {
     LoadLimits limits;
     limits.max_file_bytes = 100;

@@ -15,6 +15,7 @@
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
+#include <flowsim/configuration_view.hpp>
 #include <flowsim/io/csv_reader.hpp>
 #include <flowsim/io/expression_parser.hpp>
 #include <flowsim/spelling.hpp>
@@ -530,6 +531,13 @@ private:
                         first = id.where;
                         parts_.data_kinds[*builtin].label = label;
                     }
+                    return;
+                }
+                // The route engine keeps a route's possible kinds in one 64-bit mask.
+                if (parts_.data_kinds.size() >= kMaxDataKinds) {
+                    sink_.error(id.where, "more than " + std::to_string(kMaxDataKinds) +
+                                              " data kinds; flowsim handles at most that many");
+                    data_kind_ids_.add_broken(id.text);
                     return;
                 }
                 if (declare(data_kind_ids_, id,
