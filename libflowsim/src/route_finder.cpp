@@ -215,6 +215,30 @@ struct RouteFinder::Impl {
         }
     }
 
+    // Calls `visit` with every state one active edge before `state`: the states a route
+    // can be in just before it reaches `state`. Targets have no successors on a route
+    // (a route ends at its first target), so they are never predecessors.
+    template <typename Visit>
+    void for_each_predecessor(const OriginGroup& group, std::uint32_t state, Visit visit) const {
+        const NodeIndex node = state / kinds;
+        const DataKindIndex kind = state % kinds;
+        for (std::uint32_t i = in_offsets[node]; i < in_offsets[node + 1]; ++i) {
+            const EdgeIndex e = in_edges[i];
+            const NodeIndex tail = scenario.edges()[e].from;
+            if (is_target[tail]) {
+                continue;
+            }
+            KindMask mask = group.active[e];
+            while (mask != 0) {
+                const auto k = static_cast<DataKindIndex>(__builtin_ctzll(mask));
+                mask &= mask - 1;
+                if (converted[e * kinds + k] == kind) {
+                    visit(static_cast<std::uint32_t>(tail * kinds + k));
+                }
+            }
+        }
+    }
+
     // Backward breadth-first search over (node, kind) states from every target: the
     // fewest hops from each state to a target, ignoring the route so far.
     void compute_distances(OriginGroup& group) {
@@ -233,29 +257,13 @@ struct RouteFinder::Impl {
         while (!frontier.empty()) {
             const std::uint32_t state = frontier.front();
             frontier.pop_front();
-            const NodeIndex node = state / kinds;
-            const DataKindIndex kind = state % kinds;
-            for (std::uint32_t i = in_offsets[node]; i < in_offsets[node + 1]; ++i) {
-                const EdgeIndex e = in_edges[i];
-                const NodeIndex tail = scenario.edges()[e].from;
-                if (is_target[tail]) {
-                    continue;  // a route ends at its first target
+            for_each_predecessor(group, state, [&](std::uint32_t before) {
+                if (group.dist[before] == kUnreachable) {
+                    group.dist[before] = group.dist[state] + 1;
+                    group.next[before] = state;
+                    frontier.push_back(before);
                 }
-                KindMask mask = group.active[e];
-                while (mask != 0) {
-                    const auto k = static_cast<DataKindIndex>(__builtin_ctzll(mask));
-                    mask &= mask - 1;
-                    if (converted[e * kinds + k] != kind) {
-                        continue;
-                    }
-                    const std::uint32_t before = static_cast<std::uint32_t>(tail * kinds + k);
-                    if (group.dist[before] == kUnreachable) {
-                        group.dist[before] = group.dist[state] + 1;
-                        group.next[before] = state;
-                        frontier.push_back(before);
-                    }
-                }
-            }
+            });
         }
     }
 
@@ -279,30 +287,19 @@ struct RouteFinder::Impl {
             }
         }
         while (!frontier.empty()) {
-            const auto [distance, state] = frontier.top();
+            // Plain copies: a lambda may not capture structured bindings in C++17.
+            const std::uint32_t distance = frontier.top().first;
+            const std::uint32_t state = frontier.top().second;
             frontier.pop();
             if (distance != group.dist_via[state]) {
                 continue;  // a shorter way was found after this entry was queued
             }
-            const NodeIndex node = state / kinds;
-            const DataKindIndex kind = state % kinds;
-            for (std::uint32_t i = in_offsets[node]; i < in_offsets[node + 1]; ++i) {
-                const EdgeIndex e = in_edges[i];
-                const NodeIndex tail = scenario.edges()[e].from;
-                if (is_target[tail]) {
-                    continue;  // a route ends at its first target
+            for_each_predecessor(group, state, [&](std::uint32_t before) {
+                if (distance + 1 < group.dist_via[before]) {
+                    group.dist_via[before] = distance + 1;
+                    frontier.emplace(distance + 1, before);
                 }
-                KindMask mask = group.active[e];
-                while (mask != 0) {
-                    const auto k = static_cast<DataKindIndex>(__builtin_ctzll(mask));
-                    mask &= mask - 1;
-                    const auto before = static_cast<std::uint32_t>(tail * kinds + k);
-                    if (converted[e * kinds + k] == kind && distance + 1 < group.dist_via[before]) {
-                        group.dist_via[before] = distance + 1;
-                        frontier.emplace(distance + 1, before);
-                    }
-                }
-            }
+            });
         }
     }
 

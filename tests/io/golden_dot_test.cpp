@@ -17,22 +17,12 @@
 #include <flowsim/io/scenario_loader.hpp>
 #include <flowsim/route_cover.hpp>
 
+#include "support/golden.hpp"
 #include "support/temp_dir.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
-
-std::vector<std::string> golden_cases() {
-    std::vector<std::string> cases;
-    for (const auto& entry : fs::directory_iterator(fs::path(FLOWSIM_GOLDEN_DIR) / "dot")) {
-        if (entry.is_directory()) {
-            cases.push_back(entry.path().filename().string());
-        }
-    }
-    std::sort(cases.begin(), cases.end());
-    return cases;
-}
 
 // The options of one case, read from its `args` file.
 struct CaseOptions {
@@ -126,23 +116,13 @@ TEST_P(GoldenDot, WritesExpectedDiagram) {
     EXPECT_EQ(actual, export_dot(*result.scenario, options)) << "two exports differ";
 
     const fs::path expected_file = folder / "expected.dot";
-    const char* update = std::getenv("FLOWSIM_UPDATE_GOLDEN");
-    if (update != nullptr && std::string(update) == "1") {
-        std::ofstream(expected_file, std::ios::binary) << actual;
-        return;
-    }
-    ASSERT_TRUE(fs::exists(expected_file)) << expected_file << " is missing";
-    EXPECT_EQ(actual, flowsim::testing::read_file(expected_file));
+    flowsim::testing::expect_golden(actual, expected_file);
 }
 
-std::string test_name(const ::testing::TestParamInfo<std::string>& info) {
-    std::string name = info.param;
-    std::replace_if(
-        name.begin(), name.end(),
-        [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); }, '_');
-    return name;
-}
-
-INSTANTIATE_TEST_SUITE_P(Cases, GoldenDot, ::testing::ValuesIn(golden_cases()), test_name);
+INSTANTIATE_TEST_SUITE_P(
+    Cases,
+    GoldenDot,
+    ::testing::ValuesIn(flowsim::testing::golden_cases(fs::path(FLOWSIM_GOLDEN_DIR) / "dot")),
+    flowsim::testing::golden_test_name);
 
 }  // namespace

@@ -12,22 +12,12 @@
 
 #include <flowsim/io/scenario_loader.hpp>
 
+#include "support/golden.hpp"
 #include "support/temp_dir.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
-
-std::vector<std::string> golden_cases() {
-    std::vector<std::string> cases;
-    for (const auto& entry : fs::directory_iterator(fs::path(FLOWSIM_GOLDEN_DIR) / "errors")) {
-        if (entry.is_directory()) {
-            cases.push_back(entry.path().filename().string());
-        }
-    }
-    std::sort(cases.begin(), cases.end());
-    return cases;
-}
 
 class GoldenErrors : public ::testing::TestWithParam<std::string> {};
 
@@ -44,24 +34,13 @@ TEST_P(GoldenErrors, PrintsExpectedDiagnostics) {
     EXPECT_FALSE(result.diagnostics.empty());
     const std::string actual = flowsim::format_diagnostics(result.diagnostics, result.texts);
     const fs::path expected_file = golden / "errors" / GetParam() / "expected.err";
-    const char* update = std::getenv("FLOWSIM_UPDATE_GOLDEN");
-    if (update != nullptr && std::string(update) == "1") {
-        std::ofstream(expected_file, std::ios::binary) << actual;
-        return;
-    }
-    ASSERT_TRUE(fs::exists(expected_file)) << expected_file << " is missing";
-    EXPECT_EQ(actual, flowsim::testing::read_file(expected_file));
+    flowsim::testing::expect_golden(actual, expected_file);
 }
 
-// Folder names such as "unknown-node" are not valid test names.
-std::string test_name(const ::testing::TestParamInfo<std::string>& info) {
-    std::string name = info.param;
-    std::replace_if(
-        name.begin(), name.end(),
-        [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); }, '_');
-    return name;
-}
-
-INSTANTIATE_TEST_SUITE_P(Cases, GoldenErrors, ::testing::ValuesIn(golden_cases()), test_name);
+INSTANTIATE_TEST_SUITE_P(
+    Cases,
+    GoldenErrors,
+    ::testing::ValuesIn(flowsim::testing::golden_cases(fs::path(FLOWSIM_GOLDEN_DIR) / "errors")),
+    flowsim::testing::golden_test_name);
 
 }  // namespace
