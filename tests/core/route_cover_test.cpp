@@ -9,18 +9,12 @@
 #include "flowsim/configuration_view.hpp"
 #include "flowsim/io/scenario_loader.hpp"
 #include "flowsim/query_request.hpp"
+#include "support/scenario_text.hpp"
 
 namespace flowsim {
 namespace {
 
-Scenario load(std::string_view yaml) {
-    io::LoadResult result = io::load_scenario(yaml, "test.yaml");
-    if (!result.ok()) {
-        ADD_FAILURE() << format_diagnostics(result.diagnostics, result.texts);
-        return Scenario(ScenarioParts{});
-    }
-    return std::move(*result.scenario);
-}
+using testing::load;
 
 TEST(ActiveEdges, AnEdgeIsActiveWhenSomeOriginMayUseItForSomeKind) {
     const Scenario scenario = load(R"(

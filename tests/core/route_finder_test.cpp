@@ -16,20 +16,14 @@
 #include "flowsim/io/scenario_loader.hpp"
 #include "flowsim/route.hpp"
 #include "flowsim/selector.hpp"
+#include "support/scenario_text.hpp"
 
 namespace flowsim {
 namespace {
 
 using Routes = std::vector<std::string>;
 
-Scenario load(std::string_view yaml) {
-    io::LoadResult result = io::load_scenario(yaml, "test.yaml");
-    if (!result.ok()) {
-        ADD_FAILURE() << format_diagnostics(result.diagnostics, result.texts);
-        return Scenario(ScenarioParts{});
-    }
-    return std::move(*result.scenario);
-}
+using testing::load;
 
 std::vector<NodeIndex> nodes_named(const Scenario& scenario, std::string_view text) {
     std::vector<SelectorError> errors;

@@ -13,6 +13,7 @@
 #include "flowsim/configuration_view.hpp"
 #include "flowsim/io/scenario_loader.hpp"
 #include "flowsim/route_cover.hpp"
+#include "support/scenario_text.hpp"
 
 namespace flowsim::io {
 namespace {
@@ -20,14 +21,7 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-Scenario load(std::string_view yaml) {
-    LoadResult result = load_scenario(yaml, "test.yaml");
-    if (!result.ok()) {
-        ADD_FAILURE() << format_diagnostics(result.diagnostics, result.texts);
-        return Scenario(ScenarioParts{});
-    }
-    return std::move(*result.scenario);
-}
+using testing::load;
 
 struct Drawing {
     bool routes = false;

@@ -9,40 +9,14 @@
 
 #include "flowsim/configuration_view.hpp"
 #include "flowsim/io/scenario_loader.hpp"
+#include "support/scenario_text.hpp"
 
 namespace flowsim::io {
 namespace {
 
-Scenario load(std::string_view yaml) {
-    LoadResult result = load_scenario(yaml, "test.yaml");
-    if (!result.ok()) {
-        ADD_FAILURE() << format_diagnostics(result.diagnostics, result.texts);
-        return Scenario(ScenarioParts{});
-    }
-    return std::move(*result.scenario);
-}
+using testing::load;
 
-// Every kind of value: lists, optional jurisdiction parts, dates, a conversion, numbers,
-// an inactive edge, and text that needs escaping.
-constexpr std::string_view kSmall = R"yaml(flowsim: 1
-title: 'Small & "quoted"'
-as_of: 2026-01-23
-sources:
-  audit: {title: Audit, url: "https://example.org/audit"}
-data:
-  hit: {label: Hit}
-parameters:
-  on: {default: false}
-gates:
-  consent: {label: Consent}
-nodes:
-  - {id: pd, kind: local_agency, label: 'Police <&> "x"', jurisdiction: {state: IL, county: Cook}, tags: [b, a], note: "two\nlines"}
-  - {id: cam, kind: camera, produces: [plate_read, footage]}
-  - {id: ice, kind: federal_agency, tags: [ice]}
-edges:
-  - {id: z, from: pd, to: ice, carries: [plate_read, hit], mechanism: search, when: "on", gates: [consent], status: reported, sources: [audit], likelihood: 0.3, cut_cost: 2, since: 2025-01-01, until: 2026-01-01}
-  - {from: cam, to: pd, carries: [plate_read], convert: {plate_read: hit}, note: 'it''s'}
-)yaml";
+using testing::kWriterScenario;
 
 std::string export_graphml(const Scenario& scenario, const ActivitySettings& settings = {}) {
     const ConfigurationView view(scenario, settings);
@@ -135,11 +109,11 @@ TEST(GraphmlWriter, WritesTheWholeScenario) {
   </graph>
 </graphml>
 )xml";
-    EXPECT_EQ(export_graphml(load(kSmall)), expected);
+    EXPECT_EQ(export_graphml(load(kWriterScenario)), expected);
 }
 
 TEST(GraphmlWriter, ActiveFollowsTheConfiguration) {
-    const Scenario scenario = load(kSmall);
+    const Scenario scenario = load(kWriterScenario);
     ActivitySettings settings;
     settings.settings = {{*scenario.find_parameter("on"), true}};
     // Edge z needs `on`, and is in force in 2025 only.
