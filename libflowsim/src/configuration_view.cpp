@@ -56,8 +56,8 @@ std::string describe_window(const DateWindow& window, const Date& date) {
 }  // namespace
 
 std::string_view blocker_reason_name(Blocker::Reason reason) {
-    static constexpr std::array<std::string_view, 7> kNames = {
-        "parameter", "policy", "date", "evidence", "gate", "data", "avoid"};
+    static constexpr std::array<std::string_view, 8> kNames = {
+        "parameter", "policy", "date", "evidence", "gate", "data", "avoid", "ended"};
     return kNames.at(static_cast<std::size_t>(reason));
 }
 
@@ -65,7 +65,8 @@ ConfigurationView::ConfigurationView(const Scenario& scenario, const ActivitySet
     : scenario_(&scenario),
       date_(settings.as_of ? settings.as_of : scenario.as_of()),
       min_evidence_(settings.min_evidence),
-      gate_excluded_(scenario.gates().size(), false) {
+      gate_excluded_(scenario.gates().size(), false),
+      edge_ended_(scenario.edges().size(), false) {
     for (const Parameter& parameter : scenario.parameters()) {
         parameter_values_.push_back(parameter.default_value);
     }
@@ -81,10 +82,14 @@ ConfigurationView::ConfigurationView(const Scenario& scenario, const ActivitySet
     for (const GateIndex gate : settings.without) {
         gate_excluded_.at(gate) = true;
     }
+    for (const EdgeIndex edge : settings.ended) {
+        edge_ended_.at(edge) = true;
+    }
     edge_kinds_.reserve(scenario.edges().size());
-    for (const Edge& edge : scenario.edges()) {
-        bool active = edge.when.evaluate(parameter_values_) && edge.in_force.contains(date_) &&
-                      at_least(edge.status, min_evidence_);
+    for (EdgeIndex index = 0; index < scenario.edges().size(); ++index) {
+        const Edge& edge = scenario.edges()[index];
+        bool active = !edge_ended_[index] && edge.when.evaluate(parameter_values_) &&
+                      edge.in_force.contains(date_) && at_least(edge.status, min_evidence_);
         for (const GateIndex gate : edge.gates) {
             active = active && !gate_excluded_[gate];
         }
@@ -135,6 +140,9 @@ std::vector<Blocker> ConfigurationView::blockers(EdgeIndex edge,
                                                  NodeIndex origin) const {
     const Edge& e = scenario_->edges()[edge];
     std::vector<Blocker> result;
+    if (edge_ended_[edge]) {
+        result.push_back({Blocker::Reason::kEnded, "ended"});
+    }
     if (!e.when.evaluate(parameter_values_)) {
         result.push_back(
             {Blocker::Reason::kParameter, explain_false(*scenario_, e.when, parameter_values_)});

@@ -1,6 +1,7 @@
 #include "flowsim/route.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 namespace flowsim {
@@ -16,6 +17,10 @@ void sort_by_id(std::vector<std::uint32_t>& indices, const std::vector<T>& items
 }
 
 }  // namespace
+
+double likelihood_cost(double likelihood) {
+    return likelihood >= 1.0 ? 0.0 : -std::log(likelihood);
+}
 
 std::string route_id(const Scenario& scenario, const Route& route) {
     // FNV-1a over "kind|edge|edge|...", folded to 32 bits.

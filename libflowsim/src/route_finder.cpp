@@ -1,6 +1,7 @@
 #include "flowsim/route_finder.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <deque>
 #include <limits>
 #include <map>
@@ -13,6 +14,7 @@ namespace {
 
 constexpr std::uint32_t kUnreachable = std::numeric_limits<std::uint32_t>::max();
 constexpr std::uint32_t kNoState = std::numeric_limits<std::uint32_t>::max();
+constexpr double kInfiniteCost = std::numeric_limits<double>::infinity();
 
 // Ranks of items by id, so that comparing ranks compares ids as byte strings.
 template <typename T>
@@ -37,13 +39,29 @@ struct EdgeGroup {
 
 // One partial route at some depth: the edge that reached this depth, the variant at the
 // previous depth it extends, its starting kind and its current kind. Parallel edges and
-// several starting kinds make several variants for one sequence of nodes.
+// several starting kinds make several variants for one sequence of nodes. `cost` is the
+// sum of -log(likelihood) over its edges, added in route order (see likelihood_cost).
 struct Variant {
     std::uint32_t parent;
     EdgeIndex edge;
     DataKindIndex start;
     DataKindIndex current;
+    double cost;
 };
+
+// Whether a partial route of cost `cost`, whose cheapest completion costs at least
+// `rest`, can still end strictly cheaper than `ceiling`. The sums are floating point: a
+// relative slack far above their rounding error keeps the test from dropping a route
+// that rounding made look a hair too expensive, while exact ties (most often 0 + 0, when
+// every likelihood is 1) are still dropped, so a run of equally likely routes costs
+// nothing once k of them are held.
+bool could_beat(double cost, double rest, double ceiling) {
+    if (ceiling == kInfiniteCost) {
+        return true;
+    }
+    const double bound = cost + rest;
+    return bound - 1e-12 * (bound + ceiling) < ceiling;
+}
 
 }  // namespace
 
@@ -63,6 +81,7 @@ struct RouteFinder::Impl {
     std::vector<EdgeIndex> in_edges;
     // For each edge and starting kind, the kind after it (convert).
     std::vector<DataKindIndex> converted;  // edge * kinds + kind
+    std::vector<double> edge_cost;         // per edge: -log(likelihood), >= 0
 
     std::vector<char> is_target, is_avoided, is_via;
     std::vector<NodeIndex> sources;  // in node-id order
@@ -74,6 +93,9 @@ struct RouteFinder::Impl {
         std::vector<std::uint32_t> next;  // per state: the next state on a shortest way
         // With --via: per state, the fewest hops to a target through a via node.
         std::vector<std::uint32_t> dist_via;
+        // For most_likely: per state, the least cost (sum of -log likelihood) to a
+        // target, ignoring the route so far. Empty until needed.
+        std::vector<double> cost_to_target;
     };
     std::vector<OriginGroup> origin_groups;
     std::vector<std::uint32_t> group_of_source;  // parallel to `sources`
@@ -142,7 +164,9 @@ struct RouteFinder::Impl {
         }
 
         converted.resize(edges.size() * kinds);
+        edge_cost.resize(edges.size());
         for (EdgeIndex e = 0; e < edges.size(); ++e) {
+            edge_cost[e] = likelihood_cost(edges[e].likelihood);
             for (DataKindIndex k = 0; k < kinds; ++k) {
                 converted[e * kinds + k] = edges[e].converted(k);
             }
@@ -233,7 +257,7 @@ struct RouteFinder::Impl {
                 const auto k = static_cast<DataKindIndex>(__builtin_ctzll(mask));
                 mask &= mask - 1;
                 if (converted[e * kinds + k] == kind) {
-                    visit(static_cast<std::uint32_t>(tail * kinds + k));
+                    visit(static_cast<std::uint32_t>(tail * kinds + k), e);
                 }
             }
         }
@@ -257,7 +281,7 @@ struct RouteFinder::Impl {
         while (!frontier.empty()) {
             const std::uint32_t state = frontier.front();
             frontier.pop_front();
-            for_each_predecessor(group, state, [&](std::uint32_t before) {
+            for_each_predecessor(group, state, [&](std::uint32_t before, EdgeIndex) {
                 if (group.dist[before] == kUnreachable) {
                     group.dist[before] = group.dist[state] + 1;
                     group.next[before] = state;
@@ -294,10 +318,42 @@ struct RouteFinder::Impl {
             if (distance != group.dist_via[state]) {
                 continue;  // a shorter way was found after this entry was queued
             }
-            for_each_predecessor(group, state, [&](std::uint32_t before) {
+            for_each_predecessor(group, state, [&](std::uint32_t before, EdgeIndex) {
                 if (distance + 1 < group.dist_via[before]) {
                     group.dist_via[before] = distance + 1;
                     frontier.emplace(distance + 1, before);
+                }
+            });
+        }
+    }
+
+    // For most_likely: Dijkstra backwards from every target over -log(likelihood), so
+    // that cost_to_target is a lower bound on what any route can still add.
+    void compute_costs_to_target(OriginGroup& group) {
+        group.cost_to_target.assign(group.dist.size(), kInfiniteCost);
+        using Entry = std::pair<double, std::uint32_t>;  // cost, state
+        std::priority_queue<Entry, std::vector<Entry>, std::greater<>> frontier;
+        for (NodeIndex node = 0; node < scenario.nodes().size(); ++node) {
+            if (is_target[node]) {
+                for (DataKindIndex k = 0; k < kinds; ++k) {
+                    const auto state = static_cast<std::uint32_t>(node * kinds + k);
+                    group.cost_to_target[state] = 0.0;
+                    frontier.emplace(0.0, state);
+                }
+            }
+        }
+        while (!frontier.empty()) {
+            const double cost = frontier.top().first;
+            const std::uint32_t state = frontier.top().second;
+            frontier.pop();
+            if (cost != group.cost_to_target[state]) {
+                continue;
+            }
+            for_each_predecessor(group, state, [&](std::uint32_t before, EdgeIndex edge) {
+                const double through = edge_cost[edge] + cost;
+                if (through < group.cost_to_target[before]) {
+                    group.cost_to_target[before] = through;
+                    frontier.emplace(through, before);
                 }
             });
         }
@@ -443,16 +499,20 @@ struct RouteFinder::Impl {
         bool interrupted = false;
         std::size_t emitted = 0;
         std::size_t steps = 0;
+        // most_likely: drop partial routes that cannot end cheaper than this.
+        const double* ceiling = nullptr;
         std::uint32_t path_epoch = 0;
         const OriginGroup* group = nullptr;
         Route route;
     };
 
     Enumeration enumerate(const std::function<bool(const Route&)>& on_route,
-                          const StopCondition& stop) {
+                          const StopCondition& stop,
+                          const double* ceiling = nullptr) {
         Run run;
         run.on_route = &on_route;
         run.stop_condition = stop;
+        run.ceiling = ceiling;
         const std::size_t most = scenario.nodes().empty() ? 0 : scenario.nodes().size() - 1;
         run.hop_limit = query.max_hops ? std::min(*query.max_hops, most) : most;
         levels.resize(run.hop_limit + 1);
@@ -499,7 +559,7 @@ struct RouteFinder::Impl {
             const std::uint32_t state = source * kinds + kind;
             const bool needs_via = query.via && !is_via[source];
             if ((needs_via ? group.dist_via[state] : group.dist[state]) <= run.hop_limit) {
-                first.push_back({kNoState, 0, kind, kind});
+                first.push_back({kNoState, 0, kind, kind, 0.0});
             }
         }
         if (first.empty()) {
@@ -555,10 +615,17 @@ struct RouteFinder::Impl {
             for (std::uint32_t v = 0; v < here.size(); ++v) {
                 for (std::uint32_t i = groups[g].begin; i < groups[g].end; ++i) {
                     const EdgeIndex e = group_edges[i];
-                    if (group.active[e] & kind_bit(here[v].current)) {
-                        next.push_back(
-                            {v, e, here[v].start, converted[e * kinds + here[v].current]});
+                    if ((group.active[e] & kind_bit(here[v].current)) == 0) {
+                        continue;
                     }
+                    const DataKindIndex after = converted[e * kinds + here[v].current];
+                    const double cost = here[v].cost + edge_cost[e];
+                    if (run.ceiling != nullptr &&
+                        !could_beat(cost, group.cost_to_target[head * kinds + after],
+                                    *run.ceiling)) {
+                        continue;
+                    }
+                    next.push_back({v, e, here[v].start, after, cost});
                 }
             }
             if (next.empty()) {
@@ -677,6 +744,62 @@ struct RouteFinder::Impl {
         }
     }
 
+    Enumeration most_likely(std::size_t k,
+                            const std::function<bool(const Route&)>& on_route,
+                            const StopCondition& stop) {
+        if (k == 0) {
+            return {};
+        }
+        for (OriginGroup& group : origin_groups) {
+            if (group.cost_to_target.empty()) {
+                compute_costs_to_target(group);
+            }
+        }
+        // The k cheapest routes so far, as a max-heap on (cost, order found): the fixed
+        // order breaks ties, so an equally cheap route found later never displaces one.
+        struct Ranked {
+            double cost;
+            std::size_t order;
+            Route route;
+        };
+        const auto before = [](const Ranked& a, const Ranked& b) {
+            return a.cost != b.cost ? a.cost < b.cost : a.order < b.order;
+        };
+        std::vector<Ranked> best;
+        std::size_t found = 0;
+        double ceiling = kInfiniteCost;
+        const std::function<bool(const Route&)> keep = [&](const Route& route) {
+            double cost = 0.0;
+            for (const EdgeIndex e : route.edges) {
+                cost += edge_cost[e];
+            }
+            const std::size_t order = found++;
+            if (best.size() == k && !(cost < best.front().cost)) {
+                return true;
+            }
+            best.push_back({cost, order, route});
+            std::push_heap(best.begin(), best.end(), before);
+            if (best.size() > k) {
+                std::pop_heap(best.begin(), best.end(), before);
+                best.pop_back();
+            }
+            if (best.size() == k) {
+                ceiling = best.front().cost;
+            }
+            return true;
+        };
+        Enumeration result = enumerate(keep, stop, &ceiling);
+        std::sort_heap(best.begin(), best.end(), before);
+        result.routes = 0;
+        for (const Ranked& ranked : best) {
+            ++result.routes;
+            if (!on_route(ranked.route)) {
+                break;
+            }
+        }
+        return result;
+    }
+
     bool maybe_reachable() {
         for (std::size_t i = 0; i < sources.size(); ++i) {
             const OriginGroup& group = origin_groups[group_of_source[i]];
@@ -700,6 +823,12 @@ RouteFinder::~RouteFinder() = default;
 Enumeration RouteFinder::enumerate(const std::function<bool(const Route&)>& on_route,
                                    const StopCondition& stop) {
     return impl_->enumerate(on_route, stop);
+}
+
+Enumeration RouteFinder::most_likely(std::size_t k,
+                                     const std::function<bool(const Route&)>& on_route,
+                                     const StopCondition& stop) {
+    return impl_->most_likely(k, on_route, stop);
 }
 
 bool RouteFinder::maybe_reachable() const {

@@ -26,16 +26,19 @@ struct ActivitySettings {
     std::optional<Date> as_of;  ///< nullopt: the scenario's as_of; with neither, no date check
     Evidence min_evidence = Evidence::kHypothetical;
     std::vector<GateIndex> without;
+    /// Edges taken out entirely, as `cut` does when it ends an agreement: inactive for
+    /// every kind, whatever their `when`.
+    std::vector<EdgeIndex> ended;
 };
 
 /// Why an edge is not active for a data kind on a route from an origin.
 struct Blocker {
-    enum class Reason { kParameter, kPolicy, kDate, kEvidence, kGate, kData, kAvoid };
+    enum class Reason { kParameter, kPolicy, kDate, kEvidence, kGate, kData, kAvoid, kEnded };
     Reason reason = Reason::kParameter;
     std::string detail;  ///< e.g. "national_lookup is false", a policy id, a gate id
 };
 
-/// "parameter", "policy", "date", "evidence", "gate", "data", "avoid".
+/// "parameter", "policy", "date", "evidence", "gate", "data", "avoid", "ended".
 std::string_view blocker_reason_name(Blocker::Reason reason);
 
 /// A configuration applied to a scenario: which edges are active for which data kind
@@ -72,6 +75,7 @@ private:
     std::optional<Date> date_;
     Evidence min_evidence_;
     std::vector<bool> gate_excluded_;
+    std::vector<bool> edge_ended_;
     std::vector<KindMask> edge_kinds_;            // per edge: carried kinds if otherwise active
     std::vector<std::uint32_t> active_policies_;  // when holds and in force
 };

@@ -34,6 +34,10 @@ struct RouteSummary {
 /// Summarises `route`; lists are sorted by the ids they name.
 RouteSummary summarize(const Scenario& scenario, const Route& route);
 
+/// An edge's cost when routes are ranked by likelihood: -log(likelihood), 0 for 1. A
+/// route's cost is the sum over its edges, added in route order; the lower, the likelier.
+double likelihood_cost(double likelihood);
+
 /// The stable id of a route: a hash of its starting data kind and its edge ids only, so
 /// the same route keeps its id across runs, configurations and edits elsewhere.
 std::string route_id(const Scenario& scenario, const Route& route);

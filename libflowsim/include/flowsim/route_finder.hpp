@@ -70,6 +70,16 @@ public:
     Enumeration enumerate(const std::function<bool(const Route&)>& on_route,
                           const StopCondition& stop = {});
 
+    /// The `k` most likely routes (product of their edges' likelihoods), most likely
+    /// first, handed to `on_route` after the search ends; equally likely routes keep the
+    /// fixed order. Routes are ranked by likelihood_cost summed over their edges in route
+    /// order. Partial routes that cannot beat the k-th best so far are dropped, so the
+    /// cost follows k, not the number of routes; memory holds k routes. When `stop` cuts
+    /// the search short, the result is incomplete and the routes are only the best found.
+    Enumeration most_likely(std::size_t k,
+                            const std::function<bool(const Route&)>& on_route,
+                            const StopCondition& stop = {});
+
     /// False only when no route can exist: reachability over (node, data kind) states,
     /// without enumerating. True may still mean no route (a route may need to revisit a
     /// node after a conversion); enumerate to be sure.

@@ -1,0 +1,73 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "flowsim/configuration_view.hpp"
+#include "flowsim/route_finder.hpp"
+#include "flowsim/scenario.hpp"
+
+namespace flowsim {
+
+/// Something a real actor can do to stop data moving (SPEC section 4, `cut`): switch a
+/// parameter that has a `lever` to the other value, or end an edge that has a `cut_cost`.
+struct Lever {
+    enum class Type { kParameter, kEdge };
+    Type type = Type::kParameter;
+    std::uint32_t index = 0;  ///< a ParameterIndex or an EdgeIndex
+    bool set_to = false;      ///< for a parameter: the value it is switched to
+    double cost = 1.0;        ///< the parameter's `cost`, or the edge's `cut_cost`
+};
+
+/// Every lever the scenario offers under `view`: parameters with a `lever` (each flipped
+/// away from its value in the view), by parameter id, then edges with a `cut_cost`, by
+/// edge id.
+std::vector<Lever> available_levers(const ConfigurationView& view);
+
+/// `base` with `levers` pulled: parameter settings appended (so they win), edges ended.
+ActivitySettings with_levers(const ActivitySettings& base, const std::vector<Lever>& levers);
+
+/// How hard `find_cut` may work before it settles for an answer it cannot prove least.
+struct CutLimits {
+    /// Above this many routes under one set of parameter flips, the edges to end are
+    /// chosen by a minimum cut of the graph (Boost.Graph max-flow) instead of exactly.
+    std::size_t routes_for_exact = 100000;
+    /// With more parameter levers than this, only sets of at most two flips are tried.
+    std::size_t parameters_for_exhaustive = 14;
+    /// Steps of the exact choice of edges before it keeps the best found so far.
+    std::size_t hitting_set_steps = 2000000;
+};
+
+/// The answer of `cut`.
+struct CutResult {
+    bool reachable_before = false;
+    bool found = false;     ///< a set of levers after which no route exists
+    bool minimal = false;   ///< proven: no cheaper set exists (or, when !found, none at all)
+    bool verified = false;  ///< the engine, run with the levers pulled, found no route
+    double cost = 0.0;
+    std::vector<Lever> levers;         ///< parameters first, then edges, each by id
+    std::vector<Lever> single_levers;  ///< every lever that alone suffices, same order
+    bool used_max_flow = false;        ///< some edge choice came from a graph cut
+    bool complete = true;              ///< false when `stop` cut the search short
+    bool timed_out = false;
+    bool interrupted = false;
+};
+
+/// The cheapest set of levers that leaves no route for `query` under `settings`.
+///
+/// Parameter flips are not monotone (a flip can open routes), so sets of flips are tried
+/// in order of price, each answered by the engine. For each, the routes that remain are
+/// listed, and the cheapest set of cuttable edges that meets every one of them is found
+/// exactly (branch and bound over a hitting set: ending edges only ever removes routes),
+/// or, when there are too many routes, by a minimum edge cut of the active graph, which
+/// is sound but not always least. Ties go to fewer levers, then to the first in the order
+/// above. The result is re-checked by the engine.
+CutResult find_cut(const Scenario& scenario,
+                   const ActivitySettings& settings,
+                   const RouteQuery& query,
+                   const StopCondition& stop = {},
+                   const CutLimits& limits = {});
+
+}  // namespace flowsim

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <vector>
+
+#include "flowsim/configuration_view.hpp"
+#include "flowsim/route_finder.hpp"
+#include "flowsim/scenario.hpp"
+
+namespace flowsim {
+
+/// One combination of parameter values and its answer.
+struct SweepRow {
+    std::vector<bool> values;  ///< parallel to Sweep::parameters
+    bool reachable = false;
+    std::size_t route_count = 0;     ///< exact unless count_complete is false
+    bool count_complete = true;      ///< false: more routes than the count limit
+    bool differs_from_base = false;  ///< reachable differs from the base settings' answer
+};
+
+/// Reachability and route counts for every combination of some parameters (SPEC
+/// section 4, `sweep`).
+struct Sweep {
+    std::vector<ParameterIndex> parameters;
+    bool base_reachable = false;  ///< the answer under the settings as given
+    std::vector<SweepRow> rows;   ///< all false first, the last parameter changing fastest
+    bool complete = true;         ///< false when `stop` cut it short: rows are missing
+    bool timed_out = false;
+    bool interrupted = false;
+};
+
+/// Answers `query` under `base` with `parameters` set to every combination of values
+/// (2^n rows; the caller bounds n). Counts stop at `count_limit` routes a row.
+/// `on_row` (if set) sees each row as it is done, for progress.
+Sweep sweep_parameters(const Scenario& scenario,
+                       const ActivitySettings& base,
+                       const RouteQuery& query,
+                       const std::vector<ParameterIndex>& parameters,
+                       std::size_t count_limit,
+                       const StopCondition& stop = {},
+                       const std::function<void(const SweepRow&)>& on_row = {});
+
+}  // namespace flowsim

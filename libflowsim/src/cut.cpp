@@ -1,0 +1,511 @@
+#include "flowsim/cut.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+#include <optional>
+#include <set>
+
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/push_relabel_max_flow.hpp>
+
+namespace flowsim {
+namespace {
+
+// Prices are the scenario's decimals; sums of a few of them are compared with this slack.
+constexpr double kCostSlack = 1e-9;
+
+// A candidate answer's price: its total cost, then how many levers it pulls.
+struct Price {
+    double cost = std::numeric_limits<double>::infinity();
+    std::size_t count = std::numeric_limits<std::size_t>::max();
+
+    bool beats(const Price& other) const {
+        if (cost < other.cost - kCostSlack) {
+            return true;
+        }
+        return cost <= other.cost + kCostSlack && count < other.count;
+    }
+};
+
+// What is left of the routes under one set of parameter flips, as the cuttable edges
+// each route uses (positions in the list of edge levers, ascending). Nothing else of a
+// route matters for choosing edges to end.
+struct RemainingRoutes {
+    std::set<std::vector<std::uint32_t>> lever_sets;
+    bool any = false;
+    bool uncuttable = false;  ///< some route uses no cuttable edge
+    bool over_limit = false;  ///< more routes than the limit: lever_sets is partial
+    Enumeration enumeration;
+};
+
+RemainingRoutes remaining_routes(const Scenario& scenario,
+                                 const ActivitySettings& settings,
+                                 const RouteQuery& query,
+                                 const std::vector<std::int32_t>& lever_of_edge,
+                                 std::size_t limit,
+                                 const StopCondition& stop) {
+    const ConfigurationView view(scenario, settings);
+    RouteFinder finder(view, query);
+    RemainingRoutes remaining;
+    std::size_t seen = 0;
+    remaining.enumeration = finder.enumerate(
+        [&](const Route& route) {
+            remaining.any = true;
+            if (++seen > limit) {
+                remaining.over_limit = true;
+                return false;
+            }
+            std::vector<std::uint32_t> levers;
+            for (const EdgeIndex edge : route.edges) {
+                if (lever_of_edge[edge] >= 0) {
+                    levers.push_back(static_cast<std::uint32_t>(lever_of_edge[edge]));
+                }
+            }
+            if (levers.empty()) {
+                remaining.uncuttable = true;
+                return false;  // no set of edges helps: the answer for these flips is known
+            }
+            std::sort(levers.begin(), levers.end());
+            levers.erase(std::unique(levers.begin(), levers.end()), levers.end());
+            remaining.lever_sets.insert(std::move(levers));
+            return true;
+        },
+        stop);
+    return remaining;
+}
+
+// Whether any route remains under `settings` (the engine stops at the first).
+struct AnyRoute {
+    bool found = false;
+    Enumeration enumeration;
+};
+
+AnyRoute any_route(const Scenario& scenario,
+                   const ActivitySettings& settings,
+                   const RouteQuery& query,
+                   const StopCondition& stop) {
+    const ConfigurationView view(scenario, settings);
+    RouteFinder finder(view, query);
+    AnyRoute result;
+    result.enumeration = finder.enumerate(
+        [&](const Route&) {
+            result.found = true;
+            return false;
+        },
+        stop);
+    return result;
+}
+
+// The cheapest set of levers that meets every set in `sets` (a weighted hitting set),
+// by branch and bound: branch on the unmet set with the fewest members, cheapest member
+// first; drop any branch that can no longer beat the best found.
+class HittingSet {
+public:
+    HittingSet(const std::set<std::vector<std::uint32_t>>& sets,
+               const std::vector<double>& costs,
+               std::size_t step_limit)
+        : sets_(sets.begin(), sets.end()), costs_(costs), step_limit_(step_limit) {
+        chosen_.assign(costs.size(), 0);
+    }
+
+    /// The best set that beats `ceiling`, if any; exact() says whether the search ended.
+    std::optional<std::vector<std::uint32_t>> solve(const Price& ceiling) {
+        best_price_ = ceiling;
+        search(0.0);
+        return found_ ? std::optional(best_) : std::nullopt;
+    }
+    bool exact() const { return steps_ <= step_limit_; }
+
+private:
+    bool met(const std::vector<std::uint32_t>& set) const {
+        return std::any_of(set.begin(), set.end(), [&](std::uint32_t m) { return chosen_[m]; });
+    }
+
+    void search(double cost) {
+        if (++steps_ > step_limit_) {
+            return;
+        }
+        const std::vector<std::uint32_t>* branch = nullptr;
+        for (const auto& set : sets_) {
+            if (!met(set) && (branch == nullptr || set.size() < branch->size())) {
+                branch = &set;
+            }
+        }
+        if (branch == nullptr) {
+            best_price_ = {cost, picked_.size()};
+            best_ = picked_;
+            found_ = true;
+            return;
+        }
+        std::vector<std::uint32_t> members = *branch;
+        std::stable_sort(members.begin(), members.end(),
+                         [&](std::uint32_t a, std::uint32_t b) { return costs_[a] < costs_[b]; });
+        for (const std::uint32_t member : members) {
+            const Price price{cost + costs_[member], picked_.size() + 1};
+            if (!price.beats(best_price_)) {
+                continue;
+            }
+            chosen_[member] = 1;
+            picked_.push_back(member);
+            search(price.cost);
+            picked_.pop_back();
+            chosen_[member] = 0;
+        }
+    }
+
+    std::vector<std::vector<std::uint32_t>> sets_;
+    const std::vector<double>& costs_;
+    std::size_t step_limit_;
+    std::size_t steps_ = 0;
+    std::vector<char> chosen_;
+    std::vector<std::uint32_t> picked_;
+    std::vector<std::uint32_t> best_;
+    Price best_price_;
+    bool found_ = false;
+};
+
+// A minimum edge cut between the sources and the targets of `query` in the graph of
+// edges active under `view` for some kind and origin (a superset of what routes can
+// use, so cutting it leaves no route), with cuttable edges priced by `cut_cost` and the
+// rest uncuttable. Nothing when every cut must take an uncuttable edge.
+std::optional<std::vector<EdgeIndex>> minimum_edge_cut(const ConfigurationView& view,
+                                                       const RouteQuery& query) {
+    using Traits = boost::adjacency_list_traits<boost::vecS, boost::vecS, boost::directedS>;
+    using Graph = boost::adjacency_list<
+        boost::vecS, boost::vecS, boost::directedS, boost::no_property,
+        boost::property<
+            boost::edge_capacity_t, std::int64_t,
+            boost::property<boost::edge_residual_capacity_t, std::int64_t,
+                            boost::property<boost::edge_reverse_t, Traits::edge_descriptor>>>>;
+    const Scenario& scenario = view.scenario();
+    const std::size_t n = scenario.nodes().size();
+    std::vector<char> avoided(n, 0);
+    std::vector<char> target(n, 0);
+    for (const NodeIndex node : query.avoid) {
+        avoided[node] = 1;
+    }
+    for (const NodeIndex node : query.to) {
+        target[node] = !avoided[node];
+    }
+    // Costs in thousandths, so that the flow is exact integer arithmetic.
+    const auto scaled = [](double cost) {
+        return std::llround(cost * 1000.0);
+    };
+    std::int64_t infinite = 1;
+    for (const Edge& edge : scenario.edges()) {
+        if (edge.cut_cost) {
+            infinite += scaled(*edge.cut_cost);
+        }
+    }
+
+    Graph graph(n + 2);
+    const auto source = static_cast<Graph::vertex_descriptor>(n);
+    const auto sink = static_cast<Graph::vertex_descriptor>(n + 1);
+    auto capacity = boost::get(boost::edge_capacity, graph);
+    auto reverse = boost::get(boost::edge_reverse, graph);
+    auto residual = boost::get(boost::edge_residual_capacity, graph);
+    std::vector<std::pair<Graph::edge_descriptor, EdgeIndex>> scenario_arcs;
+    const auto add_arc = [&](std::size_t from, std::size_t to, std::int64_t amount) {
+        const auto forward = boost::add_edge(from, to, graph).first;
+        const auto backward = boost::add_edge(to, from, graph).first;
+        capacity[forward] = amount;
+        capacity[backward] = 0;
+        reverse[forward] = backward;
+        reverse[backward] = forward;
+        return forward;
+    };
+    const std::vector<bool> active = active_edges(view);
+    for (EdgeIndex e = 0; e < scenario.edges().size(); ++e) {
+        const Edge& edge = scenario.edges()[e];
+        if (!active[e] || target[edge.from] || avoided[edge.from] || avoided[edge.to]) {
+            continue;  // a route ends at its first target, and never touches avoided nodes
+        }
+        const std::int64_t amount = edge.cut_cost ? scaled(*edge.cut_cost) : infinite;
+        scenario_arcs.emplace_back(add_arc(edge.from, edge.to, amount), e);
+    }
+    for (const NodeIndex node : query.from) {
+        if (!avoided[node] && !target[node]) {
+            add_arc(source, node, infinite);
+        }
+    }
+    for (NodeIndex node = 0; node < n; ++node) {
+        if (target[node]) {
+            add_arc(node, sink, infinite);
+        }
+    }
+    const std::int64_t flow = boost::push_relabel_max_flow(graph, source, sink);
+    if (flow >= infinite) {
+        return std::nullopt;
+    }
+    // The source side of the cut: what the source still reaches in the residual graph.
+    std::vector<char> source_side(n + 2, 0);
+    std::vector<Graph::vertex_descriptor> stack{source};
+    source_side[source] = 1;
+    while (!stack.empty()) {
+        const auto at = stack.back();
+        stack.pop_back();
+        for (auto [it, end] = boost::out_edges(at, graph); it != end; ++it) {
+            const auto head = boost::target(*it, graph);
+            if (residual[*it] > 0 && !source_side[head]) {
+                source_side[head] = 1;
+                stack.push_back(head);
+            }
+        }
+    }
+    std::vector<EdgeIndex> cut;
+    for (const auto& [arc, edge] : scenario_arcs) {
+        if (source_side[boost::source(arc, graph)] && !source_side[boost::target(arc, graph)]) {
+            cut.push_back(edge);
+        }
+    }
+    return cut;
+}
+
+// The sets of parameter levers to try, as bit masks over `count` levers: every set when
+// there are few, else the empty set, the singles and the pairs. Cheapest first, then
+// fewest, then in lever order.
+std::vector<std::uint32_t> parameter_flip_sets(const std::vector<Lever>& levers,
+                                               std::size_t exhaustive_up_to,
+                                               bool& exhaustive) {
+    const std::size_t count = levers.size();
+    std::vector<std::uint32_t> masks;
+    exhaustive = count <= exhaustive_up_to;
+    if (exhaustive) {
+        for (std::uint32_t mask = 0; mask < (std::uint32_t{1} << count); ++mask) {
+            masks.push_back(mask);
+        }
+    } else {
+        masks.push_back(0);
+        for (std::size_t i = 0; i < count && i < 32; ++i) {
+            masks.push_back(std::uint32_t{1} << i);
+            for (std::size_t j = i + 1; j < count && j < 32; ++j) {
+                masks.push_back((std::uint32_t{1} << i) | (std::uint32_t{1} << j));
+            }
+        }
+    }
+    const auto cost = [&](std::uint32_t mask) {
+        double total = 0.0;
+        for (std::size_t i = 0; i < count && i < 32; ++i) {
+            if (mask & (std::uint32_t{1} << i)) {
+                total += levers[i].cost;
+            }
+        }
+        return total;
+    };
+    std::vector<std::pair<double, std::uint32_t>> priced;
+    for (const std::uint32_t mask : masks) {
+        priced.emplace_back(cost(mask), mask);
+    }
+    std::stable_sort(priced.begin(), priced.end(), [](const auto& a, const auto& b) {
+        if (a.first != b.first) {
+            return a.first < b.first;
+        }
+        const int bits_a = __builtin_popcount(a.second);
+        const int bits_b = __builtin_popcount(b.second);
+        if (bits_a != bits_b) {
+            return bits_a < bits_b;
+        }
+        // Lower levers first: compare the masks bit by bit from lever 0.
+        const std::uint32_t differ = a.second ^ b.second;
+        return (a.second & (differ & (~differ + 1))) != 0;
+    });
+    std::vector<std::uint32_t> ordered;
+    for (const auto& [total, mask] : priced) {
+        ordered.push_back(mask);
+    }
+    return ordered;
+}
+
+}  // namespace
+
+std::vector<Lever> available_levers(const ConfigurationView& view) {
+    const Scenario& scenario = view.scenario();
+    std::vector<Lever> parameters;
+    for (ParameterIndex p = 0; p < scenario.parameters().size(); ++p) {
+        const Parameter& parameter = scenario.parameters()[p];
+        if (!parameter.lever.empty()) {
+            parameters.push_back(
+                {Lever::Type::kParameter, p, !view.parameter_values()[p], parameter.cost});
+        }
+    }
+    std::sort(parameters.begin(), parameters.end(), [&](const Lever& a, const Lever& b) {
+        return scenario.parameters()[a.index].id < scenario.parameters()[b.index].id;
+    });
+    std::vector<Lever> edges;
+    for (EdgeIndex e = 0; e < scenario.edges().size(); ++e) {
+        if (scenario.edges()[e].cut_cost) {
+            edges.push_back({Lever::Type::kEdge, e, false, *scenario.edges()[e].cut_cost});
+        }
+    }
+    std::sort(edges.begin(), edges.end(), [&](const Lever& a, const Lever& b) {
+        return scenario.edges()[a.index].id < scenario.edges()[b.index].id;
+    });
+    parameters.insert(parameters.end(), edges.begin(), edges.end());
+    return parameters;
+}
+
+ActivitySettings with_levers(const ActivitySettings& base, const std::vector<Lever>& levers) {
+    ActivitySettings settings = base;
+    for (const Lever& lever : levers) {
+        if (lever.type == Lever::Type::kParameter) {
+            settings.settings.emplace_back(lever.index, lever.set_to);
+        } else {
+            settings.ended.push_back(lever.index);
+        }
+    }
+    return settings;
+}
+
+CutResult find_cut(const Scenario& scenario,
+                   const ActivitySettings& settings,
+                   const RouteQuery& query,
+                   const StopCondition& stop,
+                   const CutLimits& limits) {
+    CutResult result;
+    const auto note_stop = [&](const Enumeration& enumeration) {
+        if (enumeration.timed_out || enumeration.interrupted) {
+            result.complete = false;
+            result.timed_out = result.timed_out || enumeration.timed_out;
+            result.interrupted = result.interrupted || enumeration.interrupted;
+        }
+        return !result.complete;
+    };
+
+    // Engine runs check `stop` only every thousand steps, and small runs never get there.
+    const auto stop_now = [&] {
+        if (stop.interrupted != nullptr && stop.interrupted->load(std::memory_order_relaxed)) {
+            result.interrupted = true;
+        } else if (stop.deadline && StopCondition::Clock::now() >= *stop.deadline) {
+            result.timed_out = true;
+        } else {
+            return false;
+        }
+        result.complete = false;
+        return true;
+    };
+
+    const AnyRoute before = any_route(scenario, settings, query, stop);
+    if (note_stop(before.enumeration)) {
+        return result;
+    }
+    result.reachable_before = before.found;
+    if (!before.found) {
+        result.found = result.minimal = result.verified = true;
+        return result;
+    }
+
+    const ConfigurationView base_view(scenario, settings);
+    std::vector<Lever> parameter_levers;
+    std::vector<Lever> edge_levers;
+    for (const Lever& lever : available_levers(base_view)) {
+        (lever.type == Lever::Type::kParameter ? parameter_levers : edge_levers).push_back(lever);
+    }
+    std::vector<std::int32_t> lever_of_edge(scenario.edges().size(), -1);
+    std::vector<double> edge_costs;
+    for (std::size_t i = 0; i < edge_levers.size(); ++i) {
+        lever_of_edge[edge_levers[i].index] = static_cast<std::int32_t>(i);
+        edge_costs.push_back(edge_levers[i].cost);
+    }
+
+    bool exhaustive = true;
+    Price best;
+    std::vector<Lever> best_levers;
+    for (const std::uint32_t mask :
+         parameter_flip_sets(parameter_levers, limits.parameters_for_exhaustive, exhaustive)) {
+        std::vector<Lever> flips;
+        double flip_cost = 0.0;
+        for (std::size_t i = 0; i < parameter_levers.size() && i < 32; ++i) {
+            if (mask & (std::uint32_t{1} << i)) {
+                flips.push_back(parameter_levers[i]);
+                flip_cost += parameter_levers[i].cost;
+            }
+        }
+        if (flip_cost > best.cost + kCostSlack) {
+            break;  // sets come cheapest first: none of the rest can beat the best
+        }
+        if (!Price{flip_cost, flips.size()}.beats(best)) {
+            continue;
+        }
+        if (stop_now()) {
+            break;
+        }
+        const ActivitySettings flipped = with_levers(settings, flips);
+        const RemainingRoutes remaining = remaining_routes(scenario, flipped, query, lever_of_edge,
+                                                           limits.routes_for_exact, stop);
+        if (note_stop(remaining.enumeration)) {
+            break;
+        }
+        if (!remaining.any) {
+            best = {flip_cost, flips.size()};
+            best_levers = flips;
+            continue;
+        }
+        if (remaining.uncuttable) {
+            continue;
+        }
+        std::vector<Lever> ended;
+        if (remaining.over_limit) {
+            const ConfigurationView view(scenario, flipped);
+            const auto cut = minimum_edge_cut(view, query);
+            result.used_max_flow = true;
+            if (!cut) {
+                continue;
+            }
+            for (const EdgeIndex edge : *cut) {
+                ended.push_back(edge_levers[static_cast<std::size_t>(lever_of_edge[edge])]);
+            }
+        } else {
+            const double budget = best.cost - flip_cost;
+            const std::size_t count_budget = best.count == std::numeric_limits<std::size_t>::max()
+                                                 ? best.count
+                                                 : best.count - std::min(best.count, flips.size());
+            HittingSet hitting(remaining.lever_sets, edge_costs, limits.hitting_set_steps);
+            const auto chosen = hitting.solve({budget, count_budget});
+            exhaustive = exhaustive && hitting.exact();
+            if (!chosen) {
+                continue;
+            }
+            for (const std::uint32_t position : *chosen) {
+                ended.push_back(edge_levers[position]);
+            }
+        }
+        double total = flip_cost;
+        for (const Lever& lever : ended) {
+            total += lever.cost;
+        }
+        const Price price{total, flips.size() + ended.size()};
+        if (price.beats(best)) {
+            best = price;
+            best_levers = flips;
+            std::sort(ended.begin(), ended.end(), [&](const Lever& a, const Lever& b) {
+                return scenario.edges()[a.index].id < scenario.edges()[b.index].id;
+            });
+            best_levers.insert(best_levers.end(), ended.begin(), ended.end());
+        }
+    }
+
+    result.found = best.count != std::numeric_limits<std::size_t>::max();
+    result.minimal = result.complete && exhaustive && !result.used_max_flow;
+    if (result.found) {
+        result.cost = best.cost;
+        result.levers = best_levers;
+        const AnyRoute after = any_route(scenario, with_levers(settings, best_levers), query, stop);
+        note_stop(after.enumeration);
+        result.verified = result.complete && !after.found;
+    }
+    for (const Lever& lever : available_levers(base_view)) {
+        if (!result.complete || stop_now()) {
+            break;
+        }
+        const AnyRoute alone = any_route(scenario, with_levers(settings, {lever}), query, stop);
+        if (!note_stop(alone.enumeration) && !alone.found) {
+            result.single_levers.push_back(lever);
+        }
+    }
+    result.minimal = result.minimal && result.complete;
+    return result;
+}
+
+}  // namespace flowsim
