@@ -6,11 +6,15 @@
 #include <flowsim/version.hpp>
 
 #include "flowsim/check_command.hpp"
+#include "flowsim/cut_command.hpp"
+#include "flowsim/diff_command.hpp"
 #include "flowsim/exit_codes.hpp"
 #include "flowsim/export_command.hpp"
 #include "flowsim/interruption.hpp"
+#include "flowsim/likely_command.hpp"
 #include "flowsim/paths_command.hpp"
 #include "flowsim/query_command.hpp"
+#include "flowsim/sweep_command.hpp"
 
 using flowsim::cli::ExitCode;
 
@@ -36,6 +40,14 @@ int main(int argc, char** argv) try {
     CLI::App& query_command = flowsim::cli::setup_query(app, query);
     flowsim::cli::PathsOptions paths;
     CLI::App& paths_command = flowsim::cli::setup_paths(app, paths);
+    flowsim::cli::LikelyOptions likely;
+    CLI::App& likely_command = flowsim::cli::setup_likely(app, likely);
+    flowsim::cli::CutOptions cut;
+    CLI::App& cut_command = flowsim::cli::setup_cut(app, cut);
+    flowsim::cli::SweepOptions sweep;
+    CLI::App& sweep_command = flowsim::cli::setup_sweep(app, sweep);
+    flowsim::cli::DiffOptions diff;
+    CLI::App& diff_command = flowsim::cli::setup_diff(app, diff);
     flowsim::cli::ExportOptions export_options;
     CLI::App& export_command = flowsim::cli::setup_export(app, export_options);
 
@@ -57,6 +69,22 @@ int main(int argc, char** argv) try {
     if (paths_command.parsed()) {
         flowsim::cli::configure_logging(paths.route.common.verbosity());
         return to_int(flowsim::cli::run_paths(paths));
+    }
+    if (likely_command.parsed()) {
+        flowsim::cli::configure_logging(likely.route.common.verbosity());
+        return to_int(flowsim::cli::run_likely(likely));
+    }
+    if (cut_command.parsed()) {
+        flowsim::cli::configure_logging(cut.route.common.verbosity());
+        return to_int(flowsim::cli::run_cut(cut));
+    }
+    if (sweep_command.parsed()) {
+        flowsim::cli::configure_logging(sweep.route.common.verbosity());
+        return to_int(flowsim::cli::run_sweep(sweep));
+    }
+    if (diff_command.parsed()) {
+        flowsim::cli::configure_logging(diff.route.common.verbosity());
+        return to_int(flowsim::cli::run_diff(diff));
     }
     if (export_command.parsed()) {
         flowsim::cli::configure_logging(export_options.route.common.verbosity());

@@ -263,6 +263,39 @@ std::optional<std::vector<EdgeIndex>> minimum_edge_cut(const ConfigurationView& 
     return cut;
 }
 
+// Up to three routes under `view` that no lever touches: none of their edges has a
+// `cut_cost` or a lever parameter in its `when`.
+std::vector<Route> untouched_routes(const ConfigurationView& view,
+                                    const RouteQuery& query,
+                                    const StopCondition& stop) {
+    const Scenario& scenario = view.scenario();
+    const auto touched = [&](const Route& route) {
+        for (const EdgeIndex index : route.edges) {
+            const Edge& edge = scenario.edges()[index];
+            if (edge.cut_cost) {
+                return true;
+            }
+            for (const ParameterIndex parameter : edge.when.parameters()) {
+                if (!scenario.parameters()[parameter].lever.empty()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    };
+    std::vector<Route> found;
+    RouteFinder finder(view, query);
+    finder.enumerate(
+        [&](const Route& route) {
+            if (!touched(route)) {
+                found.push_back(route);
+            }
+            return found.size() < 3;
+        },
+        stop);
+    return found;
+}
+
 // The sets of parameter levers to try, as bit masks over `count` levers: every set when
 // there are few, else the empty set, the singles and the pairs. Cheapest first, then
 // fewest, then in lever order.
@@ -487,6 +520,9 @@ CutResult find_cut(const Scenario& scenario,
     }
 
     result.found = best.count != std::numeric_limits<std::size_t>::max();
+    if (!result.found && result.complete) {
+        result.unstoppable = untouched_routes(base_view, query, stop);
+    }
     result.minimal = result.complete && exhaustive && !result.used_max_flow;
     if (result.found) {
         result.cost = best.cost;

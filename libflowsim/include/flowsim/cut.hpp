@@ -49,8 +49,11 @@ struct CutResult {
     double cost = 0.0;
     std::vector<Lever> levers;         ///< parameters first, then edges, each by id
     std::vector<Lever> single_levers;  ///< every lever that alone suffices, same order
-    bool used_max_flow = false;        ///< some edge choice came from a graph cut
-    bool complete = true;              ///< false when `stop` cut the search short
+    /// When no set exists: a few routes (at most three, in the fixed order) that no lever
+    /// touches: no cuttable edge, no lever parameter in any `when`. Why the answer is no.
+    std::vector<Route> unstoppable;
+    bool used_max_flow = false;  ///< some edge choice came from a graph cut
+    bool complete = true;        ///< false when `stop` cut the search short
     bool timed_out = false;
     bool interrupted = false;
 };

@@ -5,8 +5,10 @@
 
 #include <flowsim/io/json_writer.hpp>
 
+#include "route_text.hpp"
+
 namespace flowsim::io {
-namespace {
+namespace detail {
 
 std::vector<std::string> node_ids(const Scenario& scenario, const std::vector<NodeIndex>& nodes) {
     std::vector<std::string> ids;
@@ -15,16 +17,6 @@ std::vector<std::string> node_ids(const Scenario& scenario, const std::vector<No
     }
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-    return ids;
-}
-
-template <typename T>
-std::vector<std::string> ids_of(const std::vector<T>& items,
-                                const std::vector<std::uint32_t>& indices) {
-    std::vector<std::string> ids;
-    for (const std::uint32_t index : indices) {
-        ids.push_back(items[index].id);
-    }
     return ids;
 }
 
@@ -88,43 +80,6 @@ std::string describe_nodes(const Scenario& scenario, const std::vector<std::stri
 std::string plural(std::size_t count, const std::string& noun) {
     return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
 }
-
-// Numbers sources in the order routes first cite them, for "[1]"-style references.
-class SourceNumbers {
-public:
-    std::size_t number(SourceIndex source) {
-        const auto [entry, inserted] = numbers_.emplace(source, order_.size() + 1);
-        if (inserted) {
-            order_.push_back(source);
-        }
-        return entry->second;
-    }
-
-    void write(std::ostream& out, const Scenario& scenario) const {
-        if (order_.empty()) {
-            return;
-        }
-        out << "\nSources\n";
-        for (std::size_t i = 0; i < order_.size(); ++i) {
-            const Source& source = scenario.sources()[order_[i]];
-            out << "  [" << i + 1 << "] " << source.title;
-            if (!source.publisher.empty()) {
-                out << " — " << source.publisher;
-            }
-            if (source.date) {
-                out << ", " << source.date->to_string();
-            }
-            if (!source.url.empty()) {
-                out << ". " << source.url;
-            }
-            out << "\n";
-        }
-    }
-
-private:
-    std::map<SourceIndex, std::size_t> numbers_;
-    std::vector<SourceIndex> order_;
-};
 
 std::string path_text(const Scenario& scenario, const std::vector<NodeIndex>& nodes) {
     std::string text;
@@ -191,7 +146,9 @@ std::string conditions(const QueryHeader& header) {
     return text;
 }
 
-}  // namespace
+}  // namespace detail
+
+using namespace detail;  // NOLINT(google-build-using-namespace)
 
 QueryHeader make_header(const ConfigurationView& view,
                         const ResolvedQuery& query,

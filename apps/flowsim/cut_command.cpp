@@ -1,0 +1,51 @@
+#include "flowsim/cut_command.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <flowsim/cut.hpp>
+#include <flowsim/io/analysis_writer.hpp>
+
+#include "flowsim/command_support.hpp"
+
+namespace flowsim::cli {
+
+CLI::App& setup_cut(CLI::App& app, CutOptions& options) {
+    CLI::App& command = *app.add_subcommand(
+        "cut",
+        "The cheapest set of levers (parameters with a `lever`, edges with a `cut_cost`) "
+        "after which no route remains, and every lever that alone is enough");
+    add_route_options(command, options.route);
+    command
+        .add_option("--exact-routes", options.routes_for_exact,
+                    "Above this many routes, choose edges by a minimum graph cut (not proven "
+                    "least)")
+        ->capture_default_str();
+    return command;
+}
+
+ExitCode run_cut(const CutOptions& options) {
+    const auto prepared = prepare_query(options.route.common.scenario, options.route.to_request());
+    if (!prepared) {
+        return ExitCode::kInvalidInput;
+    }
+    CutLimits limits;
+    limits.routes_for_exact = options.routes_for_exact;
+    const CutResult cut = find_cut(prepared->scenario, prepared->query.activity,
+                                   prepared->query.routes, options.route.stop_condition(), limits);
+    Output output(options.route.output);
+    if (!output.ok()) {
+        return ExitCode::kInternal;
+    }
+    io::write_cut(output.stream(), options.route.route_format(), prepared->scenario,
+                  io::make_header(*prepared->view, prepared->query, options.route.common.scenario),
+                  cut);
+    if (!output.commit()) {
+        return ExitCode::kInternal;
+    }
+    if (!cut.complete) {
+        return ExitCode::kCutShort;
+    }
+    return cut.found ? ExitCode::kYes : ExitCode::kNo;
+}
+
+}  // namespace flowsim::cli

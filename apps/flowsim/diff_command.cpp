@@ -1,0 +1,71 @@
+#include "flowsim/diff_command.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <flowsim/io/analysis_writer.hpp>
+#include <flowsim/route_diff.hpp>
+
+#include "flowsim/command_support.hpp"
+
+namespace flowsim::cli {
+
+CLI::App& setup_diff(CLI::App& app, DiffOptions& options) {
+    CLI::App& command = *app.add_subcommand(
+        "diff",
+        "Routes opened and closed between two settings: the usual options give the first, "
+        "--vs-config, --vs-set and --vs-as-of change the second");
+    add_route_options(command, options.route);
+    command.add_option("--vs-config", options.vs_config,
+                       "The second side's configuration (instead of --config)");
+    command.add_option("--vs-set", options.vs_set,
+                       "NAME=true|false for the second side, after the first side's --set");
+    command.add_option("--vs-as-of", options.vs_as_of,
+                       "The second side's date (YYYY-MM-DD, instead of --as-of)");
+    command.add_option("--limit", options.limit, "Most routes to hold for each side")
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
+    return command;
+}
+
+ExitCode run_diff(const DiffOptions& options) {
+    const QueryRequest first_request = options.route.to_request();
+    const auto prepared = prepare_query(options.route.common.scenario, first_request);
+    if (!prepared) {
+        return ExitCode::kInvalidInput;
+    }
+    QueryRequest second_request = first_request;
+    if (!options.vs_config.empty()) {
+        second_request.configuration = options.vs_config;
+    }
+    second_request.settings.insert(second_request.settings.end(), options.vs_set.begin(),
+                                   options.vs_set.end());
+    if (!options.vs_as_of.empty()) {
+        second_request.as_of = options.vs_as_of;
+    }
+    const auto second = resolve_or_report(prepared->scenario, second_request);
+    if (!second) {
+        return ExitCode::kInvalidInput;
+    }
+    const Scenario& scenario = prepared->scenario;
+    const RouteDiff diff =
+        diff_routes(scenario, prepared->query.activity, second->activity, prepared->query.routes,
+                    options.limit, options.route.stop_condition());
+    Output output(options.route.output);
+    if (!output.ok()) {
+        return ExitCode::kInternal;
+    }
+    const ConfigurationView second_view(scenario, second->activity);
+    const std::string& name = options.route.common.scenario;
+    io::write_diff(output.stream(), options.route.route_format(), scenario,
+                   io::make_header(*prepared->view, prepared->query, name),
+                   io::make_header(second_view, *second, name), diff);
+    if (!output.commit()) {
+        return ExitCode::kInternal;
+    }
+    if (diff.timed_out || diff.interrupted) {
+        return ExitCode::kCutShort;
+    }
+    return diff.same() ? ExitCode::kYes : ExitCode::kNo;
+}
+
+}  // namespace flowsim::cli

@@ -1,0 +1,51 @@
+#include "flowsim/likely_command.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <flowsim/io/route_writer.hpp>
+
+#include "flowsim/command_support.hpp"
+
+namespace flowsim::cli {
+
+CLI::App& setup_likely(CLI::App& app, LikelyOptions& options) {
+    CLI::App& command = *app.add_subcommand(
+        "likely", "The most likely routes (product of edge likelihoods), most likely first");
+    add_route_options(command, options.route);
+    command.add_option("-k", options.k, "How many routes")->capture_default_str();
+    return command;
+}
+
+ExitCode run_likely(const LikelyOptions& options) {
+    const auto prepared = prepare_query(options.route.common.scenario, options.route.to_request());
+    if (!prepared) {
+        return ExitCode::kInvalidInput;
+    }
+    const ConfigurationView& view = *prepared->view;
+    RouteFinder finder(view, prepared->query.routes);
+    Output output(options.route.output);
+    if (!output.ok()) {
+        return ExitCode::kInternal;
+    }
+    io::PathsWriter writer(output.stream(), options.route.route_format(), prepared->scenario,
+                           io::make_header(view, prepared->query, options.route.common.scenario));
+    std::size_t listed = 0;
+    const Enumeration enumeration = finder.most_likely(
+        options.k,
+        [&](const Route& route) {
+            writer.route(route);
+            ++listed;
+            return true;
+        },
+        options.route.stop_condition());
+    writer.finish(listed, enumeration.complete);
+    if (!output.commit()) {
+        return ExitCode::kInternal;
+    }
+    if (enumeration.timed_out || enumeration.interrupted) {
+        return ExitCode::kCutShort;
+    }
+    return listed > 0 ? ExitCode::kYes : ExitCode::kNo;
+}
+
+}  // namespace flowsim::cli

@@ -1,0 +1,90 @@
+#include "flowsim/sweep_command.hpp"
+
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include <flowsim/io/analysis_writer.hpp>
+#include <flowsim/spelling.hpp>
+#include <flowsim/sweep.hpp>
+
+#include "flowsim/command_support.hpp"
+#include "flowsim/progress.hpp"
+
+namespace flowsim::cli {
+
+CLI::App& setup_sweep(CLI::App& app, SweepOptions& options) {
+    CLI::App& command = *app.add_subcommand(
+        "sweep", "Reachability and route count for every combination of some parameters");
+    add_route_options(command, options.route);
+    command.add_option("--params", options.parameters, "Parameters to vary: a,b,c")
+        ->delimiter(',')
+        ->required();
+    command
+        .add_option("--max-combinations", options.max_combinations,
+                    "Refuse to sweep more combinations than this")
+        ->capture_default_str();
+    command
+        .add_option("--count-limit", options.count_limit,
+                    "Stop counting a row's routes here and write N+ (at least 1)")
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
+    return command;
+}
+
+ExitCode run_sweep(const SweepOptions& options) {
+    const auto prepared = prepare_query(options.route.common.scenario, options.route.to_request());
+    if (!prepared) {
+        return ExitCode::kInvalidInput;
+    }
+    const Scenario& scenario = prepared->scenario;
+    std::vector<std::string_view> known;
+    for (const Parameter& parameter : scenario.parameters()) {
+        known.push_back(parameter.id);
+    }
+    std::vector<ParameterIndex> parameters;
+    bool ok = true;
+    for (const std::string& name : options.parameters) {
+        const auto found = scenario.find_parameter(name);
+        if (!found) {
+            std::cerr << "flowsim: error: no parameter '" << name << "'"
+                      << did_you_mean(name, known) << "\n";
+            ok = false;
+        } else if (std::find(parameters.begin(), parameters.end(), *found) != parameters.end()) {
+            std::cerr << "flowsim: error: parameter '" << name << "' is named twice in --params\n";
+            ok = false;
+        } else {
+            parameters.push_back(*found);
+        }
+    }
+    const std::size_t rows = parameters.size() < 63 ? std::size_t{1} << parameters.size() : 0;
+    if (ok && (rows == 0 || rows > options.max_combinations)) {
+        std::cerr << "flowsim: error: " << parameters.size() << " parameters make "
+                  << (rows == 0 ? std::string("too many") : std::to_string(rows))
+                  << " combinations, more than --max-combinations " << options.max_combinations
+                  << "; name fewer parameters or raise the limit\n";
+        ok = false;
+    }
+    if (!ok) {
+        return ExitCode::kInvalidInput;
+    }
+    Progress progress("combinations");
+    std::size_t done = 0;
+    const Sweep sweep = sweep_parameters(
+        scenario, prepared->query.activity, prepared->query.routes, parameters, options.count_limit,
+        options.route.stop_condition(), [&](const SweepRow&) { progress.update(++done); });
+    progress.done();
+    Output output(options.route.output);
+    if (!output.ok()) {
+        return ExitCode::kInternal;
+    }
+    io::write_sweep(
+        output.stream(), options.route.route_format(), scenario,
+        io::make_header(*prepared->view, prepared->query, options.route.common.scenario), sweep);
+    if (!output.commit()) {
+        return ExitCode::kInternal;
+    }
+    return sweep.complete ? ExitCode::kYes : ExitCode::kCutShort;
+}
+
+}  // namespace flowsim::cli

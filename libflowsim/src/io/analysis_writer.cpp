@@ -1,0 +1,332 @@
+#include "flowsim/io/analysis_writer.hpp"
+
+#include <algorithm>
+#include <cstddef>
+
+#include <flowsim/io/json_writer.hpp>
+
+#include "route_text.hpp"
+
+namespace flowsim::io {
+namespace {
+
+using namespace detail;  // NOLINT(google-build-using-namespace)
+
+std::string lever_id(const Scenario& scenario, const Lever& lever) {
+    return lever.type == Lever::Type::kParameter ? scenario.parameters()[lever.index].id
+                                                 : scenario.edges()[lever.index].id;
+}
+
+// Who can pull `lever`: a parameter's `lever` text; for an edge, the two parties to it
+// (either can end an agreement or a sharing relationship).
+std::string lever_holder(const Scenario& scenario, const Lever& lever) {
+    if (lever.type == Lever::Type::kParameter) {
+        return scenario.parameters()[lever.index].lever;
+    }
+    const Edge& edge = scenario.edges()[lever.index];
+    return scenario.nodes()[edge.from].label + " or " + scenario.nodes()[edge.to].label;
+}
+
+void write_lever_object(JsonWriter& json, const Scenario& scenario, const Lever& lever) {
+    json.begin_object();
+    if (lever.type == Lever::Type::kParameter) {
+        json.key("type").value("parameter");
+        json.key("id").value(lever_id(scenario, lever));
+        json.key("set_to").value(lever.set_to);
+    } else {
+        const Edge& edge = scenario.edges()[lever.index];
+        json.key("type").value("edge");
+        json.key("id").value(edge.id);
+        json.key("from").value(scenario.nodes()[edge.from].id);
+        json.key("to").value(scenario.nodes()[edge.to].id);
+    }
+    json.key("lever").value(lever_holder(scenario, lever));
+    json.key("cost").value(lever.cost);
+    json.end_object();
+}
+
+// One lever for people: what to do, and who can do it.
+std::string lever_text(const Scenario& scenario, const Lever& lever) {
+    std::string text;
+    if (lever.type == Lever::Type::kParameter) {
+        const Parameter& parameter = scenario.parameters()[lever.index];
+        text = "Set " + parameter.id + " to " + (lever.set_to ? "true" : "false");
+        if (!parameter.label.empty()) {
+            text += " (" + parameter.label + ")";
+        }
+        text += " — held by " + parameter.lever;
+    } else {
+        const Edge& edge = scenario.edges()[lever.index];
+        text = "End " + edge.id + ": " + scenario.nodes()[edge.from].label + " → " +
+               scenario.nodes()[edge.to].label;
+        if (!edge.mechanism.empty()) {
+            text += " (" + edge.mechanism + ")";
+        }
+        text += " — held by " + lever_holder(scenario, lever);
+    }
+    return text + "; cost " + json_number(lever.cost);
+}
+
+std::string stop_reason(bool timed_out, bool interrupted) {
+    return timed_out ? "the time limit" : interrupted ? "an interruption" : "a limit";
+}
+
+}  // namespace
+
+void write_cut(std::ostream& out,
+               RouteFormat format,
+               const Scenario& scenario,
+               const QueryHeader& header,
+               const CutResult& cut) {
+    if (format == RouteFormat::kJson) {
+        JsonWriter json(out);
+        json.begin_object();
+        write_header_fields(json, header);
+        json.key("reachable_before").value(cut.reachable_before);
+        json.key("found").value(cut.found);
+        json.key("minimal").value(cut.minimal);
+        json.key("cost").value(cut.cost);
+        json.key("levers").begin_array(true);
+        for (const Lever& lever : cut.levers) {
+            write_lever_object(json, scenario, lever);
+        }
+        json.end_array();
+        json.key("verified").value(cut.verified);
+        json.key("single_levers").begin_array(true);
+        for (const Lever& lever : cut.single_levers) {
+            write_lever_object(json, scenario, lever);
+        }
+        json.end_array();
+        json.key("unstoppable").begin_array(true);
+        for (const Route& route : cut.unstoppable) {
+            write_route_object(json, scenario, route);
+        }
+        json.end_array();
+        json.key("method").value(cut.used_max_flow ? "max-flow" : "exact");
+        json.key("complete").value(cut.complete);
+        json.end_object();
+        out << "\n";
+        return;
+    }
+    const std::string from = describe_nodes(scenario, header.from);
+    const std::string to = describe_nodes(scenario, header.to);
+    if (!cut.complete && !cut.found) {
+        out << "No answer: the search was stopped by "
+            << stop_reason(cut.timed_out, cut.interrupted) << " before it found a set of levers ("
+            << conditions(header) << ").\n";
+        return;
+    }
+    if (!cut.reachable_before) {
+        out << "Data from " << from << " already cannot reach " << to << " (" << conditions(header)
+            << "): nothing to cut.\n";
+        return;
+    }
+    if (!cut.found) {
+        out << "No set of the scenario's levers stops data from " << from << " reaching " << to
+            << " (" << conditions(header) << ").\n";
+        out << (cut.minimal ? "Every combination of levers was tried.\n"
+                            : "Not every combination could be tried; see `flowsim cut --help`.\n");
+        if (!cut.unstoppable.empty()) {
+            out << "\nThese routes depend on no lever the scenario offers (no edge with a "
+                   "cut_cost, no parameter with a lever):\n";
+            SourceNumbers numbers;
+            std::size_t number = 0;
+            for (const Route& route : cut.unstoppable) {
+                out << "\n  " << ++number << ". ";
+                write_route_block(out, scenario, route, header, numbers, "     ");
+            }
+            out << "\nA route that needs a gate (consent, a warrant, a subpoena) stops when that "
+                   "step is refused: try --without GATE.\n";
+            numbers.write(out, scenario);
+        }
+    } else {
+        out << "To stop data from " << from << " reaching " << to << " (" << conditions(header)
+            << "), the cheapest set of levers costs " << json_number(cut.cost) << ":\n\n";
+        std::size_t number = 0;
+        for (const Lever& lever : cut.levers) {
+            out << "  " << ++number << ". " << lever_text(scenario, lever) << "\n";
+        }
+        out << "\n"
+            << (cut.minimal ? "Proven least: no cheaper set exists."
+                            : "The cheapest found, not proven least" +
+                                  std::string(cut.used_max_flow
+                                                  ? " (too many routes: edges chosen by a minimum "
+                                                    "cut of the graph)."
+                                                  : "."))
+            << "\n"
+            << (cut.verified ? "Checked: with these levers pulled, no route remains."
+                             : "Not checked: the engine did not confirm that no route remains.")
+            << "\n";
+    }
+    out << "\n";
+    if (cut.single_levers.empty()) {
+        out << "No single lever is enough on its own.\n";
+    } else {
+        out << "Each of these alone is enough:\n";
+        for (const Lever& lever : cut.single_levers) {
+            out << "  - " << lever_text(scenario, lever) << "\n";
+        }
+    }
+    if (!cut.complete) {
+        out << "\nThe search was stopped by " << stop_reason(cut.timed_out, cut.interrupted)
+            << "; the answer is the best found so far.\n";
+    }
+}
+
+void write_sweep(std::ostream& out,
+                 RouteFormat format,
+                 const Scenario& scenario,
+                 const QueryHeader& header,
+                 const Sweep& sweep) {
+    std::vector<std::string> names;
+    for (const ParameterIndex parameter : sweep.parameters) {
+        names.push_back(scenario.parameters()[parameter].id);
+    }
+    if (format == RouteFormat::kJson) {
+        JsonWriter json(out);
+        json.begin_object();
+        write_header_fields(json, header);
+        json.key("parameters").strings(names);
+        json.key("base_reachable").value(sweep.base_reachable);
+        json.key("rows").begin_array(true);
+        for (const SweepRow& row : sweep.rows) {
+            json.begin_object();
+            json.key("values").begin_object();
+            for (std::size_t i = 0; i < names.size(); ++i) {
+                json.key(names[i]).value(static_cast<bool>(row.values[i]));
+            }
+            json.end_object();
+            json.key("reachable").value(row.reachable);
+            json.key("route_count").value(row.route_count);
+            json.key("count_complete").value(row.count_complete);
+            json.key("differs_from_base").value(row.differs_from_base);
+            json.end_object();
+        }
+        json.end_array();
+        json.key("complete").value(sweep.complete);
+        json.end_object();
+        out << "\n";
+        return;
+    }
+    out << "Can data from " << describe_nodes(scenario, header.from) << " reach "
+        << describe_nodes(scenario, header.to) << "? Every combination of "
+        << plural(names.size(), "parameter") << " (" << conditions(header)
+        << "; as given: " << (sweep.base_reachable ? "yes" : "no") << ")\n\n";
+    std::vector<std::size_t> widths;
+    std::string heading = "   ";
+    for (const std::string& name : names) {
+        widths.push_back(std::max<std::size_t>(name.size(), 5));
+        heading += name + std::string(widths.back() - name.size() + 2, ' ');
+    }
+    out << heading << "reachable  routes\n";
+    bool any_differs = false;
+    for (const SweepRow& row : sweep.rows) {
+        any_differs = any_differs || row.differs_from_base;
+        std::string line = row.differs_from_base ? " * " : "   ";
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            const std::string value = row.values[i] ? "true" : "false";
+            line += value + std::string(widths[i] - value.size() + 2, ' ');
+        }
+        line += row.reachable ? "yes        " : "no         ";
+        line += std::to_string(row.route_count) + (row.count_complete ? "" : "+");
+        out << line << "\n";
+    }
+    if (any_differs) {
+        out << "\n* the answer differs from the one for the settings as given.\n";
+    }
+    if (!sweep.complete) {
+        out << "\nStopped by " << stop_reason(sweep.timed_out, sweep.interrupted) << " after "
+            << plural(sweep.rows.size(), "row") << ".\n";
+    }
+}
+
+void write_diff(std::ostream& out,
+                RouteFormat format,
+                const Scenario& scenario,
+                const QueryHeader& first,
+                const QueryHeader& second,
+                const RouteDiff& diff) {
+    std::vector<std::string> changed;
+    for (const EdgeIndex edge : diff.changed_edges) {
+        changed.push_back(scenario.edges()[edge].id);
+    }
+    if (format == RouteFormat::kJson) {
+        JsonWriter json(out);
+        json.begin_object();
+        write_header_fields(json, first);
+        json.key("versus").begin_object();
+        json.key("configuration").begin_object();
+        json.key("name").value(second.configuration);
+        json.key("parameters").begin_object();
+        for (const auto& [name, value] : second.parameters) {
+            json.key(name).value(value);
+        }
+        json.end_object();
+        json.end_object();
+        if (second.as_of) {
+            json.key("as_of").value(*second.as_of);
+        }
+        json.end_object();
+        json.key("same").value(diff.same());
+        json.key("opened").begin_array(true);
+        for (const Route& route : diff.opened) {
+            write_route_object(json, scenario, route);
+        }
+        json.end_array();
+        json.key("closed").begin_array(true);
+        for (const Route& route : diff.closed) {
+            write_route_object(json, scenario, route);
+        }
+        json.end_array();
+        json.key("changed_edges").strings(changed);
+        json.key("complete").value(diff.complete);
+        json.end_object();
+        out << "\n";
+        return;
+    }
+    out << "Routes from " << describe_nodes(scenario, first.from) << " to "
+        << describe_nodes(scenario, first.to) << "\n  first:  " << conditions(first)
+        << "\n  second: " << conditions(second);
+    const char* separator = "; changed: ";
+    for (std::size_t i = 0; i < first.parameters.size() && i < second.parameters.size(); ++i) {
+        if (first.parameters[i].second != second.parameters[i].second) {
+            out << separator << second.parameters[i].first << " "
+                << (second.parameters[i].second ? "true" : "false");
+            separator = ", ";
+        }
+    }
+    out << "\n\n";
+    out << plural(diff.closed.size(), "route") << " closed, " << diff.opened.size() << " opened ("
+        << diff.first_routes << " before, " << diff.second_routes << " after); "
+        << plural(diff.changed_edges.size(), "edge") << " changed state.\n";
+    SourceNumbers numbers;
+    const auto list = [&](const char* title, const std::vector<Route>& routes,
+                          const QueryHeader& header) {
+        if (routes.empty()) {
+            return;
+        }
+        out << "\n" << title << "\n";
+        std::size_t number = 0;
+        for (const Route& route : routes) {
+            out << "\n  " << ++number << ". ";
+            write_route_block(out, scenario, route, header, numbers, "     ");
+        }
+    };
+    list("Closed (under the first settings only):", diff.closed, first);
+    list("Opened (under the second settings only):", diff.opened, second);
+    if (!diff.changed_edges.empty()) {
+        out << "\nEdges whose state changed:\n";
+        for (const EdgeIndex index : diff.changed_edges) {
+            const Edge& edge = scenario.edges()[index];
+            out << "  - " << edge.id << ": " << scenario.nodes()[edge.from].label << " → "
+                << scenario.nodes()[edge.to].label << "\n";
+        }
+    }
+    if (!diff.complete) {
+        out << "\nIncomplete: stopped by " << stop_reason(diff.timed_out, diff.interrupted)
+            << "; more routes may differ.\n";
+    }
+    numbers.write(out, scenario);
+}
+
+}  // namespace flowsim::io
