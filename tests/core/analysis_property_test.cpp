@@ -176,7 +176,15 @@ std::string lever_names(const Scenario& scenario, const std::vector<Lever>& leve
     return text.empty() ? " (none)" : text;
 }
 
-void check_cut(const Case& c, int& checked, int& reachable_cases, int& found_with_edges) {
+// Tallies over all cases, so that the test can insist the generator exercised cut.
+struct CutTally {
+    int checked = 0;
+    int reachable = 0;
+    int edges_chosen = 0;
+    int graph_cuts_found = 0;
+};
+
+void check_cut(const Case& c, CutTally& tally) {
     const Scenario& scenario = c.scenario();
     std::vector<BruteLever> levers;
     const std::vector<bool> values = parameter_values(scenario, c.settings);
@@ -193,7 +201,7 @@ void check_cut(const Case& c, int& checked, int& reachable_cases, int& found_wit
     if (levers.size() > kMostLeversForBruteForce) {
         return;
     }
-    ++checked;
+    ++tally.checked;
     const bool reachable = !reference_routes(scenario, c.settings, c.query).empty();
     double best = std::numeric_limits<double>::infinity();
     std::size_t best_count = 0;
@@ -223,7 +231,7 @@ void check_cut(const Case& c, int& checked, int& reachable_cases, int& found_wit
                              " cost " + std::to_string(cut.cost) + "\n";
     ASSERT_TRUE(cut.complete) << what;
     if (reachable) {
-        ++reachable_cases;
+        ++tally.reachable;
     }
     EXPECT_EQ(cut.reachable_before, reachable) << what;
     EXPECT_EQ(cut.found, std::isfinite(best)) << what << "brute force least cost " << best;
@@ -243,13 +251,42 @@ void check_cut(const Case& c, int& checked, int& reachable_cases, int& found_wit
             } else {
                 EXPECT_TRUE(scenario.edges()[lever.index].cut_cost.has_value()) << what;
                 after.ended.push_back(lever.index);
-                ++found_with_edges;
+                ++tally.edges_chosen;
             }
         }
         EXPECT_NEAR(cost, cut.cost, 1e-9) << what;
         EXPECT_TRUE(reference_routes(scenario, after, c.query).empty())
             << what << "routes remain after the levers";
     }
+    // Forced to choose edges by a minimum cut of the graph (as for huge route sets): the
+    // answer may cost more and is not claimed least, but it must still stop every route.
+    CutLimits graph_cut;
+    graph_cut.routes_for_exact = 0;
+    const CutResult approximate = find_cut(scenario, c.settings, c.query, {}, graph_cut);
+    const std::string approximate_what =
+        c.context + "max-flow cut found:" + lever_names(scenario, approximate.levers) + "\n";
+    EXPECT_TRUE(approximate.complete) << approximate_what;
+    if (approximate.used_max_flow) {
+        EXPECT_FALSE(approximate.minimal) << approximate_what;
+    }
+    if (approximate.found) {
+        tally.graph_cuts_found += approximate.used_max_flow ? 1 : 0;
+        EXPECT_TRUE(approximate.verified) << approximate_what;
+        EXPECT_GE(approximate.cost, best - 1e-9) << approximate_what;
+        ActivitySettings after = c.settings;
+        for (const Lever& lever : approximate.levers) {
+            if (lever.type == Lever::Type::kParameter) {
+                after.settings.emplace_back(lever.index, lever.set_to);
+            } else {
+                after.ended.push_back(lever.index);
+            }
+        }
+        EXPECT_TRUE(reference_routes(scenario, after, c.query).empty())
+            << approximate_what << "routes remain after the levers";
+    } else {
+        EXPECT_FALSE(approximate.minimal && std::isfinite(best)) << approximate_what;
+    }
+
     std::set<std::string> got_single;
     for (const Lever& lever : cut.single_levers) {
         got_single.insert(lever.type == Lever::Type::kParameter
@@ -326,9 +363,7 @@ void check_sweep(Random& random, const Case& c) {
 
 TEST(AnalysisProperty, LikelyCutDiffAndSweepMatchBruteForce) {
     int cases = 0;
-    int cut_checked = 0;
-    int cut_reachable = 0;
-    int cuts_with_edges = 0;
+    CutTally cut;
     for (const std::uint32_t seed : case_seeds()) {
         Case c;
         if (!make_case(seed, c)) {
@@ -336,7 +371,7 @@ TEST(AnalysisProperty, LikelyCutDiffAndSweepMatchBruteForce) {
         }
         Random random(seed ^ 0x9e3779b9U);
         check_likely(random, c);
-        check_cut(c, cut_checked, cut_reachable, cuts_with_edges);
+        check_cut(c, cut);
         check_diff(c);
         check_sweep(random, c);
         ++cases;
@@ -346,12 +381,13 @@ TEST(AnalysisProperty, LikelyCutDiffAndSweepMatchBruteForce) {
     }
     std::printf(
         "[ property ] %d cases, %d cut by brute force (%d reachable before), %d cut edges "
-        "chosen\n",
-        cases, cut_checked, cut_reachable, cuts_with_edges);
+        "chosen, %d answers by graph cut\n",
+        cases, cut.checked, cut.reachable, cut.edges_chosen, cut.graph_cuts_found);
     if (cases > 1 && !::testing::Test::HasFailure()) {
         // The generator must give cut something to do, and edges to choose.
-        EXPECT_GE(cut_reachable, cases / 5);
-        EXPECT_GE(cuts_with_edges, cases / 20);
+        EXPECT_GE(cut.reachable, cases / 5);
+        EXPECT_GE(cut.edges_chosen, cases / 20);
+        EXPECT_GE(cut.graph_cuts_found, cases / 20);
     }
 }
 
