@@ -76,6 +76,22 @@ RemainingRoutes remaining_routes(const Scenario& scenario,
     return remaining;
 }
 
+// Per edge lever: whether every route in `remaining` (all of them listed) uses it.
+std::vector<char> in_every_set(const RemainingRoutes& remaining, std::size_t levers) {
+    std::vector<char> everywhere(levers, remaining.any && !remaining.uncuttable);
+    std::vector<char> here(levers, 0);
+    for (const auto& set : remaining.lever_sets) {
+        std::fill(here.begin(), here.end(), 0);
+        for (const std::uint32_t lever : set) {
+            here[lever] = 1;
+        }
+        for (std::size_t i = 0; i < levers; ++i) {
+            everywhere[i] = everywhere[i] && here[i];
+        }
+    }
+    return everywhere;
+}
+
 // Whether any route remains under `settings` (the engine stops at the first).
 struct AnyRoute {
     bool found = false;
@@ -124,7 +140,9 @@ private:
     }
 
     void search(double cost) {
-        if (++steps_ > step_limit_) {
+        // Work, not nodes: each node scans every set.
+        steps_ += 1 + sets_.size();
+        if (steps_ > step_limit_) {
             return;
         }
         const std::vector<std::uint32_t>* branch = nullptr;
@@ -442,6 +460,9 @@ CutResult find_cut(const Scenario& scenario,
         edge_costs.push_back(edge_levers[i].cost);
     }
 
+    // Which edges alone stop every route, when the unflipped routes were all listed (an
+    // edge does iff every route uses it); else each is asked of the engine below.
+    std::optional<std::vector<char>> edge_alone_enough;
     bool exhaustive = true;
     Price best;
     std::vector<Lever> best_levers;
@@ -469,6 +490,9 @@ CutResult find_cut(const Scenario& scenario,
                                                            limits.routes_for_exact, stop);
         if (note_stop(remaining.enumeration)) {
             break;
+        }
+        if (mask == 0 && !remaining.over_limit) {
+            edge_alone_enough = in_every_set(remaining, edge_levers.size());
         }
         if (!remaining.any) {
             best = {flip_cost, flips.size()};
@@ -534,6 +558,12 @@ CutResult find_cut(const Scenario& scenario,
     for (const Lever& lever : available_levers(base_view)) {
         if (!result.complete || stop_now()) {
             break;
+        }
+        if (lever.type == Lever::Type::kEdge && edge_alone_enough) {
+            if ((*edge_alone_enough)[static_cast<std::size_t>(lever_of_edge[lever.index])]) {
+                result.single_levers.push_back(lever);
+            }
+            continue;
         }
         const AnyRoute alone = any_route(scenario, with_levers(settings, {lever}), query, stop);
         if (!note_stop(alone.enumeration) && !alone.found) {

@@ -36,8 +36,9 @@ struct CutLimits {
     std::size_t routes_for_exact = 100000;
     /// With more parameter levers than this, only sets of at most two flips are tried.
     std::size_t parameters_for_exhaustive = 14;
-    /// Steps of the exact choice of edges before it keeps the best found so far.
-    std::size_t hitting_set_steps = 2000000;
+    /// Work (route sets scanned) the exact choice of edges may do before it keeps the
+    /// best found so far, unproven.
+    std::size_t hitting_set_steps = 50000000;
 };
 
 /// The answer of `cut`.
