@@ -7,8 +7,7 @@
 #include <optional>
 #include <set>
 
-#include <boost/graph/adjacency_list.hpp>
-#include <boost/graph/push_relabel_max_flow.hpp>
+#include "detail/max_flow.hpp"
 
 namespace flowsim {
 namespace {
@@ -190,13 +189,6 @@ private:
 // rest uncuttable. Nothing when every cut must take an uncuttable edge.
 std::optional<std::vector<EdgeIndex>> minimum_edge_cut(const ConfigurationView& view,
                                                        const RouteQuery& query) {
-    using Traits = boost::adjacency_list_traits<boost::vecS, boost::vecS, boost::directedS>;
-    using Graph = boost::adjacency_list<
-        boost::vecS, boost::vecS, boost::directedS, boost::no_property,
-        boost::property<
-            boost::edge_capacity_t, std::int64_t,
-            boost::property<boost::edge_residual_capacity_t, std::int64_t,
-                            boost::property<boost::edge_reverse_t, Traits::edge_descriptor>>>>;
     const Scenario& scenario = view.scenario();
     const std::size_t n = scenario.nodes().size();
     std::vector<char> avoided(n, 0);
@@ -207,78 +199,49 @@ std::optional<std::vector<EdgeIndex>> minimum_edge_cut(const ConfigurationView& 
     for (const NodeIndex node : query.to) {
         target[node] = !avoided[node];
     }
-    // Costs in thousandths, so that the flow is exact integer arithmetic.
+    // Costs in thousandths, so that the flow is exact integer arithmetic; "uncuttable"
+    // costs more than every cuttable edge together.
     const auto scaled = [](double cost) {
         return std::llround(cost * 1000.0);
     };
-    std::int64_t infinite = 1;
+    std::int64_t uncuttable = 1;
     for (const Edge& edge : scenario.edges()) {
         if (edge.cut_cost) {
-            infinite += scaled(*edge.cut_cost);
+            uncuttable += scaled(*edge.cut_cost);
         }
     }
-
-    Graph graph(n + 2);
-    const auto source = static_cast<Graph::vertex_descriptor>(n);
-    const auto sink = static_cast<Graph::vertex_descriptor>(n + 1);
-    auto capacity = boost::get(boost::edge_capacity, graph);
-    auto reverse = boost::get(boost::edge_reverse, graph);
-    auto residual = boost::get(boost::edge_residual_capacity, graph);
-    std::vector<std::pair<Graph::edge_descriptor, EdgeIndex>> scenario_arcs;
-    const auto add_arc = [&](std::size_t from, std::size_t to, std::int64_t amount) {
-        const auto forward = boost::add_edge(from, to, graph).first;
-        const auto backward = boost::add_edge(to, from, graph).first;
-        capacity[forward] = amount;
-        capacity[backward] = 0;
-        reverse[forward] = backward;
-        reverse[backward] = forward;
-        return forward;
-    };
+    const auto source = static_cast<std::uint32_t>(n);
+    const auto sink = static_cast<std::uint32_t>(n + 1);
+    std::vector<detail::Arc> arcs;
+    std::vector<EdgeIndex> edge_of_arc;
     const std::vector<bool> active = active_edges(view);
     for (EdgeIndex e = 0; e < scenario.edges().size(); ++e) {
         const Edge& edge = scenario.edges()[e];
         if (!active[e] || target[edge.from] || avoided[edge.from] || avoided[edge.to]) {
             continue;  // a route ends at its first target, and never touches avoided nodes
         }
-        const std::int64_t amount = edge.cut_cost ? scaled(*edge.cut_cost) : infinite;
-        scenario_arcs.emplace_back(add_arc(edge.from, edge.to, amount), e);
+        arcs.push_back({edge.from, edge.to, edge.cut_cost ? scaled(*edge.cut_cost) : uncuttable});
+        edge_of_arc.push_back(e);
     }
     for (const NodeIndex node : query.from) {
         if (!avoided[node] && !target[node]) {
-            add_arc(source, node, infinite);
+            arcs.push_back({source, node, uncuttable});
         }
     }
     for (NodeIndex node = 0; node < n; ++node) {
         if (target[node]) {
-            add_arc(node, sink, infinite);
+            arcs.push_back({node, sink, uncuttable});
         }
     }
-    const std::int64_t flow = boost::push_relabel_max_flow(graph, source, sink);
-    if (flow >= infinite) {
+    const detail::MinimumCut cut = detail::minimum_cut(n + 2, arcs, source, sink);
+    if (cut.capacity >= uncuttable) {
         return std::nullopt;
     }
-    // The source side of the cut: what the source still reaches in the residual graph.
-    std::vector<char> source_side(n + 2, 0);
-    std::vector<Graph::vertex_descriptor> stack{source};
-    source_side[source] = 1;
-    while (!stack.empty()) {
-        const auto at = stack.back();
-        stack.pop_back();
-        for (auto [it, end] = boost::out_edges(at, graph); it != end; ++it) {
-            const auto head = boost::target(*it, graph);
-            if (residual[*it] > 0 && !source_side[head]) {
-                source_side[head] = 1;
-                stack.push_back(head);
-            }
-        }
+    std::vector<EdgeIndex> edges;
+    for (const std::size_t arc : cut.cut_arcs) {
+        edges.push_back(edge_of_arc.at(arc));  // arcs to and from source and sink are uncuttable
     }
-    std::vector<EdgeIndex> cut;
-    for (const auto& [arc, edge] : scenario_arcs) {
-        if (source_side[boost::source(arc, graph)] && !source_side[boost::target(arc, graph)]) {
-            cut.push_back(edge);
-        }
-    }
-    return cut;
+    return edges;
 }
 
 // Up to three routes under `view` that no lever touches: none of their edges has a
