@@ -123,25 +123,6 @@ void check_likely(Random& random, const Case& c) {
 
 // ---- cut ---------------------------------------------------------------------------------------
 
-// The value each parameter has under `settings`, worked out here rather than asked of the
-// library: defaults, then the configuration, then each setting.
-std::vector<bool> parameter_values(const Scenario& scenario, const ActivitySettings& settings) {
-    std::vector<bool> values;
-    for (const Parameter& parameter : scenario.parameters()) {
-        values.push_back(parameter.default_value);
-    }
-    if (settings.configuration) {
-        for (const auto& [parameter, value] :
-             scenario.configurations()[*settings.configuration].values) {
-            values[parameter] = value;
-        }
-    }
-    for (const auto& [parameter, value] : settings.settings) {
-        values[parameter] = value;
-    }
-    return values;
-}
-
 struct BruteLever {
     bool is_parameter;
     std::uint32_t index;
@@ -187,7 +168,7 @@ struct CutTally {
 void check_cut(const Case& c, CutTally& tally) {
     const Scenario& scenario = c.scenario();
     std::vector<BruteLever> levers;
-    const std::vector<bool> values = parameter_values(scenario, c.settings);
+    const std::vector<bool> values = Reference(scenario, c.settings, c.query).parameter_values();
     for (ParameterIndex p = 0; p < scenario.parameters().size(); ++p) {
         if (!scenario.parameters()[p].lever.empty()) {
             levers.push_back({true, p, !values[p], scenario.parameters()[p].cost});

@@ -606,6 +606,9 @@ public:
         date_ = settings.as_of ? settings.as_of : scenario.as_of();
     }
 
+    /// Each parameter's value: defaults, then the configuration, then each setting.
+    const std::vector<bool>& parameter_values() const { return values_; }
+
     bool edge_active(EdgeIndex index, DataKindIndex kind, NodeIndex origin) const {
         const Edge& edge = scenario_.edges()[index];
         if (contains(settings_.ended, index)) {

@@ -255,17 +255,7 @@ void write_diff(std::ostream& out,
         json.begin_object();
         write_header_fields(json, first);
         json.key("versus").begin_object();
-        json.key("configuration").begin_object();
-        json.key("name").value(second.configuration);
-        json.key("parameters").begin_object();
-        for (const auto& [name, value] : second.parameters) {
-            json.key(name).value(value);
-        }
-        json.end_object();
-        json.end_object();
-        if (second.as_of) {
-            json.key("as_of").value(*second.as_of);
-        }
+        write_settings_fields(json, second);
         json.end_object();
         json.key("same").value(diff.same());
         json.key("opened").begin_array(true);

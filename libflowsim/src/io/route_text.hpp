@@ -37,6 +37,9 @@ void write_route_object(JsonWriter& json, const Scenario& scenario, const Route&
 /// "scenario", "configuration", "as_of", "from", "to", "data" of a listing.
 void write_header_fields(JsonWriter& json, const QueryHeader& header);
 
+/// "configuration" (its name and every parameter's value) and "as_of" (when a date applies).
+void write_settings_fields(JsonWriter& json, const QueryHeader& header);
+
 /// "A", "A and B", "A, B and C", or "12 nodes (A, B, C, ...)", by label.
 std::string describe_nodes(const Scenario& scenario, const std::vector<std::string>& ids);
 

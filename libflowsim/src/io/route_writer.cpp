@@ -41,6 +41,13 @@ void write_route_object(JsonWriter& json, const Scenario& scenario, const Route&
 
 void write_header_fields(JsonWriter& json, const QueryHeader& header) {
     json.key("scenario").value(header.scenario);
+    write_settings_fields(json, header);
+    json.key("from").strings(header.from);
+    json.key("to").strings(header.to);
+    json.key("data").strings(header.data);
+}
+
+void write_settings_fields(JsonWriter& json, const QueryHeader& header) {
     json.key("configuration").begin_object();
     json.key("name").value(header.configuration);
     json.key("parameters").begin_object();
@@ -52,9 +59,6 @@ void write_header_fields(JsonWriter& json, const QueryHeader& header) {
     if (header.as_of) {
         json.key("as_of").value(*header.as_of);
     }
-    json.key("from").strings(header.from);
-    json.key("to").strings(header.to);
-    json.key("data").strings(header.data);
 }
 
 // "A", "A and B", "A, B and C", or "12 nodes (A, B, C, ...)".
