@@ -94,6 +94,7 @@ std::vector<char> in_every_set(const RemainingRoutes& remaining, std::size_t lev
 // Whether any route remains under `settings` (the engine stops at the first).
 struct AnyRoute {
     bool found = false;
+    std::vector<EdgeIndex> first_edges;  ///< the edges of the first route in the fixed order
     Enumeration enumeration;
 };
 
@@ -105,8 +106,9 @@ AnyRoute any_route(const Scenario& scenario,
     RouteFinder finder(view, query);
     AnyRoute result;
     result.enumeration = finder.enumerate(
-        [&](const Route&) {
+        [&](const Route& route) {
             result.found = true;
+            result.first_edges = route.edges;
             return false;
         },
         stop);
@@ -429,8 +431,15 @@ CutResult find_cut(const Scenario& scenario,
     bool exhaustive = true;
     Price best;
     std::vector<Lever> best_levers;
+    // Too many routes to choose edges exactly: each further set of flips costs a graph
+    // cut of the whole network, so only single flips are tried.
+    bool large = false;
     for (const std::uint32_t mask :
          parameter_flip_sets(parameter_levers, limits.parameters_for_exhaustive, exhaustive)) {
+        if (large && __builtin_popcount(mask) > 1) {
+            exhaustive = false;
+            continue;
+        }
         std::vector<Lever> flips;
         double flip_cost = 0.0;
         for (std::size_t i = 0; i < parameter_levers.size() && i < 32; ++i) {
@@ -457,6 +466,7 @@ CutResult find_cut(const Scenario& scenario,
         if (mask == 0 && !remaining.over_limit) {
             edge_alone_enough = in_every_set(remaining, edge_levers.size());
         }
+        large = large || (mask == 0 && remaining.over_limit);
         if (!remaining.any) {
             best = {flip_cost, flips.size()};
             best_levers = flips;
@@ -526,6 +536,12 @@ CutResult find_cut(const Scenario& scenario,
             if ((*edge_alone_enough)[static_cast<std::size_t>(lever_of_edge[lever.index])]) {
                 result.single_levers.push_back(lever);
             }
+            continue;
+        }
+        // An edge that alone is enough lies on every route, the first one included.
+        if (lever.type == Lever::Type::kEdge &&
+            std::find(before.first_edges.begin(), before.first_edges.end(), lever.index) ==
+                before.first_edges.end()) {
             continue;
         }
         const AnyRoute alone = any_route(scenario, with_levers(settings, {lever}), query, stop);

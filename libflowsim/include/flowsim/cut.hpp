@@ -34,7 +34,8 @@ struct CutLimits {
     /// Above this many routes under one set of parameter flips, the edges to end are
     /// chosen by a minimum cut of the graph (Boost.Graph max-flow) instead of exactly.
     std::size_t routes_for_exact = 100000;
-    /// With more parameter levers than this, only sets of at most two flips are tried.
+    /// With more parameter levers than this, only sets of at most two flips are tried;
+    /// when the unflipped routes already exceed routes_for_exact, only single flips.
     std::size_t parameters_for_exhaustive = 14;
     /// Work (route sets scanned) the exact choice of edges may do before it keeps the
     /// best found so far, unproven.
