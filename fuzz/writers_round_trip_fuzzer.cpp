@@ -2,7 +2,9 @@
 // as DOT, as graph JSON and as GraphML, and each is read back by a parser that is not ours:
 // Graphviz's own (libcgraph, agmemread), nlohmann::json, and libxml2. Every output must
 // parse and hold exactly the scenario's nodes and edges, by id (DOT has no edge ids, so its
-// edges are compared by their two ends); folded diagrams must still parse. Anything else
+// edges are compared by their two ends), and JSON and GraphML must give back node labels
+// and notes (and, in JSON, edge notes and mechanisms) exactly as loaded; folded diagrams
+// must still parse. Anything else
 // aborts, so that libFuzzer keeps the input.
 //
 // Boost.Graph's read_graphml is not used: it refuses GraphML booleans written "true" and
@@ -123,9 +125,29 @@ void check_json(const flowsim::Scenario& scenario, const std::string& text) {
         if (json_ids(json.at("edges")) != scenario_edge_ids(scenario)) {
             fail("graph JSON holds other edge ids than the scenario", text);
         }
+        // Every text must come back exactly as loaded (the loader accepts only valid UTF-8).
+        std::map<std::string, const flowsim::Node*> nodes;
+        for (const flowsim::Node& node : scenario.nodes()) {
+            nodes[node.id] = &node;
+        }
+        for (const nlohmann::json& node : json.at("nodes")) {
+            const flowsim::Node& loaded = *nodes.at(node.at("id").get<std::string>());
+            if (node.value("label", "") != loaded.label || node.value("note", "") != loaded.note) {
+                fail("graph JSON changed a node's label or note: " + loaded.id, text);
+            }
+        }
+        std::map<std::string, const flowsim::Edge*> edges;
+        for (const flowsim::Edge& edge : scenario.edges()) {
+            edges[edge.id] = &edge;
+        }
         for (const nlohmann::json& edge : json.at("edges")) {
-            (void)edge.at("from").get<std::string>();
-            (void)edge.at("to").get<std::string>();
+            const flowsim::Edge& loaded = *edges.at(edge.at("id").get<std::string>());
+            if (edge.at("from").get<std::string>() != scenario.nodes()[loaded.from].id ||
+                edge.at("to").get<std::string>() != scenario.nodes()[loaded.to].id ||
+                edge.value("note", "") != loaded.note ||
+                edge.value("mechanism", "") != loaded.mechanism) {
+                fail("graph JSON changed an edge's ends, note or mechanism: " + loaded.id, text);
+            }
         }
     } catch (const nlohmann::json::exception& error) {
         fail(std::string("graph JSON does not parse: ") + error.what(), text);
@@ -144,6 +166,19 @@ bool named(xmlNode* element, const char* name) {
            xmlStrcmp(element->name, reinterpret_cast<const xmlChar*>(name)) == 0;
 }
 
+// `text` as XML can carry it: U+FFFE and U+FFFF become U+FFFD (the GraphML writer's
+// contract). The loader has already refused ill-formed UTF-8 and control characters.
+std::string as_xml_carries(const std::string& text) {
+    std::string carried = text;
+    for (std::size_t i = 0; i + 2 < carried.size(); ++i) {
+        if (carried.compare(i, 2, "\xEF\xBF") == 0 &&
+            (carried[i + 2] == '\xBE' || carried[i + 2] == '\xBF')) {
+            carried[i + 2] = '\xBD';
+        }
+    }
+    return carried;
+}
+
 // <graphml><graph><node id=…/>…<edge id=… source=… target=…/>…</graph></graphml>
 void check_graphml(const flowsim::Scenario& scenario, const std::string& text) {
     xmlDoc* document =
@@ -156,14 +191,31 @@ void check_graphml(const flowsim::Scenario& scenario, const std::string& text) {
     IdCounts nodes;
     IdCounts edges;
     EdgeEnds ends;
+    std::map<std::string, std::string> key_names;   // key id -> "node label", "edge note"…
+    std::map<std::string, std::string> node_texts;  // "id label" / "id note" -> text
     xmlNode* root = xmlDocGetRootElement(document);
+    for (xmlNode* element = root ? root->children : nullptr; element; element = element->next) {
+        if (named(element, "key")) {
+            key_names[xml_attribute(element, "id")] =
+                xml_attribute(element, "for") + " " + xml_attribute(element, "attr.name");
+        }
+    }
     for (xmlNode* graph = root ? root->children : nullptr; graph; graph = graph->next) {
         if (!named(graph, "graph")) {
             continue;
         }
         for (xmlNode* element = graph->children; element; element = element->next) {
             if (named(element, "node")) {
-                ++nodes[xml_attribute(element, "id")];
+                const std::string id = xml_attribute(element, "id");
+                ++nodes[id];
+                for (xmlNode* data = element->children; data; data = data->next) {
+                    if (named(data, "data")) {
+                        xmlChar* content = xmlNodeGetContent(data);
+                        node_texts[id + " " + key_names[xml_attribute(data, "key")]] =
+                            reinterpret_cast<const char*>(content);
+                        xmlFree(content);
+                    }
+                }
             } else if (named(element, "edge")) {
                 ++edges[xml_attribute(element, "id")];
                 ++ends[{xml_attribute(element, "source"), xml_attribute(element, "target")}];
@@ -174,6 +226,15 @@ void check_graphml(const flowsim::Scenario& scenario, const std::string& text) {
     if (nodes != scenario_node_ids(scenario) || edges != scenario_edge_ids(scenario) ||
         ends != scenario_edge_ends(scenario)) {
         fail("GraphML read back by libxml2 holds other nodes or edges than the scenario", text);
+    }
+    // Texts must come back exactly as loaded; a value a node lacks is left out.
+    for (const flowsim::Node& node : scenario.nodes()) {
+        const auto label = node_texts.find(node.id + " node label");
+        const auto note = node_texts.find(node.id + " node note");
+        if ((label == node_texts.end() ? "" : label->second) != as_xml_carries(node.label) ||
+            (note == node_texts.end() ? "" : note->second) != as_xml_carries(node.note)) {
+            fail("GraphML read back by libxml2 changed a node's label or note: " + node.id, text);
+        }
     }
 }
 
