@@ -8,7 +8,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 PRESET ?= $(if $(filter true,$(CI)),ci,dev)
 SCENARIO ?= scenarios/flock-ring-ice.yaml
 
-.PHONY: all deps configure build test demo asan fuzz clean
+.PHONY: all deps configure build test demo asan fuzz examples clean
 
 all: build
 
@@ -56,6 +56,12 @@ demo: build
 	@build/bin/flowsim export $(SCENARIO) --routes --format svg \
 		-o build/demo/$(basename $(notdir $(SCENARIO))).svg
 	@echo "Wrote build/demo/$(basename $(notdir $(SCENARIO))).svg"
+
+# The worked examples in docs/examples/: every output shown and every diagram, rebuilt
+# from docs/examples/src/ with the flowsim just built (the test docs.examples_up_to_date
+# fails when the committed pages no longer match).
+examples: build
+	@python3 scripts/make-examples.py --flowsim build/bin/flowsim
 
 clean:
 	rm -rf build build-asan build-fuzz

@@ -12,9 +12,11 @@ packages=(
     python3-networkx python3-igraph
 )
 
-# `install-deps.sh fuzz` adds what the libFuzzer build needs.
+# `install-deps.sh fuzz` adds what the libFuzzer build needs: clang, and the parsers the
+# writers' round-trip target reads its output back with (Graphviz's libcgraph,
+# nlohmann::json, libxml2).
 if [ "${1:-}" = fuzz ]; then
-    packages+=(clang libclang-rt-14-dev)
+    packages+=(clang libclang-rt-14-dev libgraphviz-dev nlohmann-json3-dev libxml2-dev)
 fi
 
 missing=()
