@@ -70,7 +70,7 @@ struct RouteFinder::Impl {
     RouteQuery query;
     std::size_t kinds;  // number of data kinds
 
-    std::vector<std::uint32_t> node_rank, edge_rank, kind_rank;
+    std::vector<std::uint32_t> node_rank, kind_rank;
     // Out-edges grouped by head node, groups in node-id order: CSR over nodes.
     std::vector<std::uint32_t> group_offsets;
     std::vector<EdgeGroup> groups;
@@ -117,27 +117,30 @@ struct RouteFinder::Impl {
         const auto& nodes = scenario.nodes();
         const auto& edges = scenario.edges();
         node_rank = ranks_by_id(nodes);
-        edge_rank = ranks_by_id(edges);
         kind_rank = ranks_by_id(scenario.data_kinds());
 
-        // Edges by tail, then head's rank, then their own rank: sorted as plain integers.
-        struct Keyed {
-            std::uint64_t tail_and_head;  // tail index, then the head's rank
-            std::uint32_t rank;
-            EdgeIndex edge;
-        };
-        std::vector<Keyed> keyed(edges.size());
-        for (EdgeIndex e = 0; e < edges.size(); ++e) {
-            keyed[e] = {(std::uint64_t{edges[e].from} << 32) | node_rank[edges[e].to], edge_rank[e],
-                        e};
+        // Edges by tail (counting sort), then by head's rank, then parallel edges by id.
+        // Edge ids are compared only between parallel edges: the only edges a route can
+        // choose between for the same step, so no global order of edge ids is needed.
+        std::vector<std::uint32_t> tail_offsets(nodes.size() + 1, 0);
+        for (const Edge& edge : edges) {
+            ++tail_offsets[edge.from + 1];
         }
-        std::sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
-            return a.tail_and_head != b.tail_and_head ? a.tail_and_head < b.tail_and_head
-                                                      : a.rank < b.rank;
-        });
+        std::partial_sum(tail_offsets.begin(), tail_offsets.end(), tail_offsets.begin());
         std::vector<EdgeIndex> by_tail(edges.size());
-        for (std::size_t i = 0; i < keyed.size(); ++i) {
-            by_tail[i] = keyed[i].edge;
+        {
+            std::vector<std::uint32_t> fill(tail_offsets.begin(), tail_offsets.end() - 1);
+            for (EdgeIndex e = 0; e < edges.size(); ++e) {
+                by_tail[fill[edges[e].from]++] = e;
+            }
+        }
+        for (NodeIndex node = 0; node < nodes.size(); ++node) {
+            std::sort(by_tail.begin() + tail_offsets[node],
+                      by_tail.begin() + tail_offsets[node + 1], [&](EdgeIndex a, EdgeIndex b) {
+                          const std::uint32_t x = node_rank[edges[a].to];
+                          const std::uint32_t y = node_rank[edges[b].to];
+                          return x != y ? x < y : edges[a].id < edges[b].id;
+                      });
         }
         group_offsets.assign(nodes.size() + 1, 0);
         group_edges = by_tail;
@@ -167,7 +170,7 @@ struct RouteFinder::Impl {
         converted.resize(edges.size() * kinds);
         for (EdgeIndex e = 0; e < edges.size(); ++e) {
             for (DataKindIndex k = 0; k < kinds; ++k) {
-                converted[e * kinds + k] = edges[e].converted(k);
+                converted[e * kinds + k] = edges[e].convert.empty() ? k : edges[e].converted(k);
             }
         }
     }
@@ -678,7 +681,8 @@ struct RouteFinder::Impl {
         std::sort(found.begin(), found.end(), [&](const Found& a, const Found& b) {
             for (std::size_t i = 0; i < a.edges.size(); ++i) {
                 if (a.edges[i] != b.edges[i]) {
-                    return edge_rank[a.edges[i]] < edge_rank[b.edges[i]];
+                    // Parallel edges (same nodes): by id.
+                    return scenario.edges()[a.edges[i]].id < scenario.edges()[b.edges[i]].id;
                 }
             }
             return kind_rank[a.start] < kind_rank[b.start];
