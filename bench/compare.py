@@ -20,7 +20,7 @@ Questions, from meta.json's `source_agency` (base and clique variants) or
   shortest    the first 100 routes, fewest hops first (networkx shortest_simple_paths,
               igraph get_k_shortest_paths)
   stream-H    flowsim only: every route of at most H hops written as JSON to a file
-              (clique variant)
+              (base and clique variants, the largest hop bound asked)
 
 flowsim's time is the whole process (`wall`) and, from its `-v` log, the engine alone
 (`engine`: the route search after loading); networkx's and igraph's are the question
@@ -313,7 +313,7 @@ def compare(directory, args) -> list[str]:
         questions += [f"hops-{h}" for h in args.clique_hops]
         questions.append(f"stream-{max(args.clique_hops)}")
     elif meta["size"] != "L":
-        questions += [f"hops-{h}" for h in args.hops] + ["shortest"]
+        questions += [f"hops-{h}" for h in args.hops] + ["shortest", f"stream-{max(args.hops)}"]
     tools = [t for t in args.tools if not (meta["size"] == "L" and t == "networkx")]
 
     results = []

@@ -811,7 +811,7 @@ private:
             edge.id = fields.from->text + "->" + fields.to->text;
             const int count =
                 from_index && to_index
-                    ? ++unnamed_pair_counts_[(std::uint64_t{*from_index} << 32) | *to_index]
+                    ? unnamed_pair_counts_.add((std::uint64_t{*from_index} << 32) | *to_index)
                     : ++unnamed_edge_counts_[edge.id];
             if (count > 1) {
                 edge.id += "#" + std::to_string(count);
@@ -1486,9 +1486,9 @@ private:
     ScenarioParts parts_;
     IdTable source_ids_, data_kind_ids_, parameter_ids_, gate_ids_, node_ids_, edge_ids_,
         policy_ids_, configuration_ids_, question_ids_;
-    std::optional<SourceLocation> builtin_declared_at_[2];        // footage, plate_read
-    std::unordered_map<std::string, int> unnamed_edge_counts_;    // pairs with an unknown node
-    std::unordered_map<std::uint64_t, int> unnamed_pair_counts_;  // (from << 32) | to
+    std::optional<SourceLocation> builtin_declared_at_[2];      // footage, plate_read
+    std::unordered_map<std::string, int> unnamed_edge_counts_;  // pairs with an unknown node
+    detail::PairCounter unnamed_pair_counts_;                   // (from << 32) | to
     std::vector<PendingSelector> pending_selectors_;
     std::vector<std::size_t> default_target_questions_;
     std::unordered_set<std::string> node_tags_;
