@@ -39,7 +39,6 @@ import json
 import os
 import platform
 import re
-import resource
 import selectors
 import signal
 import subprocess
