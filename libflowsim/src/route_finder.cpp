@@ -71,6 +71,7 @@ struct RouteFinder::Impl {
     std::size_t kinds;  // number of data kinds
 
     std::vector<std::uint32_t> node_rank, kind_rank;
+    std::vector<NodeIndex> edge_tail, edge_head;  // per edge, copied out of the scenario
     // Out-edges grouped by head node, groups in node-id order: CSR over nodes.
     std::vector<std::uint32_t> group_offsets;
     std::vector<EdgeGroup> groups;
@@ -119,37 +120,66 @@ struct RouteFinder::Impl {
         node_rank = ranks_by_id(nodes);
         kind_rank = ranks_by_id(scenario.data_kinds());
 
+        // Tails, heads and conversions copied out of the edge records in one pass: every
+        // pass below reads them, and an Edge is hundreds of bytes.
+        edge_tail.resize(edges.size());
+        edge_head.resize(edges.size());
+        converted.resize(edges.size() * kinds);
+        for (EdgeIndex e = 0; e < edges.size(); ++e) {
+            const Edge& edge = edges[e];
+            edge_tail[e] = edge.from;
+            edge_head[e] = edge.to;
+            for (DataKindIndex k = 0; k < kinds; ++k) {
+                converted[e * kinds + k] = edge.convert.empty() ? k : edge.converted(k);
+            }
+        }
+
         // Edges by tail (counting sort), then by head's rank, then parallel edges by id.
         // Edge ids are compared only between parallel edges: the only edges a route can
         // choose between for the same step, so no global order of edge ids is needed.
         std::vector<std::uint32_t> tail_offsets(nodes.size() + 1, 0);
-        for (const Edge& edge : edges) {
-            ++tail_offsets[edge.from + 1];
+        for (const NodeIndex tail : edge_tail) {
+            ++tail_offsets[tail + 1];
         }
         std::partial_sum(tail_offsets.begin(), tail_offsets.end(), tail_offsets.begin());
-        std::vector<EdgeIndex> by_tail(edges.size());
+        // Per edge, in tail order: the head's rank in the high half, the edge in the low.
+        std::vector<std::uint64_t> keyed(edges.size());
         {
             std::vector<std::uint32_t> fill(tail_offsets.begin(), tail_offsets.end() - 1);
             for (EdgeIndex e = 0; e < edges.size(); ++e) {
-                by_tail[fill[edges[e].from]++] = e;
+                keyed[fill[edge_tail[e]]++] = (std::uint64_t{node_rank[edge_head[e]]} << 32) | e;
             }
         }
+        const auto edge_of = [](std::uint64_t key) {
+            return static_cast<EdgeIndex>(key);
+        };
         for (NodeIndex node = 0; node < nodes.size(); ++node) {
-            std::sort(by_tail.begin() + tail_offsets[node],
-                      by_tail.begin() + tail_offsets[node + 1], [&](EdgeIndex a, EdgeIndex b) {
-                          const std::uint32_t x = node_rank[edges[a].to];
-                          const std::uint32_t y = node_rank[edges[b].to];
-                          return x != y ? x < y : edges[a].id < edges[b].id;
-                      });
+            const auto first = keyed.begin() + tail_offsets[node];
+            const auto last = keyed.begin() + tail_offsets[node + 1];
+            std::sort(first, last);
+            // Runs with the same head are parallel edges: by id.
+            for (auto run = first; run != last;) {
+                auto run_end = run + 1;
+                while (run_end != last && (*run_end >> 32) == (*run >> 32)) {
+                    ++run_end;
+                }
+                if (run_end - run > 1) {
+                    std::sort(run, run_end, [&](std::uint64_t a, std::uint64_t b) {
+                        return edges[edge_of(a)].id < edges[edge_of(b)].id;
+                    });
+                }
+                run = run_end;
+            }
         }
         group_offsets.assign(nodes.size() + 1, 0);
-        group_edges = by_tail;
-        for (std::uint32_t i = 0; i < by_tail.size(); ++i) {
-            const Edge& edge = edges[by_tail[i]];
-            if (i == 0 || edges[by_tail[i - 1]].from != edge.from ||
-                edges[by_tail[i - 1]].to != edge.to) {
-                groups.push_back({edge.to, i, i + 1});
-                ++group_offsets[edge.from + 1];
+        group_edges.resize(edges.size());
+        for (std::uint32_t i = 0; i < keyed.size(); ++i) {
+            const EdgeIndex e = edge_of(keyed[i]);
+            group_edges[i] = e;
+            if (i == 0 || edge_tail[group_edges[i - 1]] != edge_tail[e] ||
+                edge_head[group_edges[i - 1]] != edge_head[e]) {
+                groups.push_back({edge_head[e], i, i + 1});
+                ++group_offsets[edge_tail[e] + 1];
             } else {
                 groups.back().end = i + 1;
             }
@@ -157,21 +187,14 @@ struct RouteFinder::Impl {
         std::partial_sum(group_offsets.begin(), group_offsets.end(), group_offsets.begin());
 
         in_offsets.assign(nodes.size() + 1, 0);
-        for (const Edge& edge : edges) {
-            ++in_offsets[edge.to + 1];
+        for (const NodeIndex head : edge_head) {
+            ++in_offsets[head + 1];
         }
         std::partial_sum(in_offsets.begin(), in_offsets.end(), in_offsets.begin());
         in_edges.resize(edges.size());
         std::vector<std::uint32_t> fill(in_offsets.begin(), in_offsets.end() - 1);
         for (EdgeIndex e = 0; e < edges.size(); ++e) {
-            in_edges[fill[edges[e].to]++] = e;
-        }
-
-        converted.resize(edges.size() * kinds);
-        for (EdgeIndex e = 0; e < edges.size(); ++e) {
-            for (DataKindIndex k = 0; k < kinds; ++k) {
-                converted[e * kinds + k] = edges[e].convert.empty() ? k : edges[e].converted(k);
-            }
+            in_edges[fill[edge_head[e]]++] = e;
         }
     }
 
@@ -222,8 +245,7 @@ struct RouteFinder::Impl {
             OriginGroup group;
             group.active.resize(scenario.edges().size());
             for (EdgeIndex e = 0; e < scenario.edges().size(); ++e) {
-                const Edge& edge = scenario.edges()[e];
-                const bool touches_avoided = is_avoided[edge.from] || is_avoided[edge.to];
+                const bool touches_avoided = is_avoided[edge_tail[e]] || is_avoided[edge_head[e]];
                 if (query.structural) {
                     group.active[e] =
                         kinds == kMaxDataKinds ? ~KindMask{0} : (KindMask{1} << kinds) - 1;
@@ -250,7 +272,7 @@ struct RouteFinder::Impl {
         const DataKindIndex kind = state % kinds;
         for (std::uint32_t i = in_offsets[node]; i < in_offsets[node + 1]; ++i) {
             const EdgeIndex e = in_edges[i];
-            const NodeIndex tail = scenario.edges()[e].from;
+            const NodeIndex tail = edge_tail[e];
             if (is_target[tail]) {
                 continue;
             }
