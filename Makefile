@@ -8,7 +8,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 PRESET ?= $(if $(filter true,$(CI)),ci,dev)
 SCENARIO ?= scenarios/flock-ring-ice.yaml
 
-.PHONY: all deps configure build test demo asan fuzz examples clean
+.PHONY: all deps configure build test demo asan fuzz bench examples clean
 
 all: build
 
@@ -43,6 +43,15 @@ fuzz: deps
 	@cmake --build --preset fuzz -j $(JOBS)
 	@scripts/run-fuzzers.sh build-fuzz $(FUZZ_SECONDS)
 
+# Benchmarks (not part of `make test`): the networks of bench/generate.py in build/bench/,
+# Google Benchmark and the CSR kernel built in build-bench/, then the side-by-side table
+# with networkx and igraph (bench/compare.py). Takes a while; docs/performance.md.
+bench: deps
+	@scripts/install-deps.sh bench
+	@cmake --preset bench >/dev/null
+	@cmake --build --preset bench -j $(JOBS)
+	@bench/run.sh build-bench
+
 demo: build
 	@build/bin/flowsim check $(SCENARIO)
 	@echo; echo "== Can Ring doorbell footage reach ICE? =="; echo
@@ -64,4 +73,4 @@ examples: build
 	@python3 scripts/make-examples.py --flowsim build/bin/flowsim
 
 clean:
-	rm -rf build build-asan build-fuzz
+	rm -rf build build-asan build-fuzz build-bench

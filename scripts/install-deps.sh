@@ -12,6 +12,11 @@ packages=(
     python3-networkx python3-igraph
 )
 
+# `install-deps.sh bench` adds Google Benchmark (`make bench`).
+if [ "${1:-}" = bench ]; then
+    packages+=(libbenchmark-dev)
+fi
+
 # `install-deps.sh fuzz` adds what the libFuzzer build needs: clang, and the parsers the
 # writers' round-trip target reads its output back with (Graphviz's libcgraph,
 # nlohmann::json, libxml2).

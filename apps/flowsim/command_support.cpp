@@ -12,6 +12,11 @@
 
 namespace flowsim::cli {
 
+double milliseconds_since(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+        .count();
+}
+
 std::optional<Scenario> load_or_report(const std::string& path) {
     io::LoadResult result = io::load_scenario_file(path);
     print_diagnostics(std::cerr, result);
@@ -35,18 +40,22 @@ std::optional<ResolvedQuery> resolve_or_report(const Scenario& scenario,
 }
 
 std::unique_ptr<PreparedQuery> prepare_query(const std::string& path, const QueryRequest& request) {
+    const auto load_start = std::chrono::steady_clock::now();
     auto scenario = load_or_report(path);
     if (!scenario) {
         return nullptr;
     }
+    spdlog::debug("loaded {} in {:.1f} ms", path, milliseconds_since(load_start));
     auto query = resolve_or_report(*scenario, request);
     if (!query) {
         return nullptr;
     }
     auto prepared = std::make_unique<PreparedQuery>(
         PreparedQuery{std::move(*scenario), std::move(*query), nullptr});
+    const auto view_start = std::chrono::steady_clock::now();
     prepared->view =
         std::make_unique<ConfigurationView>(prepared->scenario, prepared->query.activity);
+    spdlog::debug("configuration view in {:.1f} ms", milliseconds_since(view_start));
     return prepared;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <fstream>
 #include <iosfwd>
 #include <memory>
@@ -12,6 +13,9 @@
 #include <flowsim/query_request.hpp>
 
 namespace flowsim::cli {
+
+/// Milliseconds since `start`, for the timings `-v` prints.
+double milliseconds_since(std::chrono::steady_clock::time_point start);
 
 /// Loads the scenario at `path`, printing every diagnostic to stderr. Nothing when it
 /// has errors (the command then exits 2).

@@ -1,6 +1,7 @@
 #include "flowsim/paths_command.hpp"
 
 #include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
 
 #include <flowsim/io/route_writer.hpp>
 
@@ -27,6 +28,7 @@ ExitCode run_paths(const PathsOptions& options) {
     const Scenario& scenario = prepared->scenario;
     const ResolvedQuery& query = prepared->query;
     const ConfigurationView& view = *prepared->view;
+    const auto search_start = std::chrono::steady_clock::now();
     RouteFinder finder(view, query.routes);
     Output output(options.route.output);
     if (!output.ok()) {
@@ -65,6 +67,8 @@ ExitCode run_paths(const PathsOptions& options) {
         progress.done();
         writer.finish(listed, enumeration.complete);
     }
+    spdlog::debug("enumerated {} routes in {:.1f} ms", enumeration.routes,
+                  milliseconds_since(search_start));
     if (!output.commit()) {
         return ExitCode::kInternal;
     }

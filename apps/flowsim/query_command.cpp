@@ -1,6 +1,7 @@
 #include "flowsim/query_command.hpp"
 
 #include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
 
 #include <flowsim/blocked_routes.hpp>
 #include <flowsim/io/route_writer.hpp>
@@ -32,6 +33,7 @@ ExitCode run_query(const QueryOptions& options) {
     const Scenario& scenario = prepared->scenario;
     const ResolvedQuery& query = prepared->query;
     const ConfigurationView& view = *prepared->view;
+    const auto search_start = std::chrono::steady_clock::now();
     RouteFinder finder(view, query.routes);
     std::optional<Route> first;
     Enumeration enumeration;
@@ -53,6 +55,7 @@ ExitCode run_query(const QueryOptions& options) {
     if (!first && !cut_short) {
         blocked = blocked_routes(view, query.routes, options.limit);
     }
+    spdlog::debug("answered in {:.1f} ms", milliseconds_since(search_start));
     Output output(options.route.output);
     if (!output.ok()) {
         return ExitCode::kInternal;

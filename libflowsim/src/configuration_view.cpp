@@ -117,6 +117,9 @@ std::vector<std::uint32_t> ConfigurationView::policies_for_origin(NodeIndex orig
 
 KindMask ConfigurationView::denied_kinds(EdgeIndex edge,
                                          const std::vector<std::uint32_t>& policies) const {
+    if (policies.empty()) {
+        return 0;  // the common case, without touching the edge and node records
+    }
     const Edge& e = scenario_->edges()[edge];
     const Node& tail = scenario_->nodes()[e.from];
     const Node& head = scenario_->nodes()[e.to];

@@ -16,16 +16,33 @@ constexpr std::uint32_t kUnreachable = std::numeric_limits<std::uint32_t>::max()
 constexpr std::uint32_t kNoState = std::numeric_limits<std::uint32_t>::max();
 constexpr double kInfiniteCost = std::numeric_limits<double>::infinity();
 
-// Ranks of items by id, so that comparing ranks compares ids as byte strings.
+// Ranks of items by id, so that comparing ranks compares ids as byte strings. Sorting
+// compares the ids' first eight bytes as one integer and looks at the strings only on a
+// tie: a national network has millions of edge ids.
 template <typename T>
 std::vector<std::uint32_t> ranks_by_id(const std::vector<T>& items) {
-    std::vector<std::uint32_t> order(items.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(),
-              [&](std::uint32_t a, std::uint32_t b) { return items[a].id < items[b].id; });
+    struct Keyed {
+        std::uint64_t prefix;  // the first 8 bytes, big-endian, zero-padded
+        std::uint32_t item;
+    };
+    std::vector<Keyed> keyed(items.size());
+    for (std::uint32_t i = 0; i < items.size(); ++i) {
+        const std::string& id = items[i].id;
+        std::uint64_t prefix = 0;
+        for (std::size_t b = 0; b < 8; ++b) {
+            prefix = (prefix << 8) | (b < id.size() ? static_cast<unsigned char>(id[b]) : 0U);
+        }
+        keyed[i] = {prefix, i};
+    }
+    std::sort(keyed.begin(), keyed.end(), [&](const Keyed& a, const Keyed& b) {
+        if (a.prefix != b.prefix) {
+            return a.prefix < b.prefix;
+        }
+        return items[a.item].id < items[b.item].id;
+    });
     std::vector<std::uint32_t> rank(items.size());
-    for (std::uint32_t i = 0; i < order.size(); ++i) {
-        rank[order[i]] = i;
+    for (std::uint32_t i = 0; i < keyed.size(); ++i) {
+        rank[keyed[i].item] = i;
     }
     return rank;
 }
@@ -71,7 +88,8 @@ struct RouteFinder::Impl {
     RouteQuery query;
     std::size_t kinds;  // number of data kinds
 
-    std::vector<std::uint32_t> node_rank, edge_rank, kind_rank;
+    std::vector<std::uint32_t> node_rank, kind_rank;
+    std::vector<NodeIndex> edge_tail, edge_head;  // per edge, copied out of the scenario
     // Out-edges grouped by head node, groups in node-id order: CSR over nodes.
     std::vector<std::uint32_t> group_offsets;
     std::vector<EdgeGroup> groups;
@@ -122,30 +140,71 @@ struct RouteFinder::Impl {
         const auto& nodes = scenario.nodes();
         const auto& edges = scenario.edges();
         node_rank = ranks_by_id(nodes);
-        edge_rank = ranks_by_id(edges);
         kind_rank = ranks_by_id(scenario.data_kinds());
 
-        std::vector<EdgeIndex> by_tail(edges.size());
-        std::iota(by_tail.begin(), by_tail.end(), 0);
-        std::sort(by_tail.begin(), by_tail.end(), [&](EdgeIndex a, EdgeIndex b) {
-            const Edge& x = edges[a];
-            const Edge& y = edges[b];
-            if (x.from != y.from) {
-                return x.from < y.from;
+        // Tails, heads, conversions and likelihood costs copied out of the edge records in one
+        // pass: every
+        // pass below reads them, and an Edge is hundreds of bytes.
+        edge_tail.resize(edges.size());
+        edge_head.resize(edges.size());
+        converted.resize(edges.size() * kinds);
+        edge_cost.resize(edges.size());
+        for (EdgeIndex e = 0; e < edges.size(); ++e) {
+            const Edge& edge = edges[e];
+            edge_tail[e] = edge.from;
+            edge_head[e] = edge.to;
+            edge_cost[e] = likelihood_cost(edge.likelihood);
+            for (DataKindIndex k = 0; k < kinds; ++k) {
+                converted[e * kinds + k] = edge.convert.empty() ? k : edge.converted(k);
             }
-            if (x.to != y.to) {
-                return node_rank[x.to] < node_rank[y.to];
+        }
+
+        // Edges by tail (counting sort), then by head's rank, then parallel edges by id.
+        // Edge ids are compared only between parallel edges: the only edges a route can
+        // choose between for the same step, so no global order of edge ids is needed.
+        std::vector<std::uint32_t> tail_offsets(nodes.size() + 1, 0);
+        for (const NodeIndex tail : edge_tail) {
+            ++tail_offsets[tail + 1];
+        }
+        std::partial_sum(tail_offsets.begin(), tail_offsets.end(), tail_offsets.begin());
+        // Per edge, in tail order: the head's rank in the high half, the edge in the low.
+        std::vector<std::uint64_t> keyed(edges.size());
+        {
+            std::vector<std::uint32_t> fill(tail_offsets.begin(), tail_offsets.end() - 1);
+            for (EdgeIndex e = 0; e < edges.size(); ++e) {
+                keyed[fill[edge_tail[e]]++] = (std::uint64_t{node_rank[edge_head[e]]} << 32) | e;
             }
-            return edge_rank[a] < edge_rank[b];
-        });
+        }
+        const auto edge_of = [](std::uint64_t key) {
+            return static_cast<EdgeIndex>(key);
+        };
+        for (NodeIndex node = 0; node < nodes.size(); ++node) {
+            const auto first = keyed.begin() + tail_offsets[node];
+            const auto last = keyed.begin() + tail_offsets[node + 1];
+            std::sort(first, last);
+            // Runs with the same head are parallel edges: by id.
+            for (auto run = first; run != last;) {
+                auto run_end = run + 1;
+                while (run_end != last && (*run_end >> 32) == (*run >> 32)) {
+                    ++run_end;
+                }
+                if (run_end - run > 1) {
+                    std::sort(run, run_end, [&](std::uint64_t a, std::uint64_t b) {
+                        return edges[edge_of(a)].id < edges[edge_of(b)].id;
+                    });
+                }
+                run = run_end;
+            }
+        }
         group_offsets.assign(nodes.size() + 1, 0);
-        group_edges = by_tail;
-        for (std::uint32_t i = 0; i < by_tail.size(); ++i) {
-            const Edge& edge = edges[by_tail[i]];
-            if (i == 0 || edges[by_tail[i - 1]].from != edge.from ||
-                edges[by_tail[i - 1]].to != edge.to) {
-                groups.push_back({edge.to, i, i + 1});
-                ++group_offsets[edge.from + 1];
+        group_edges.resize(edges.size());
+        for (std::uint32_t i = 0; i < keyed.size(); ++i) {
+            const EdgeIndex e = edge_of(keyed[i]);
+            group_edges[i] = e;
+            if (i == 0 || edge_tail[group_edges[i - 1]] != edge_tail[e] ||
+                edge_head[group_edges[i - 1]] != edge_head[e]) {
+                groups.push_back({edge_head[e], i, i + 1});
+                ++group_offsets[edge_tail[e] + 1];
             } else {
                 groups.back().end = i + 1;
             }
@@ -153,23 +212,14 @@ struct RouteFinder::Impl {
         std::partial_sum(group_offsets.begin(), group_offsets.end(), group_offsets.begin());
 
         in_offsets.assign(nodes.size() + 1, 0);
-        for (const Edge& edge : edges) {
-            ++in_offsets[edge.to + 1];
+        for (const NodeIndex head : edge_head) {
+            ++in_offsets[head + 1];
         }
         std::partial_sum(in_offsets.begin(), in_offsets.end(), in_offsets.begin());
         in_edges.resize(edges.size());
         std::vector<std::uint32_t> fill(in_offsets.begin(), in_offsets.end() - 1);
         for (EdgeIndex e = 0; e < edges.size(); ++e) {
-            in_edges[fill[edges[e].to]++] = e;
-        }
-
-        converted.resize(edges.size() * kinds);
-        edge_cost.resize(edges.size());
-        for (EdgeIndex e = 0; e < edges.size(); ++e) {
-            edge_cost[e] = likelihood_cost(edges[e].likelihood);
-            for (DataKindIndex k = 0; k < kinds; ++k) {
-                converted[e * kinds + k] = edges[e].converted(k);
-            }
+            in_edges[fill[edge_head[e]]++] = e;
         }
     }
 
@@ -220,8 +270,7 @@ struct RouteFinder::Impl {
             OriginGroup group;
             group.active.resize(scenario.edges().size());
             for (EdgeIndex e = 0; e < scenario.edges().size(); ++e) {
-                const Edge& edge = scenario.edges()[e];
-                const bool touches_avoided = is_avoided[edge.from] || is_avoided[edge.to];
+                const bool touches_avoided = is_avoided[edge_tail[e]] || is_avoided[edge_head[e]];
                 if (query.structural) {
                     group.active[e] =
                         kinds == kMaxDataKinds ? ~KindMask{0} : (KindMask{1} << kinds) - 1;
@@ -248,7 +297,7 @@ struct RouteFinder::Impl {
         const DataKindIndex kind = state % kinds;
         for (std::uint32_t i = in_offsets[node]; i < in_offsets[node + 1]; ++i) {
             const EdgeIndex e = in_edges[i];
-            const NodeIndex tail = scenario.edges()[e].from;
+            const NodeIndex tail = edge_tail[e];
             if (is_target[tail]) {
                 continue;
             }
@@ -722,7 +771,8 @@ struct RouteFinder::Impl {
         std::sort(found.begin(), found.end(), [&](const Found& a, const Found& b) {
             for (std::size_t i = 0; i < a.edges.size(); ++i) {
                 if (a.edges[i] != b.edges[i]) {
-                    return edge_rank[a.edges[i]] < edge_rank[b.edges[i]];
+                    // Parallel edges (same nodes): by id.
+                    return scenario.edges()[a.edges[i]].id < scenario.edges()[b.edges[i]].id;
                 }
             }
             return kind_rank[a.start] < kind_rank[b.start];

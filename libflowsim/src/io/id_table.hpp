@@ -12,6 +12,60 @@
 
 namespace flowsim::io::detail {
 
+/// Counts occurrences of 64-bit keys (node pairs) in a flat open-addressing table: one
+/// probe sequence in one array per count, where a node-based hash map allocates per key
+/// and chases pointers. For naming the millions of id-less edges of a national network.
+class PairCounter {
+public:
+    /// Adds one occurrence of `key` and returns how many there are now.
+    int add(std::uint64_t key) {
+        if ((size_ + 1) * 2 > slots_.size()) {
+            grow();
+        }
+        Slot& slot = find_slot(slots_, key);
+        if (slot.count == 0) {
+            slot.key = key;
+            ++size_;
+        }
+        return ++slot.count;
+    }
+
+private:
+    struct Slot {
+        std::uint64_t key = 0;
+        int count = 0;  // 0: empty
+    };
+
+    // splitmix64's finaliser: spreads node pairs over the whole table.
+    static std::uint64_t mix(std::uint64_t key) {
+        key = (key ^ (key >> 30)) * 0xbf58476d1ce4e5b9ULL;
+        key = (key ^ (key >> 27)) * 0x94d049bb133111ebULL;
+        return key ^ (key >> 31);
+    }
+
+    static Slot& find_slot(std::vector<Slot>& slots, std::uint64_t key) {
+        const std::size_t mask = slots.size() - 1;  // the size is a power of two
+        std::size_t at = mix(key) & mask;
+        while (slots[at].count != 0 && slots[at].key != key) {
+            at = (at + 1) & mask;
+        }
+        return slots[at];
+    }
+
+    void grow() {
+        std::vector<Slot> bigger(slots_.empty() ? 1024 : slots_.size() * 2);
+        for (const Slot& slot : slots_) {
+            if (slot.count != 0) {
+                find_slot(bigger, slot.key) = slot;
+            }
+        }
+        slots_ = std::move(bigger);
+    }
+
+    std::vector<Slot> slots_;
+    std::size_t size_ = 0;
+};
+
 /// The ids declared so far of one sort (nodes, sources, ...) with their positions and
 /// where each was first declared, for duplicate and unknown-reference messages.
 class IdTable {

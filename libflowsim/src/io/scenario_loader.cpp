@@ -10,6 +10,8 @@
 #include <map>
 #include <memory>
 #include <sstream>
+#include <type_traits>
+#include <unordered_map>
 #include <unordered_set>
 
 #include <yaml-cpp/depthguard.h>
@@ -800,19 +802,33 @@ private:
         if (fields.id && !fields.id->text.empty()) {
             edge.id = fields.id->text;
             declare(edge_ids_, *fields.id, static_cast<std::uint32_t>(parts_.edges.size()), "edge");
-        } else {
+        }
+        const auto from_index = node_ids_.find(fields.from->text);
+        const auto to_index = node_ids_.find(fields.to->text);
+        if (edge.id.empty()) {
             // "<from>-><to>", and "#2", "#3"... for later id-less edges between the same pair.
+            // Known pairs are counted by node indices, which is cheaper than by text.
             edge.id = fields.from->text + "->" + fields.to->text;
-            const int count = ++unnamed_edge_counts_[edge.id];
+            const int count =
+                from_index && to_index
+                    ? unnamed_pair_counts_.add((std::uint64_t{*from_index} << 32) | *to_index)
+                    : ++unnamed_edge_counts_[edge.id];
             if (count > 1) {
                 edge.id += "#" + std::to_string(count);
             }
         }
-        const std::string name = "edge " + in_quotes(edge.id);
-        const auto from = resolve(node_ids_, *fields.from, "node", name + " names unknown node ");
-        const auto to = resolve(node_ids_, *fields.to, "node", name + " names unknown node ");
+        // Built only for a message: a national network has millions of edges and no errors.
+        const auto name = [&edge] {
+            return "edge " + in_quotes(edge.id);
+        };
+        const auto unknown_node = [&name] {
+            return name() + " names unknown node ";
+        };
+        const auto from =
+            from_index ? from_index : resolve(node_ids_, *fields.from, "node", unknown_node);
+        const auto to = to_index ? to_index : resolve(node_ids_, *fields.to, "node", unknown_node);
         if (from && to && *from == *to) {
-            sink_.error(fields.to->where, name + " goes from a node to itself");
+            sink_.error(fields.to->where, name() + " goes from a node to itself");
         }
         edge.from = from.value_or(0);
         edge.to = to.value_or(0);
@@ -820,7 +836,7 @@ private:
             edge.carries = resolve_all(data_kind_ids_, *fields.carries, "data kind");
             if (fields.carries->empty()) {
                 sink_.error(fields.carries_where.line > 0 ? fields.carries_where : fields.where,
-                            name + " carries nothing; 'carries' needs at least one data kind");
+                            name() + " carries nothing; 'carries' needs at least one data kind");
             }
         }
         if (fields.mechanism) {
@@ -866,13 +882,13 @@ private:
                 continue;
             }
             if (!edge.carries_kind(*in) && fields.carries) {
-                sink_.error(from_kind.where, name + " converts " + in_quotes(from_kind.text) +
+                sink_.error(from_kind.where, name() + " converts " + in_quotes(from_kind.text) +
                                                  ", which it does not carry");
             }
             if (std::any_of(edge.convert.begin(), edge.convert.end(),
                             [&](const Conversion& c) { return c.from == *in; })) {
                 sink_.error(from_kind.where,
-                            name + " converts " + in_quotes(from_kind.text) + " twice");
+                            name() + " converts " + in_quotes(from_kind.text) + " twice");
                 continue;
             }
             edge.convert.push_back({*in, *out});
@@ -1288,6 +1304,15 @@ private:
                                          const Field& field,
                                          std::string_view noun,
                                          const std::string& prefix) {
+        return resolve(table, field, noun, [&prefix] { return prefix; });
+    }
+
+    // As above, with the message's start made by `prefix()` only when there is a message.
+    template <typename Prefix, typename = std::enable_if_t<std::is_invocable_v<Prefix>>>
+    std::optional<std::uint32_t> resolve(const IdTable& table,
+                                         const Field& field,
+                                         std::string_view noun,
+                                         const Prefix& prefix_of) {
         if (const auto index = table.find(field.text)) {
             return index;
         }
@@ -1298,6 +1323,7 @@ private:
         if (++hinted_errors_ <= kMaxHintedErrors) {
             hint = did_you_mean(field.text, table.names());
         }
+        const std::string prefix = prefix_of();
         sink_.error(field.where, prefix.empty() ? "unknown " + std::string(noun) + " " +
                                                       in_quotes(field.text) + hint
                                                 : prefix + in_quotes(field.text) + hint);
@@ -1460,8 +1486,9 @@ private:
     ScenarioParts parts_;
     IdTable source_ids_, data_kind_ids_, parameter_ids_, gate_ids_, node_ids_, edge_ids_,
         policy_ids_, configuration_ids_, question_ids_;
-    std::optional<SourceLocation> builtin_declared_at_[2];  // footage, plate_read
-    std::map<std::string, int> unnamed_edge_counts_;
+    std::optional<SourceLocation> builtin_declared_at_[2];      // footage, plate_read
+    std::unordered_map<std::string, int> unnamed_edge_counts_;  // pairs with an unknown node
+    detail::PairCounter unnamed_pair_counts_;                   // (from << 32) | to
     std::vector<PendingSelector> pending_selectors_;
     std::vector<std::size_t> default_target_questions_;
     std::unordered_set<std::string> node_tags_;

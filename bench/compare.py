@@ -1,0 +1,417 @@
+#!/usr/bin/python3
+"""flowsim side by side with networkx, igraph and a tight CSR kernel.
+
+Runs every tool on the same generated network (bench/generate.py) and the same
+questions, one after another, each in its own child process, and prints one table:
+times, ratios against flowsim, route counts and peak memory (the child's maximum
+resident set size, as `/usr/bin/time -v` reports it; it cannot be less than this
+script's own size, about 10 MiB, from which the child is forked), and the machine.
+
+    /usr/bin/python3 bench/compare.py build/bench/M-base build/bench/M-deadend ...
+
+Questions, from meta.json's `source_agency` (base and clique variants) or
+`deadend_camera` (deadend variant) to `ice_ero`, plate reads only:
+
+  load        flowsim: `check` (the whole scenario, CSV includes and all); networkx and
+              igraph: building their graph from the same CSV edge tables
+  reach       can the source reach ICE, with the fewest-hops route as witness
+  hops-H      every route of at most H hops, counted
+  unbounded   every route, no hop bound (dead-end variant)
+  shortest    the first 100 routes, fewest hops first (networkx shortest_simple_paths,
+              igraph get_k_shortest_paths)
+  stream-H    flowsim only: every route of at most H hops written as JSON to a file
+              (base and clique variants, the largest hop bound asked)
+
+flowsim's time is the whole process (`wall`) and, from its `-v` log, the engine alone
+(`engine`: the route search after loading); networkx's and igraph's are the question
+alone, after building their graph. The route counts must agree wherever a tool
+finished; the script fails loudly (exit 1) when they do not.
+
+Python baselines run under a timeout (--timeout, default 30 s); a ratio against a
+tool that timed out is a lower bound and is printed with `>`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import platform
+import re
+import selectors
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+# ---------------------------------------------------------------------------------------
+# Workers: one child process per (tool, question) for networkx and igraph.
+
+def read_edges(directory: str, meta: dict):
+    """The plate-read edges active under the defaults, as (from, to) name pairs."""
+    off = {name for name, value in meta["parameters"].items() if not value}
+    edges = []
+    for table in meta["edge_tables"]:
+        with open(os.path.join(directory, table), newline="", encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                if "plate_read" not in row["carries"].split(";"):
+                    continue
+                if row["when"] and row["when"] in off:
+                    continue
+                edges.append((row["from"], row["to"]))
+    return edges
+
+
+def worker(tool: str, directory: str, question: str, source: str, target: str, k: int):
+    """Builds the tool's graph, reports, answers one question, reports. Prints JSON lines."""
+    with open(os.path.join(directory, "meta.json"), encoding="utf-8") as f:
+        meta = json.load(f)
+    edges = read_edges(directory, meta)
+    start = time.perf_counter()
+    if tool == "networkx":
+        import networkx as nx
+        graph = nx.DiGraph()
+        graph.add_edges_from(edges)
+        s, t = source, target
+    else:
+        import igraph
+        names = {}
+        pairs = []
+        for a, b in edges:
+            pairs.append((names.setdefault(a, len(names)), names.setdefault(b, len(names))))
+        graph = igraph.Graph(n=len(names), edges=pairs, directed=True)
+        s, t = names[source], names[target]
+    del edges
+    print(json.dumps({"event": "loaded", "seconds": time.perf_counter() - start}), flush=True)
+    if question == "load":
+        return
+
+    start = time.perf_counter()
+    result = {}
+    if question == "reach":
+        if tool == "networkx":
+            try:
+                result["hops"] = len(nx.shortest_path(graph, s, t)) - 1
+            except nx.NetworkXNoPath:
+                result["hops"] = None
+        else:
+            path = graph.get_shortest_paths(s, to=t, output="vpath")[0]
+            result["hops"] = len(path) - 1 if path else None
+    elif question.startswith("hops-") or question == "unbounded":
+        cutoff = None if question == "unbounded" else int(question[5:])
+        if tool == "networkx":
+            result["routes"] = sum(1 for _ in nx.all_simple_paths(graph, s, t, cutoff=cutoff))
+        else:
+            result["routes"] = len(graph.get_all_simple_paths(
+                s, to=t, cutoff=-1 if cutoff is None else cutoff))
+    elif question == "shortest":
+        if tool == "networkx":
+            import itertools
+            paths = itertools.islice(nx.shortest_simple_paths(graph, s, t), k)
+            result["hop_counts"] = [len(p) - 1 for p in paths]
+        else:
+            result["hop_counts"] = [len(p) - 1 for p in graph.get_k_shortest_paths(s, to=t, k=k)]
+    result["event"] = "answered"
+    result["seconds"] = time.perf_counter() - start
+    print(json.dumps(result), flush=True)
+
+
+# ---------------------------------------------------------------------------------------
+# Running children: wall time, peak memory, a timeout.
+
+def run_child(command, timeout: float, stdout_path: str | None = None):
+    """Runs `command`; returns (exit status or None on timeout, wall seconds, peak RSS in
+    bytes, stdout lines, stderr text). Output lines are read as they come, so a timeout
+    still keeps what was reported before it."""
+    start = time.perf_counter()
+    out_file = open(stdout_path, "wb") if stdout_path else None
+    process = subprocess.Popen(command, stdout=out_file or subprocess.PIPE,
+                               stderr=subprocess.PIPE, start_new_session=True)
+    lines, err = [], []
+    selector = selectors.DefaultSelector()
+    if not out_file:
+        selector.register(process.stdout, selectors.EVENT_READ, lines)
+    selector.register(process.stderr, selectors.EVENT_READ, err)
+    buffers = {id(lines): b"", id(err): b""}
+    timed_out = False
+    open_streams = 2 if not out_file else 1
+    while open_streams:
+        remaining = timeout - (time.perf_counter() - start)
+        if remaining <= 0:
+            timed_out = True
+            os.killpg(process.pid, signal.SIGKILL)
+            break
+        for key, _ in selector.select(timeout=min(remaining, 1.0)):
+            chunk = os.read(key.fileobj.fileno(), 1 << 16)
+            if not chunk:
+                selector.unregister(key.fileobj)
+                open_streams -= 1
+                continue
+            buffers[id(key.data)] += chunk
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    if out_file:
+        out_file.close()
+    stdout_text = buffers[id(lines)].decode(errors="replace")
+    stderr_text = buffers[id(err)].decode(errors="replace")
+    code = None if timed_out else os.waitstatus_to_exitcode(status)
+    return code, wall, usage.ru_maxrss * 1024, stdout_text.splitlines(), stderr_text
+
+
+# ---------------------------------------------------------------------------------------
+# The questions each tool is asked.
+
+class Result:
+    def __init__(self, tool, question, seconds=None, wall=None, rss=None, answer=None,
+                 timed_out=False, note=""):
+        self.tool, self.question = tool, question
+        self.seconds, self.wall, self.rss = seconds, wall, rss
+        self.answer, self.timed_out, self.note = answer, timed_out, note
+
+
+def engine_ms(stderr: str, what: str):
+    match = re.search(rf"{what}[^\n]* in ([0-9.]+) ms", stderr)
+    return float(match.group(1)) / 1000 if match else None
+
+
+def ask_flowsim(flowsim, scenario, question, source, target, k, timeout):
+    base = [flowsim]
+    query = ["--from", source, "--to", target, "--data", "plate_read", "-v"]
+    stdout_path = None
+    if question == "load":
+        command = base + ["check", scenario, "-v"]
+    elif question == "reach":
+        command = base + ["query", scenario] + query + ["--format", "json", "--count-limit", "1"]
+    elif question.startswith("hops-") or question == "unbounded":
+        hops = [] if question == "unbounded" else ["--max-hops", question[5:]]
+        command = base + ["paths", scenario] + query + hops + ["--count", "--format", "json"]
+    elif question == "shortest":
+        command = base + ["paths", scenario] + query + ["--limit", str(k), "--format", "json"]
+    elif question.startswith("stream-"):
+        stdout_path = os.path.join(tempfile.gettempdir(), f"flowsim-stream-{os.getpid()}.json")
+        command = base + ["paths", scenario] + query + [
+            "--max-hops", question[7:], "--limit", "0", "--format", "json"]
+    code, wall, rss, lines, err = run_child(command, timeout, stdout_path)
+    if code is None:
+        return Result("flowsim", question, wall=wall, rss=rss, timed_out=True)
+    if code not in (0, 1):
+        raise SystemExit(f"compare.py: flowsim failed ({code}) on {question}:\n{err}")
+    answer = None
+    if question == "load":
+        seconds = engine_ms(err, "loaded") or wall
+    else:
+        seconds = engine_ms(err, "enumerated") or engine_ms(err, "answered")
+        if stdout_path:
+            # The totals come after the routes: read only the end of a large file.
+            size = os.path.getsize(stdout_path)
+            with open(stdout_path, "rb") as f:
+                f.seek(max(0, size - 4096))
+                tail = f.read().decode(errors="replace")
+            os.remove(stdout_path)
+            answer = int(re.search(r'"route_count": *([0-9]+)', tail).group(1))
+            return Result("flowsim", question, seconds, wall, rss, answer,
+                          note=f"{size / 1e6:.0f} MB of JSON")
+        document = json.loads("\n".join(lines))
+        if question == "reach":
+            routes = document.get("routes", [])
+            answer = routes[0]["hops"] if routes else None
+        elif question == "shortest":
+            answer = [route["hops"] for route in document["routes"]]
+        else:
+            answer = document["route_count"]
+    return Result("flowsim", question, seconds, wall, rss, answer)
+
+
+def ask_python(tool, directory, question, source, target, k, timeout):
+    command = [sys.executable, os.path.abspath(__file__), "--worker", tool, directory, question,
+               source, target, str(k)]
+    code, wall, rss, lines, err = run_child(command, timeout)
+    events = [json.loads(line) for line in lines if line.startswith("{")]
+    loaded = next((e for e in events if e["event"] == "loaded"), None)
+    answered = next((e for e in events if e["event"] == "answered"), None)
+    if question == "load":
+        if loaded is None:
+            return Result(tool, question, wall=wall, rss=rss, timed_out=True)
+        return Result(tool, question, loaded["seconds"], wall, rss)
+    if answered is None:
+        if code is not None:
+            raise SystemExit(f"compare.py: {tool} failed on {question}:\n{err}")
+        # Timed out: the question ran for the time left after loading.
+        spent = timeout - (loaded["seconds"] if loaded else 0)
+        return Result(tool, question, spent, wall, rss, timed_out=True)
+    answer = answered.get("routes", answered.get("hops", answered.get("hop_counts")))
+    return Result(tool, question, answered["seconds"], wall, rss, answer)
+
+
+def ask_kernel(kernel, directory, hop_questions, source, target, timeout):
+    hops = [q[5:] for q in hop_questions]
+    code, wall, rss, lines, err = run_child([kernel, directory, source, target] + hops, timeout)
+    if code != 0:
+        raise SystemExit(f"compare.py: csr_kernel failed:\n{err}")
+    results = []
+    for line in lines[1:]:
+        entry = json.loads(line)
+        results.append(Result("csr kernel", f"hops-{entry['hops']}", entry["seconds"], wall, rss,
+                              entry["routes"]))
+    return results
+
+
+# ---------------------------------------------------------------------------------------
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as f:
+            cpu = next(line.split(":", 1)[1].strip() for line in f if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    # Versions from the package metadata: importing the libraries here would make this
+    # process large, and every child's peak RSS starts at its parent's size.
+    from importlib import metadata
+    versions = []
+    for module in ("networkx", "igraph"):
+        try:
+            versions.append(f"{module} {metadata.version(module)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{module} missing")
+    return (f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; {platform.node()}; "
+            f"{cpu}; {os.cpu_count()} cores; {memory:.0f} GiB; {platform.platform()}; "
+            f"Python {platform.python_version()}; " + ", ".join(versions))
+
+
+def fmt_seconds(seconds, timed_out=False):
+    if seconds is None:
+        return "-"
+    text = f"{seconds * 1000:.2f} ms" if seconds < 1 else f"{seconds:.2f} s"
+    return ("> " + text) if timed_out else text
+
+
+def fmt_answer(answer):
+    if isinstance(answer, list):
+        return f"{len(answer)} routes, {min(answer)}-{max(answer)} hops" if answer else "0 routes"
+    return "-" if answer is None else str(answer)
+
+
+def compare(directory, args) -> list[str]:
+    with open(os.path.join(directory, "meta.json"), encoding="utf-8") as f:
+        meta = json.load(f)
+    scenario = os.path.join(directory, "scenario.yaml")
+    name = os.path.basename(os.path.normpath(directory))
+    deadend = meta["variant"] == "deadend"
+    source = meta["deadend_camera"] if deadend else meta["source_agency"]
+    target = meta["target"]
+    questions = ["load", "reach"]
+    if deadend:
+        questions += ["hops-8", "unbounded"]
+    elif meta["variant"] == "clique":
+        # Route counts explode: 2.2 million routes of at most 5 hops on S already.
+        questions += [f"hops-{h}" for h in args.clique_hops]
+        questions.append(f"stream-{max(args.clique_hops)}")
+    elif meta["size"] != "L":
+        questions += [f"hops-{h}" for h in args.hops] + ["shortest", f"stream-{max(args.hops)}"]
+    tools = [t for t in args.tools if not (meta["size"] == "L" and t == "networkx")]
+
+    results = []
+    for question in questions:
+        results.append(ask_flowsim(args.flowsim, scenario, question, source, target, args.k,
+                                   args.flowsim_timeout))
+        if question.startswith("stream-"):
+            continue
+        for tool in tools:
+            if meta["size"] == "L" and question != "load":
+                continue
+            results.append(ask_python(tool, directory, question, source, target, args.k,
+                                      args.timeout))
+    hop_questions = [q for q in questions if q.startswith("hops-")]
+    if args.kernel and hop_questions:
+        results += ask_kernel(args.kernel, directory, hop_questions, source, target,
+                              args.flowsim_timeout)
+
+    # Answers must agree wherever a tool finished.
+    problems = []
+    for question in questions:
+        answers = {r.tool: r.answer for r in results
+                   if r.question == question and not r.timed_out and question != "load"}
+        if len({json.dumps(a) for a in answers.values()}) > 1:
+            problems.append(f"{name} {question}: the tools disagree: {answers}")
+
+    lines = [f"### {name}: {meta['nodes']:,} nodes, {meta['edges']:,} edges; "
+             f"from {source} to {target}, plate reads", "",
+             "| question | tool | time | whole process | ratio (tool / flowsim) | answer | peak RSS |",
+             "|---|---|---|---|---|---|---|"]
+    for question in questions:
+        mine = next(r for r in results if r.tool == "flowsim" and r.question == question)
+        for r in [x for x in results if x.question == question]:
+            ratio = "-"
+            if r.tool != "flowsim" and r.seconds and mine.seconds and not mine.timed_out:
+                ratio = ("> " if r.timed_out else "") + f"{r.seconds / mine.seconds:,.0f}×" \
+                    if r.seconds / mine.seconds >= 10 else \
+                    ("> " if r.timed_out else "") + f"{r.seconds / mine.seconds:.2f}×"
+            answer = "timed out" if r.timed_out else fmt_answer(r.answer)
+            if r.note:
+                answer += f" ({r.note})"
+            lines.append(f"| {question} | {r.tool} | {fmt_seconds(r.seconds, r.timed_out)} | "
+                         f"{fmt_seconds(r.wall)} | {ratio} | {answer} | "
+                         f"{(r.rss or 0) / 2**20:,.0f} MiB |")
+    for question in questions:
+        if question.startswith("stream-"):
+            r = next(r for r in results if r.question == question)
+            if r.seconds and r.answer:
+                lines.append("")
+                lines.append(f"Streaming: {r.answer:,} routes as JSON to a file in "
+                             f"{fmt_seconds(r.seconds)}: {r.answer / r.seconds / 1e6:.2f} million "
+                             "routes per second.")
+    lines.append("")
+    for problem in problems:
+        lines.append(f"**MISMATCH** {problem}")
+    return lines, problems
+
+
+def main() -> int:
+    if len(sys.argv) > 1 and sys.argv[1] == "--worker":
+        tool, directory, question, source, target, k = sys.argv[2:8]
+        worker(tool, directory, question, source, target, int(k))
+        return 0
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("directories", nargs="+", help="generated networks (bench/generate.py)")
+    parser.add_argument("--flowsim", default=os.path.join(ROOT, "build", "bin", "flowsim"))
+    parser.add_argument("--kernel", help="the CSR kernel (build-bench/bin/csr_kernel)")
+    parser.add_argument("--tools", default="networkx,igraph",
+                        type=lambda s: [t for t in s.split(",") if t])
+    parser.add_argument("--hops", default="4,5,6", type=lambda s: [int(h) for h in s.split(",")])
+    parser.add_argument("--k", type=int, default=100)
+    parser.add_argument("--clique-hops", default="3,4",
+                        type=lambda s: [int(h) for h in s.split(",")],
+                        help="hop bounds on the clique variant")
+    parser.add_argument("--timeout", type=float, default=30.0,
+                        help="seconds for each networkx or igraph run, graph building included")
+    parser.add_argument("--flowsim-timeout", type=float, default=600.0)
+    parser.add_argument("-o", "--output", help="also write the tables (Markdown) here")
+    args = parser.parse_args()
+
+    report = ["Machine: " + machine(), ""]
+    print(report[0], flush=True)
+    all_problems = []
+    for directory in args.directories:
+        lines, problems = compare(directory, args)
+        print("\n".join(lines), flush=True)
+        report += lines
+        all_problems += problems
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as f:
+            f.write("\n".join(report) + "\n")
+    if all_problems:
+        print("compare.py: route counts disagree:\n  " + "\n  ".join(all_problems),
+              file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# `make bench`: generates the networks (build/bench/, not committed), runs Google Benchmark
+# on the library and the side-by-side comparison with networkx, igraph and the CSR kernel,
+# and writes the tables to build/bench/results-<date>.md. docs/performance.md explains them.
+#
+#     bench/run.sh [BUILD_DIR]        # default build-bench (the `bench` preset)
+#
+# BENCH_NETWORKS (default "M-base M-deadend M-clique L-base") picks the networks;
+# BENCH_TIMEOUT (default 30) is the seconds each networkx or igraph run may take.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${1:-build-bench}
+networks=${BENCH_NETWORKS:-M-base M-deadend M-clique L-base}
+timeout=${BENCH_TIMEOUT:-30}
+python=/usr/bin/python3   # Debian's, which has python3-networkx and python3-igraph
+out=build/bench/results-$(date -u +%Y-%m-%d).md
+
+for network in $networks; do
+    dir=build/bench/$network
+    # Regenerated when missing or older than the generator.
+    if [ ! -f "$dir/meta.json" ] || [ bench/generate.py -nt "$dir/meta.json" ]; then
+        "$python" bench/generate.py --size "${network%%-*}" --variant "${network#*-}" --out "$dir"
+    fi
+done
+
+meta() { "$python" -c "import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])" "$@"; }
+
+mkdir -p build/bench
+{
+    echo "# flowsim benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC')"
+    echo
+    echo "## Google Benchmark (library, $build)"
+    echo
+    echo '```'
+} > "$out"
+for network in $networks; do
+    dir=build/bench/$network
+    case $network in
+        L-*) continue ;;  # loading L takes long: compare.py measures it, whole process
+        *-deadend) source=$(meta "$dir/meta.json" deadend_camera); hops="8 0" ;;
+        *-clique) source=$(meta "$dir/meta.json" source_agency); hops="3 4" ;;
+        *) source=$(meta "$dir/meta.json" source_agency); hops="4 5 6" ;;
+    esac
+    echo "== $network (from $source, hop bounds $hops; 0 = none)" | tee -a "$out"
+    "$build/bin/flowsim_bench" --benchmark_min_time=0.5 "$dir" "$source" $hops 2>&1 | tee -a "$out"
+done
+echo '```' >> "$out"
+echo >> "$out"
+echo "## Side by side" >> "$out"
+echo >> "$out"
+
+dirs=()
+for network in $networks; do dirs+=("build/bench/$network"); done
+"$python" bench/compare.py --flowsim "$build/bin/flowsim" --kernel "$build/bin/csr_kernel" \
+    --timeout "$timeout" -o "$out.compare" "${dirs[@]}"
+cat "$out.compare" >> "$out"
+rm -f "$out.compare"
+echo "Wrote $out"
