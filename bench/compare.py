@@ -21,6 +21,14 @@ Questions, from meta.json's `source_agency` (base and clique variants) or
               igraph get_k_shortest_paths)
   stream-H    flowsim only: every route of at most H hops written as JSON to a file
               (base and clique variants, the largest hop bound asked)
+  likely      the 100 most likely routes, likelihood the product over the edges
+              (flowsim `likely`; networkx shortest_simple_paths and igraph
+              get_k_shortest_paths on -log likelihood); answers compared as the sorted
+              likelihoods, rounded to 9 digits
+  cut         the cheapest set of edges to end so that no route is left, priced by
+              `cut_cost` (flowsim `cut`; networkx minimum_cut_value and igraph mincut on
+              the same capacities, edges without a cut_cost uncuttable); answers compared
+              as the cost
 
 flowsim's time is the whole process (`wall`) and, from its `-v` log, the engine alone
 (`engine`: the route search after loading); networkx's and igraph's are the question
@@ -36,6 +44,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import math
 import os
 import platform
 import re
@@ -53,7 +62,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # Workers: one child process per (tool, question) for networkx and igraph.
 
 def read_edges(directory: str, meta: dict):
-    """The plate-read edges active under the defaults, as (from, to) name pairs."""
+    """The plate-read edges active under the defaults, as (from, to, likelihood, cut cost)
+    with likelihood 1 and cut cost None where the table leaves them empty."""
     off = {name for name, value in meta["parameters"].items() if not value}
     edges = []
     for table in meta["edge_tables"]:
@@ -63,7 +73,8 @@ def read_edges(directory: str, meta: dict):
                     continue
                 if row["when"] and row["when"] in off:
                     continue
-                edges.append((row["from"], row["to"]))
+                edges.append((row["from"], row["to"], float(row["likelihood"] or 1),
+                              float(row["cut_cost"]) if row["cut_cost"] else None))
     return edges
 
 
@@ -73,18 +84,27 @@ def worker(tool: str, directory: str, question: str, source: str, target: str, k
         meta = json.load(f)
     edges = read_edges(directory, meta)
     start = time.perf_counter()
+    # Edges without a cut cost cannot be cut: a capacity above every cuttable edge together.
+    uncuttable = 1 + sum(cost for _, _, _, cost in edges if cost is not None)
     if tool == "networkx":
         import networkx as nx
         graph = nx.DiGraph()
-        graph.add_edges_from(edges)
+        if question in ("likely", "cut"):
+            graph.add_edges_from(
+                (a, b, {"cost": -math.log(p), "capacity": uncuttable if c is None else c})
+                for a, b, p, c in edges)
+        else:
+            graph.add_edges_from((a, b) for a, b, _, _ in edges)
         s, t = source, target
     else:
         import igraph
         names = {}
         pairs = []
-        for a, b in edges:
+        for a, b, _, _ in edges:
             pairs.append((names.setdefault(a, len(names)), names.setdefault(b, len(names))))
         graph = igraph.Graph(n=len(names), edges=pairs, directed=True)
+        costs = [-math.log(p) for _, _, p, _ in edges]
+        capacities = [uncuttable if c is None else c for _, _, _, c in edges]
         s, t = names[source], names[target]
     del edges
     print(json.dumps({"event": "loaded", "seconds": time.perf_counter() - start}), flush=True)
@@ -116,6 +136,21 @@ def worker(tool: str, directory: str, question: str, source: str, target: str, k
             result["hop_counts"] = [len(p) - 1 for p in paths]
         else:
             result["hop_counts"] = [len(p) - 1 for p in graph.get_k_shortest_paths(s, to=t, k=k)]
+    elif question == "likely":
+        if tool == "networkx":
+            import itertools
+            paths = itertools.islice(nx.shortest_simple_paths(graph, s, t, weight="cost"), k)
+            costs_of = [sum(graph[a][b]["cost"] for a, b in zip(p, p[1:])) for p in paths]
+        else:
+            costs_of = [sum(costs[e] for e in p) for p in
+                        graph.get_k_shortest_paths(s, to=t, k=k, weights=costs, output="epath")]
+        result["likelihoods"] = sorted(round(math.exp(-c), 9) for c in costs_of)
+    elif question == "cut":
+        if tool == "networkx":
+            value = nx.minimum_cut_value(graph, s, t, capacity="capacity")
+        else:
+            value = graph.mincut_value(s, t, capacity=capacities)
+        result["cost"] = None if value >= uncuttable else round(value, 6)
     result["event"] = "answered"
     result["seconds"] = time.perf_counter() - start
     print(json.dumps(result), flush=True)
@@ -192,6 +227,10 @@ def ask_flowsim(flowsim, scenario, question, source, target, k, timeout):
         command = base + ["paths", scenario] + query + hops + ["--count", "--format", "json"]
     elif question == "shortest":
         command = base + ["paths", scenario] + query + ["--limit", str(k), "--format", "json"]
+    elif question == "likely":
+        command = base + ["likely", scenario] + query + ["-k", str(k), "--format", "json"]
+    elif question == "cut":
+        command = base + ["cut", scenario] + query + ["--format", "json"]
     elif question.startswith("stream-"):
         stdout_path = os.path.join(tempfile.gettempdir(), f"flowsim-stream-{os.getpid()}.json")
         command = base + ["paths", scenario] + query + [
@@ -222,6 +261,10 @@ def ask_flowsim(flowsim, scenario, question, source, target, k, timeout):
             answer = routes[0]["hops"] if routes else None
         elif question == "shortest":
             answer = [route["hops"] for route in document["routes"]]
+        elif question == "likely":
+            answer = sorted(round(route["likelihood"], 9) for route in document["routes"])
+        elif question == "cut":
+            answer = round(float(document["cost"]), 6) if document["found"] else None
         else:
             answer = document["route_count"]
     return Result("flowsim", question, seconds, wall, rss, answer)
@@ -244,7 +287,8 @@ def ask_python(tool, directory, question, source, target, k, timeout):
         # Timed out: the question ran for the time left after loading.
         spent = timeout - (loaded["seconds"] if loaded else 0)
         return Result(tool, question, spent, wall, rss, timed_out=True)
-    answer = answered.get("routes", answered.get("hops", answered.get("hop_counts")))
+    answer = next((answered[key] for key in ("routes", "hops", "hop_counts", "likelihoods",
+                                                "cost") if key in answered), None)
     return Result(tool, question, answered["seconds"], wall, rss, answer)
 
 
@@ -292,7 +336,12 @@ def fmt_seconds(seconds, timed_out=False):
     return ("> " + text) if timed_out else text
 
 
-def fmt_answer(answer):
+def fmt_answer(answer, question=""):
+    if question == "likely" and isinstance(answer, list):
+        return (f"{len(answer)} routes, likelihood {min(answer):.3g}-{max(answer):.3g}"
+                if answer else "0 routes")
+    if question == "cut":
+        return "no cut" if answer is None else f"cost {answer:g}"
     if isinstance(answer, list):
         return f"{len(answer)} routes, {min(answer)}-{max(answer)} hops" if answer else "0 routes"
     return "-" if answer is None else str(answer)
@@ -314,7 +363,10 @@ def compare(directory, args) -> list[str]:
         questions += [f"hops-{h}" for h in args.clique_hops]
         questions.append(f"stream-{max(args.clique_hops)}")
     elif meta["size"] != "L":
-        questions += [f"hops-{h}" for h in args.hops] + ["shortest", f"stream-{max(args.hops)}"]
+        questions += [f"hops-{h}" for h in args.hops] + [
+            "shortest", "likely", "cut", f"stream-{max(args.hops)}"]
+    if args.questions:
+        questions = [q for q in questions if q == "load" or q in args.questions]
     tools = [t for t in args.tools if not (meta["size"] == "L" and t == "networkx")]
 
     results = []
@@ -353,7 +405,7 @@ def compare(directory, args) -> list[str]:
                 ratio = ("> " if r.timed_out else "") + f"{r.seconds / mine.seconds:,.0f}×" \
                     if r.seconds / mine.seconds >= 10 else \
                     ("> " if r.timed_out else "") + f"{r.seconds / mine.seconds:.2f}×"
-            answer = "timed out" if r.timed_out else fmt_answer(r.answer)
+            answer = "timed out" if r.timed_out else fmt_answer(r.answer, question)
             if r.note:
                 answer += f" ({r.note})"
             lines.append(f"| {question} | {r.tool} | {fmt_seconds(r.seconds, r.timed_out)} | "
@@ -392,6 +444,8 @@ def main() -> int:
     parser.add_argument("--timeout", type=float, default=30.0,
                         help="seconds for each networkx or igraph run, graph building included")
     parser.add_argument("--flowsim-timeout", type=float, default=600.0)
+    parser.add_argument("--questions", type=lambda s: [q for q in s.split(",") if q],
+                        help="ask only these (e.g. likely,cut); load is always asked")
     parser.add_argument("-o", "--output", help="also write the tables (Markdown) here")
     args = parser.parse_args()
 

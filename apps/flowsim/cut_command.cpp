@@ -1,6 +1,9 @@
 #include "flowsim/cut_command.hpp"
 
+#include <chrono>
+
 #include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
 
 #include <flowsim/cut.hpp>
 #include <flowsim/io/analysis_writer.hpp>
@@ -28,10 +31,12 @@ ExitCode run_cut(const CutOptions& options) {
     if (!prepared) {
         return ExitCode::kInvalidInput;
     }
+    const auto search_start = std::chrono::steady_clock::now();
     CutLimits limits;
     limits.routes_for_exact = options.routes_for_exact;
     const CutResult cut = find_cut(prepared->scenario, prepared->query.activity,
                                    prepared->query.routes, options.route.stop_condition(), limits);
+    spdlog::debug("answered in {:.1f} ms", milliseconds_since(search_start));
     Output output(options.route.output);
     if (!output.ok()) {
         return ExitCode::kInternal;

@@ -15,7 +15,7 @@ namespace flowsim::cli {
 
 struct CutOptions {
     RouteOptions route;
-    std::size_t routes_for_exact = 100000;  ///< see CutLimits
+    std::size_t routes_for_exact = 10000;  ///< see CutLimits
 };
 
 /// Registers `flowsim cut SCENARIO`: the cheapest set of levers that stops every route.

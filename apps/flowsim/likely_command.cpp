@@ -1,6 +1,9 @@
 #include "flowsim/likely_command.hpp"
 
+#include <chrono>
+
 #include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
 
 #include <flowsim/io/route_writer.hpp>
 
@@ -22,6 +25,7 @@ ExitCode run_likely(const LikelyOptions& options) {
         return ExitCode::kInvalidInput;
     }
     const ConfigurationView& view = *prepared->view;
+    const auto search_start = std::chrono::steady_clock::now();
     RouteFinder finder(view, prepared->query.routes);
     Output output(options.route.output);
     if (!output.ok()) {
@@ -38,6 +42,7 @@ ExitCode run_likely(const LikelyOptions& options) {
             return true;
         },
         options.route.stop_condition());
+    spdlog::debug("answered in {:.1f} ms", milliseconds_since(search_start));
     writer.finish(listed, enumeration.complete);
     if (!output.commit()) {
         return ExitCode::kInternal;

@@ -39,14 +39,10 @@ struct RemainingRoutes {
     Enumeration enumeration;
 };
 
-RemainingRoutes remaining_routes(const Scenario& scenario,
-                                 const ActivitySettings& settings,
-                                 const RouteQuery& query,
+RemainingRoutes remaining_routes(RouteFinder& finder,
                                  const std::vector<std::int32_t>& lever_of_edge,
                                  std::size_t limit,
                                  const StopCondition& stop) {
-    const ConfigurationView view(scenario, settings);
-    RouteFinder finder(view, query);
     RemainingRoutes remaining;
     std::size_t seen = 0;
     remaining.enumeration = finder.enumerate(
@@ -98,12 +94,7 @@ struct AnyRoute {
     Enumeration enumeration;
 };
 
-AnyRoute any_route(const Scenario& scenario,
-                   const ActivitySettings& settings,
-                   const RouteQuery& query,
-                   const StopCondition& stop) {
-    const ConfigurationView view(scenario, settings);
-    RouteFinder finder(view, query);
+AnyRoute any_route(RouteFinder& finder, const StopCondition& stop) {
     AnyRoute result;
     result.enumeration = finder.enumerate(
         [&](const Route& route) {
@@ -113,6 +104,15 @@ AnyRoute any_route(const Scenario& scenario,
         },
         stop);
     return result;
+}
+
+AnyRoute any_route(const Scenario& scenario,
+                   const ActivitySettings& settings,
+                   const RouteQuery& query,
+                   const StopCondition& stop) {
+    const ConfigurationView view(scenario, settings);
+    RouteFinder finder(view, query);
+    return any_route(finder, stop);
 }
 
 // The cheapest set of levers that meets every set in `sets` (a weighted hitting set),
@@ -402,7 +402,10 @@ CutResult find_cut(const Scenario& scenario,
         return true;
     };
 
-    const AnyRoute before = any_route(scenario, settings, query, stop);
+    // The unflipped settings serve the first answer and the first set of flips (none).
+    const ConfigurationView base_view(scenario, settings);
+    RouteFinder base_finder(base_view, query);
+    const AnyRoute before = any_route(base_finder, stop);
     if (note_stop(before.enumeration)) {
         return result;
     }
@@ -412,10 +415,10 @@ CutResult find_cut(const Scenario& scenario,
         return result;
     }
 
-    const ConfigurationView base_view(scenario, settings);
+    const std::vector<Lever> levers = available_levers(base_view);
     std::vector<Lever> parameter_levers;
     std::vector<Lever> edge_levers;
-    for (const Lever& lever : available_levers(base_view)) {
+    for (const Lever& lever : levers) {
         (lever.type == Lever::Type::kParameter ? parameter_levers : edge_levers).push_back(lever);
     }
     std::vector<std::int32_t> lever_of_edge(scenario.edges().size(), -1);
@@ -458,8 +461,16 @@ CutResult find_cut(const Scenario& scenario,
             break;
         }
         const ActivitySettings flipped = with_levers(settings, flips);
-        const RemainingRoutes remaining = remaining_routes(scenario, flipped, query, lever_of_edge,
-                                                           limits.routes_for_exact, stop);
+        std::optional<ConfigurationView> flipped_view;
+        std::optional<RouteFinder> flipped_finder;
+        if (mask != 0) {
+            flipped_view.emplace(scenario, flipped);
+            flipped_finder.emplace(*flipped_view, query);
+        }
+        const ConfigurationView& view = mask == 0 ? base_view : *flipped_view;
+        RouteFinder& finder = mask == 0 ? base_finder : *flipped_finder;
+        const RemainingRoutes remaining =
+            remaining_routes(finder, lever_of_edge, limits.routes_for_exact, stop);
         if (note_stop(remaining.enumeration)) {
             break;
         }
@@ -477,7 +488,6 @@ CutResult find_cut(const Scenario& scenario,
         }
         std::vector<Lever> ended;
         if (remaining.over_limit) {
-            const ConfigurationView view(scenario, flipped);
             const auto cut = minimum_edge_cut(view, query);
             result.used_max_flow = true;
             if (!cut) {
@@ -528,7 +538,7 @@ CutResult find_cut(const Scenario& scenario,
         note_stop(after.enumeration);
         result.verified = result.complete && !after.found;
     }
-    for (const Lever& lever : available_levers(base_view)) {
+    for (const Lever& lever : levers) {
         if (!result.complete || stop_now()) {
             break;
         }

@@ -33,7 +33,7 @@ ActivitySettings with_levers(const ActivitySettings& base, const std::vector<Lev
 struct CutLimits {
     /// Above this many routes under one set of parameter flips, the edges to end are
     /// chosen by a minimum cut of the graph (Boost.Graph max-flow) instead of exactly.
-    std::size_t routes_for_exact = 100000;
+    std::size_t routes_for_exact = 10000;
     /// With more parameter levers than this, only sets of at most two flips are tried;
     /// when the unflipped routes already exceed routes_for_exact, only single flips.
     std::size_t parameters_for_exhaustive = 14;
