@@ -11,6 +11,7 @@
 #include "flowsim/interruption.hpp"
 #include "flowsim/paths_command.hpp"
 #include "flowsim/query_command.hpp"
+#include "flowsim/report_command.hpp"
 
 using flowsim::cli::ExitCode;
 
@@ -38,6 +39,8 @@ int main(int argc, char** argv) try {
     CLI::App& paths_command = flowsim::cli::setup_paths(app, paths);
     flowsim::cli::ExportOptions export_options;
     CLI::App& export_command = flowsim::cli::setup_export(app, export_options);
+    flowsim::cli::ReportOptions report;
+    CLI::App& report_command = flowsim::cli::setup_report(app, report);
 
     flowsim::cli::catch_interruptions();
     try {
@@ -61,6 +64,10 @@ int main(int argc, char** argv) try {
     if (export_command.parsed()) {
         flowsim::cli::configure_logging(export_options.route.common.verbosity());
         return to_int(flowsim::cli::run_export(export_options));
+    }
+    if (report_command.parsed()) {
+        flowsim::cli::configure_logging(report.route.common.verbosity());
+        return to_int(flowsim::cli::run_report(report));
     }
     return to_int(ExitCode::kInvalidInput);
 } catch (const std::exception& error) {

@@ -5,7 +5,8 @@ set(commands
     "query;--format;json"
     "query"
     "paths;--format;json;--limit;200"
-    "paths;--limit;200")
+    "paths;--limit;200"
+    "report;--format;md")
 foreach(command IN LISTS commands)
     string(REPLACE ";" " " shown "${command}")
     # Outputs hold ';', so they are kept in plain variables, never in a CMake list.

@@ -1,9 +1,10 @@
 #include "flowsim/io/route_writer.hpp"
 
 #include <algorithm>
-#include <map>
 
 #include <flowsim/io/json_writer.hpp>
+
+#include "route_text.hpp"
 
 namespace flowsim::io {
 namespace {
@@ -65,73 +66,27 @@ void write_header_fields(JsonWriter& json, const QueryHeader& header) {
     json.key("data").strings(header.data);
 }
 
-// "A", "A and B", "A, B and C", or "12 nodes (A, B, C, ...)".
-std::string describe_nodes(const Scenario& scenario, const std::vector<std::string>& ids) {
-    std::vector<std::string> labels;
-    for (const std::string& id : ids) {
-        labels.push_back(scenario.nodes()[*scenario.find_node(id)].label);
+// The sources cited so far, numbered, as the text listings end.
+void write_sources(std::ostream& out, const Scenario& scenario, const SourceNumbers& numbers) {
+    const std::vector<SourceIndex>& order = numbers.order();
+    if (order.empty()) {
+        return;
     }
-    if (labels.empty()) {
-        return "no node";
-    }
-    if (labels.size() > 3) {
-        return std::to_string(labels.size()) + " nodes (" + labels[0] + ", " + labels[1] + ", " +
-               labels[2] + ", ...)";
-    }
-    std::string text = labels[0];
-    for (std::size_t i = 1; i < labels.size(); ++i) {
-        text += (i + 1 == labels.size() ? " and " : ", ") + labels[i];
-    }
-    return text;
-}
-
-std::string plural(std::size_t count, const std::string& noun) {
-    return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
-}
-
-// Numbers sources in the order routes first cite them, for "[1]"-style references.
-class SourceNumbers {
-public:
-    std::size_t number(SourceIndex source) {
-        const auto [entry, inserted] = numbers_.emplace(source, order_.size() + 1);
-        if (inserted) {
-            order_.push_back(source);
+    out << "\nSources\n";
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        const Source& source = scenario.sources()[order[i]];
+        out << "  [" << i + 1 << "] " << source.title;
+        if (!source.publisher.empty()) {
+            out << " — " << source.publisher;
         }
-        return entry->second;
-    }
-
-    void write(std::ostream& out, const Scenario& scenario) const {
-        if (order_.empty()) {
-            return;
+        if (source.date) {
+            out << ", " << source.date->to_string();
         }
-        out << "\nSources\n";
-        for (std::size_t i = 0; i < order_.size(); ++i) {
-            const Source& source = scenario.sources()[order_[i]];
-            out << "  [" << i + 1 << "] " << source.title;
-            if (!source.publisher.empty()) {
-                out << " — " << source.publisher;
-            }
-            if (source.date) {
-                out << ", " << source.date->to_string();
-            }
-            if (!source.url.empty()) {
-                out << ". " << source.url;
-            }
-            out << "\n";
+        if (!source.url.empty()) {
+            out << ". " << source.url;
         }
+        out << "\n";
     }
-
-private:
-    std::map<SourceIndex, std::size_t> numbers_;
-    std::vector<SourceIndex> order_;
-};
-
-std::string path_text(const Scenario& scenario, const std::vector<NodeIndex>& nodes) {
-    std::string text;
-    for (const NodeIndex node : nodes) {
-        text += (text.empty() ? "" : " → ") + scenario.nodes()[node].label;
-    }
-    return text;
 }
 
 // Writes a route for people: its path on the current line (after a number, say), then
@@ -283,7 +238,7 @@ void PathsWriter::finish(std::size_t route_count, bool complete) {
     state.out << "\n"
               << plural(route_count, "route")
               << (complete ? "." : " shown; the listing was cut short (more may exist).") << "\n";
-    state.numbers.write(state.out, state.scenario);
+    write_sources(state.out, state.scenario, state.numbers);
 }
 
 void write_route_count(std::ostream& out,
@@ -357,7 +312,7 @@ void write_query(std::ostream& out,
         out << "  ";
         write_route_block(out, scenario, *first, header, numbers, "  ");
         out << "\nList them all with `flowsim paths`.\n";
-        numbers.write(out, scenario);
+        write_sources(out, scenario, numbers);
         return;
     }
     out << "No — data from " << from << " cannot reach " << to << " (" << conditions(header)
