@@ -2,9 +2,10 @@
 // report options (one a line, as on the command line: --set=on=false, --limit=3), where
 // --scenario=PATH names the scenario (relative to the folder; default scenario.yaml) and
 // --format=md|html the format (default md), and the exact report `flowsim report` writes
-// for them, expected.md or expected.html, with the diagram given as "report.svg" (so
-// Graphviz's version does not enter the file). FLOWSIM_UPDATE_GOLDEN=1 rewrites the
-// expected files for review.
+// for them, expected.md or expected.html. Markdown refers to its diagram as
+// "report.svg"; HTML gets none, so Graphviz's version does not enter the file (the page
+// with its diagram is checked in a browser, tests/cli/report_browser_test.py).
+// FLOWSIM_UPDATE_GOLDEN=1 rewrites the expected files for review.
 #include <filesystem>
 #include <sstream>
 #include <string>
@@ -48,7 +49,7 @@ CaseOptions read_args(const fs::path& file) {
     return options;
 }
 
-// What `flowsim report --format md -o report.md` writes for the case (its diagram aside).
+// What `flowsim report -o report.md` (or .html) writes for the case, its diagram aside.
 std::string write_report(const flowsim::Scenario& scenario, const CaseOptions& options) {
     std::vector<std::string> errors;
     const flowsim::ResolvedQuery query = resolve_request(scenario, options.request, errors);
@@ -59,7 +60,9 @@ std::string write_report(const flowsim::Scenario& scenario, const CaseOptions& o
     flowsim::io::ReportFindings findings =
         flowsim::io::find_report_routes(view, query, options.limit, 0, kBlockedRoutes);
     findings.display_name = "scenario.yaml";
-    findings.diagram = "report.svg";
+    if (options.format == "md") {
+        findings.diagram = "report.svg";
+    }
     std::ostringstream out;
     flowsim::io::write_report(out,
                               options.format == "html" ? flowsim::io::ReportFormat::kHtml

@@ -591,6 +591,9 @@ a{color:#000;text-decoration:none}
 .answer,.answer.yes,.answer.no{border-color:#000}
 th{background:none}
 .table-wrap{overflow:visible}
+table{font-size:8pt}
+th,td{padding:.2rem .3rem}
+code,code.id{white-space:normal;overflow-wrap:anywhere}
 h2{break-after:avoid}
 tr,figure,li{break-inside:avoid}
 .kicker,figcaption,.url{color:#000}
