@@ -337,7 +337,7 @@ ReportModel build_model(const ConfigurationView& view,
     if (!findings.complete && findings.route_count > 0) {
         model.routes_intro += findings.cut_short
                                   ? " The search was cut short, so more routes may exist."
-                                  : " Counting stopped there; more routes exist.";
+                                  : " Counting stopped there, so more routes may exist.";
     }
 
     if (model.answer == Answer::kNo) {
