@@ -33,8 +33,6 @@ asan: deps
 	@cmake --build --preset asan -j $(JOBS)
 	@ctest --preset asan -j $(JOBS)
 
-# Can Ring footage and Flock plate reads reach ICE? The default scenario's answer,
-# with routes and sources (exit status 1 from a "no" is part of the answer, not a failure).
 # Each libFuzzer target for FUZZ_SECONDS, seeded from scenarios/ and the golden cases.
 FUZZ_SECONDS ?= 60
 fuzz: deps
@@ -52,6 +50,9 @@ bench: deps
 	@cmake --build --preset bench -j $(JOBS)
 	@bench/run.sh build-bench
 
+# Can Ring footage and Flock plate reads reach ICE? The default scenario's answer,
+# with routes and sources (exit status 1 from a "no" is part of the answer, not a failure),
+# then its diagram and its report (HTML, and Markdown with the diagram beside it).
 demo: build
 	@build/bin/flowsim check $(SCENARIO)
 	@echo; echo "== Can Ring doorbell footage reach ICE? =="; echo
@@ -65,6 +66,14 @@ demo: build
 	@build/bin/flowsim export $(SCENARIO) --routes --format svg \
 		-o build/demo/$(basename $(notdir $(SCENARIO))).svg
 	@echo "Wrote build/demo/$(basename $(notdir $(SCENARIO))).svg"
+	@echo; echo "== The report: answer, diagram, routes, configuration, sources =="; echo
+	@build/bin/flowsim report $(SCENARIO) --format html \
+		-o build/demo/$(basename $(notdir $(SCENARIO))).html
+	@echo "Wrote build/demo/$(basename $(notdir $(SCENARIO))).html (one self-contained page)"
+	@# The Markdown report writes the same diagram beside it, as the .svg above.
+	@build/bin/flowsim report $(SCENARIO) --format md \
+		-o build/demo/$(basename $(notdir $(SCENARIO))).md
+	@echo "Wrote build/demo/$(basename $(notdir $(SCENARIO))).md (showing $(basename $(notdir $(SCENARIO))).svg)"
 
 # The worked examples in docs/examples/: every output shown and every diagram, rebuilt
 # from docs/examples/src/ with the flowsim just built (the test docs.examples_up_to_date

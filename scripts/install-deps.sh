@@ -10,6 +10,7 @@ packages=(
     libgtest-dev libgmock-dev
     graphviz
     python3-networkx python3-igraph
+    chromium
 )
 
 # `install-deps.sh bench` adds Google Benchmark (`make bench`).

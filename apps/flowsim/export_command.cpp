@@ -43,6 +43,31 @@ std::string usage_problem(const ExportOptions& options) {
 
 }  // namespace
 
+Diagram draw_diagram(const ConfigurationView& view,
+                     const ResolvedQuery& query,
+                     const ExportOptions& options,
+                     const StopCondition& stop,
+                     std::optional<RouteCover> routes) {
+    const Scenario& scenario = view.scenario();
+    Diagram diagram;
+    io::DotOptions dot;
+    dot.title = scenario.title().empty() ? options.route.common.scenario : scenario.title();
+    dot.active = active_edges(view);
+    if (options.routes || options.routes_only) {
+        dot.routes = routes ? std::move(*routes) : cover_routes(view, query.routes, stop);
+        dot.targets = query.routes.to;
+        diagram.complete = dot.routes->complete;
+    }
+    dot.caption = io::diagram_caption(view, query, dot.routes);
+    dot.routes_only = options.routes_only;
+    dot.active_only = options.active_only;
+    dot.collapse = collapse_by(options.collapse_by);
+    std::ostringstream text;
+    io::write_dot(text, scenario, dot);
+    diagram.dot = text.str();
+    return diagram;
+}
+
 CLI::App& setup_export(CLI::App& app, ExportOptions& options) {
     CLI::App& command = *app.add_subcommand(
         "export",
@@ -90,10 +115,8 @@ ExitCode run_export(const ExportOptions& options) {
     if (format == "svg" || format == "png") {
         dot_program = find_on_path("dot");
         if (!dot_program) {
-            std::cerr << "flowsim: error: --format " << format
-                      << " needs the 'dot' program of Graphviz, which is not on PATH; install "
-                         "the Debian package graphviz (apt-get install graphviz), or export "
-                         "--format dot and render it elsewhere\n";
+            std::cerr << "flowsim: error: " << missing_dot_message("--format " + format)
+                      << ", or export --format dot and render it elsewhere\n";
             return ExitCode::kInternal;
         }
     }
@@ -101,19 +124,9 @@ ExitCode run_export(const ExportOptions& options) {
     std::ostringstream text;
     bool cut_short = false;
     if (is_diagram(format)) {
-        io::DotOptions dot;
-        dot.title = scenario->title().empty() ? options.route.common.scenario : scenario->title();
-        dot.active = active_edges(view);
-        if (options.routes || options.routes_only) {
-            dot.routes = cover_routes(view, query->routes, options.route.stop_condition());
-            dot.targets = query->routes.to;
-            cut_short = !dot.routes->complete;
-        }
-        dot.caption = io::diagram_caption(view, *query, dot.routes);
-        dot.routes_only = options.routes_only;
-        dot.active_only = options.active_only;
-        dot.collapse = collapse_by(options.collapse_by);
-        io::write_dot(text, *scenario, dot);
+        Diagram diagram = draw_diagram(view, *query, options, options.route.stop_condition());
+        text << diagram.dot;
+        cut_short = !diagram.complete;
     } else if (format == "graphml") {
         io::write_graphml(text, view, query->configuration_name);
     } else {

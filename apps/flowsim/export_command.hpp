@@ -1,6 +1,12 @@
 #pragma once
 
+#include <optional>
 #include <string>
+
+#include <flowsim/configuration_view.hpp>
+#include <flowsim/query_request.hpp>
+#include <flowsim/route_cover.hpp>
+#include <flowsim/route_finder.hpp>
 
 #include "flowsim/exit_codes.hpp"
 #include "flowsim/route_options.hpp"
@@ -18,6 +24,22 @@ struct ExportOptions {
     bool active_only = false;  ///< leave out the edges inactive under the configuration
     std::string collapse_by;   ///< "", "kind" or "state"
 };
+
+/// A diagram as DOT text, and whether the route search behind its red lines finished.
+struct Diagram {
+    std::string dot;
+    bool complete = true;  ///< false: --timeout or Ctrl-C cut the route search short
+};
+
+/// The diagram `export` draws of `query` under `view` with the shape `options` asks for
+/// (routes, routes only, active only, folding); `report` draws its diagram with it too.
+/// The red lines show `routes` when given, else the routes found by a search that `stop`
+/// bounds.
+Diagram draw_diagram(const ConfigurationView& view,
+                     const ResolvedQuery& query,
+                     const ExportOptions& options,
+                     const StopCondition& stop,
+                     std::optional<RouteCover> routes = std::nullopt);
 
 /// Registers `flowsim export SCENARIO`: the graph as a diagram (dot, svg, png) or as data
 /// (graphml, json).

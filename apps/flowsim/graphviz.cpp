@@ -76,6 +76,12 @@ std::optional<std::string> find_on_path(std::string_view program) {
     return std::nullopt;
 }
 
+std::string missing_dot_message(std::string_view what_needs_it) {
+    return std::string(what_needs_it) +
+           " needs the 'dot' program of Graphviz, which is not on PATH; install the Debian "
+           "package graphviz (apt-get install graphviz)";
+}
+
 Rendering render_with_dot(const std::string& dot_path,
                           std::string_view dot_text,
                           std::string_view format) {

@@ -10,6 +10,10 @@ namespace flowsim::cli {
 /// nothing when there is none.
 std::optional<std::string> find_on_path(std::string_view program);
 
+/// The error that says `what_needs_it` ("--format svg") needs Graphviz's dot, which is
+/// not on PATH, and which Debian package to install.
+std::string missing_dot_message(std::string_view what_needs_it);
+
 /// What rendering produced: the output file's bytes, or why there are none.
 struct Rendering {
     bool ok = false;

@@ -14,6 +14,7 @@
 #include "flowsim/likely_command.hpp"
 #include "flowsim/paths_command.hpp"
 #include "flowsim/query_command.hpp"
+#include "flowsim/report_command.hpp"
 #include "flowsim/sweep_command.hpp"
 
 using flowsim::cli::ExitCode;
@@ -50,6 +51,8 @@ int main(int argc, char** argv) try {
     CLI::App& diff_command = flowsim::cli::setup_diff(app, diff);
     flowsim::cli::ExportOptions export_options;
     CLI::App& export_command = flowsim::cli::setup_export(app, export_options);
+    flowsim::cli::ReportOptions report;
+    CLI::App& report_command = flowsim::cli::setup_report(app, report);
 
     flowsim::cli::catch_interruptions();
     try {
@@ -89,6 +92,10 @@ int main(int argc, char** argv) try {
     if (export_command.parsed()) {
         flowsim::cli::configure_logging(export_options.route.common.verbosity());
         return to_int(flowsim::cli::run_export(export_options));
+    }
+    if (report_command.parsed()) {
+        flowsim::cli::configure_logging(report.route.common.verbosity());
+        return to_int(flowsim::cli::run_report(report));
     }
     return to_int(ExitCode::kInvalidInput);
 } catch (const std::exception& error) {

@@ -5,6 +5,13 @@ namespace flowsim {
 RouteCover cover_routes(const ConfigurationView& view,
                         const RouteQuery& query,
                         const StopCondition& stop) {
+    return cover_routes(view, query, stop, [](const Route&) { return true; });
+}
+
+RouteCover cover_routes(const ConfigurationView& view,
+                        const RouteQuery& query,
+                        const StopCondition& stop,
+                        const std::function<bool(const Route&)>& on_route) {
     const Scenario& scenario = view.scenario();
     RouteCover cover;
     cover.nodes.assign(scenario.nodes().size(), false);
@@ -22,7 +29,7 @@ RouteCover cover_routes(const ConfigurationView& view,
             for (const EdgeIndex edge : route.edges) {
                 cover.edges[edge] = true;
             }
-            return true;
+            return on_route(route);
         },
         stop);
     cover.routes = enumeration.routes;

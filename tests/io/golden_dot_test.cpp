@@ -35,16 +35,8 @@ struct CaseOptions {
 
 CaseOptions read_args(const fs::path& file) {
     CaseOptions options;
-    std::istringstream lines(flowsim::testing::read_file(file));
-    std::string line;
-    while (std::getline(lines, line)) {
-        if (line.empty()) {
-            continue;
-        }
-        const std::size_t equals = line.find('=');
-        const std::string name = line.substr(0, equals);
-        const std::string value = equals == std::string::npos ? "" : line.substr(equals + 1);
-        auto& request = options.request;
+    for (const std::string& line : flowsim::testing::read_query_args(file, options.request)) {
+        const auto [name, value] = flowsim::testing::option_parts(line);
         if (name == "--routes") {
             options.routes = true;
         } else if (name == "--routes-only") {
@@ -54,24 +46,6 @@ CaseOptions read_args(const fs::path& file) {
         } else if (name == "--collapse-by") {
             options.collapse =
                 value == "kind" ? flowsim::io::CollapseBy::kKind : flowsim::io::CollapseBy::kState;
-        } else if (name == "--from") {
-            request.from = value;
-        } else if (name == "--to") {
-            request.to = value;
-        } else if (name == "--via") {
-            request.via = value;
-        } else if (name == "--avoid") {
-            request.avoid = value;
-        } else if (name == "--config") {
-            request.configuration = value;
-        } else if (name == "--set") {
-            request.settings.push_back(value);
-        } else if (name == "--as-of") {
-            request.as_of = value;
-        } else if (name == "--min-evidence") {
-            request.min_evidence = value;
-        } else if (name == "--without") {
-            request.without.push_back(value);
         } else {
             ADD_FAILURE() << file << ": unknown option '" << line << "'";
         }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <vector>
 
 #include "flowsim/configuration_view.hpp"
@@ -25,5 +26,13 @@ struct RouteCover {
 RouteCover cover_routes(const ConfigurationView& view,
                         const RouteQuery& query,
                         const StopCondition& stop = {});
+
+/// As above, handing each route to `on_route` as well, in the fixed order, so that one
+/// search serves a diagram and a listing; when `on_route` returns false the search stops
+/// and the cover is partial (complete false).
+RouteCover cover_routes(const ConfigurationView& view,
+                        const RouteQuery& query,
+                        const StopCondition& stop,
+                        const std::function<bool(const Route&)>& on_route);
 
 }  // namespace flowsim

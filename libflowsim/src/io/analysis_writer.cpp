@@ -10,8 +10,6 @@
 namespace flowsim::io {
 namespace {
 
-using namespace detail;  // NOLINT(google-build-using-namespace)
-
 std::string lever_id(const Scenario& scenario, const Lever& lever) {
     return lever.type == Lever::Type::kParameter ? scenario.parameters()[lever.index].id
                                                  : scenario.edges()[lever.index].id;
@@ -137,7 +135,7 @@ void write_cut(std::ostream& out,
             }
             out << "\nA route that needs a gate (consent, a warrant, a subpoena) stops when that "
                    "step is refused: try --without GATE.\n";
-            numbers.write(out, scenario);
+            write_sources(out, scenario, numbers);
         }
     } else {
         out << "To stop data from " << from << " reaching " << to << " (" << conditions(header)
@@ -316,7 +314,7 @@ void write_diff(std::ostream& out,
         out << "\nIncomplete: stopped by " << stop_reason(diff.timed_out, diff.interrupted)
             << "; more routes may differ.\n";
     }
-    numbers.write(out, scenario);
+    write_sources(out, scenario, numbers);
 }
 
 }  // namespace flowsim::io

@@ -874,7 +874,10 @@ std::vector<std::string> diagram_caption(const ConfigurationView& view,
         } else {
             lines.push_back("Thick red: " + std::string(routes->complete ? "" : "at least ") +
                             counted(routes->routes, "route", "routes") + " " + between +
-                            (routes->complete ? "" : " (cut short by the time limit)"));
+                            (routes->complete      ? ""
+                             : routes->timed_out   ? " (cut short by the time limit)"
+                             : routes->interrupted ? " (interrupted)"
+                                                   : " (counting stopped there)"));
         }
     }
     return lines;

@@ -1,9 +1,5 @@
 #pragma once
 
-// Pieces of route output shared by the writers of `query`, `paths`, `likely`, `cut` and
-// `diff` (route_writer.cpp, analysis_writer.cpp): route objects in JSON, route blocks and
-// numbered sources in text.
-
 #include <cstddef>
 #include <map>
 #include <ostream>
@@ -15,7 +11,38 @@
 #include <flowsim/route.hpp>
 #include <flowsim/scenario.hpp>
 
-namespace flowsim::io::detail {
+namespace flowsim::io {
+
+// Pieces that the route listings (route_writer), the analyses (analysis_writer) and
+// reports (report_writer) share, so that all describe routes in the same words. The plain
+// text pieces are text only: each writer escapes them for its own format.
+
+/// "A", "A and B", "A, B and C", or "12 nodes (A, B, C, ...)": the labels of the nodes
+/// with ids `ids`; "no node" when there are none.
+std::string describe_nodes(const Scenario& scenario, const std::vector<std::string>& ids);
+
+/// "1 route", "2 routes".
+std::string plural(std::size_t count, const std::string& noun);
+
+/// The node labels of a route joined with " → ".
+std::string path_text(const Scenario& scenario, const std::vector<NodeIndex>& nodes);
+
+/// Numbers sources in the order they are first cited, for "[1]"-style references.
+class SourceNumbers {
+public:
+    /// The source's number, giving it the next one on its first citation.
+    std::size_t number(SourceIndex source);
+    /// The sources cited so far, in number order (number i + 1 is order()[i]).
+    const std::vector<SourceIndex>& order() const { return order_; }
+
+private:
+    std::map<SourceIndex, std::size_t> numbers_;
+    std::vector<SourceIndex> order_;
+};
+
+/// The sources cited so far, numbered, as the text listings end ("Sources", then one
+/// line each); nothing when none was cited.
+void write_sources(std::ostream& out, const Scenario& scenario, const SourceNumbers& numbers);
 
 /// The ids of `nodes`, sorted, without repeats.
 std::vector<std::string> node_ids(const Scenario& scenario, const std::vector<NodeIndex>& nodes);
@@ -40,52 +67,6 @@ void write_header_fields(JsonWriter& json, const QueryHeader& header);
 /// "configuration" (its name and every parameter's value) and "as_of" (when a date applies).
 void write_settings_fields(JsonWriter& json, const QueryHeader& header);
 
-/// "A", "A and B", "A, B and C", or "12 nodes (A, B, C, ...)", by label.
-std::string describe_nodes(const Scenario& scenario, const std::vector<std::string>& ids);
-
-/// "1 route", "2 routes".
-std::string plural(std::size_t count, const std::string& noun);
-
-// Numbers sources in the order routes first cite them, for "[1]"-style references.
-class SourceNumbers {
-public:
-    std::size_t number(SourceIndex source) {
-        const auto [entry, inserted] = numbers_.emplace(source, order_.size() + 1);
-        if (inserted) {
-            order_.push_back(source);
-        }
-        return entry->second;
-    }
-
-    void write(std::ostream& out, const Scenario& scenario) const {
-        if (order_.empty()) {
-            return;
-        }
-        out << "\nSources\n";
-        for (std::size_t i = 0; i < order_.size(); ++i) {
-            const Source& source = scenario.sources()[order_[i]];
-            out << "  [" << i + 1 << "] " << source.title;
-            if (!source.publisher.empty()) {
-                out << " — " << source.publisher;
-            }
-            if (source.date) {
-                out << ", " << source.date->to_string();
-            }
-            if (!source.url.empty()) {
-                out << ". " << source.url;
-            }
-            out << "\n";
-        }
-    }
-
-private:
-    std::map<SourceIndex, std::size_t> numbers_;
-    std::vector<SourceIndex> order_;
-};
-
-/// The labels of `nodes` joined by arrows.
-std::string path_text(const Scenario& scenario, const std::vector<NodeIndex>& nodes);
-
 /// Writes a route for people: its path on the current line (after a number, say), then
 /// its id, length, evidence and likelihood, what it depends on and its sources, each
 /// line after the first indented by `indent`.
@@ -99,4 +80,4 @@ void write_route_block(std::ostream& out,
 /// "configuration: NAME; as of DATE".
 std::string conditions(const QueryHeader& header);
 
-}  // namespace flowsim::io::detail
+}  // namespace flowsim::io

@@ -1,14 +1,12 @@
 #include "flowsim/io/route_writer.hpp"
 
 #include <algorithm>
-#include <map>
 
 #include <flowsim/io/json_writer.hpp>
 
 #include "route_text.hpp"
 
 namespace flowsim::io {
-namespace detail {
 
 std::vector<std::string> node_ids(const Scenario& scenario, const std::vector<NodeIndex>& nodes) {
     std::vector<std::string> ids;
@@ -61,36 +59,27 @@ void write_settings_fields(JsonWriter& json, const QueryHeader& header) {
     }
 }
 
-// "A", "A and B", "A, B and C", or "12 nodes (A, B, C, ...)".
-std::string describe_nodes(const Scenario& scenario, const std::vector<std::string>& ids) {
-    std::vector<std::string> labels;
-    for (const std::string& id : ids) {
-        labels.push_back(scenario.nodes()[*scenario.find_node(id)].label);
+// The sources cited so far, numbered, as the text listings end.
+void write_sources(std::ostream& out, const Scenario& scenario, const SourceNumbers& numbers) {
+    const std::vector<SourceIndex>& order = numbers.order();
+    if (order.empty()) {
+        return;
     }
-    if (labels.empty()) {
-        return "no node";
+    out << "\nSources\n";
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        const Source& source = scenario.sources()[order[i]];
+        out << "  [" << i + 1 << "] " << source.title;
+        if (!source.publisher.empty()) {
+            out << " — " << source.publisher;
+        }
+        if (source.date) {
+            out << ", " << source.date->to_string();
+        }
+        if (!source.url.empty()) {
+            out << ". " << source.url;
+        }
+        out << "\n";
     }
-    if (labels.size() > 3) {
-        return std::to_string(labels.size()) + " nodes (" + labels[0] + ", " + labels[1] + ", " +
-               labels[2] + ", ...)";
-    }
-    std::string text = labels[0];
-    for (std::size_t i = 1; i < labels.size(); ++i) {
-        text += (i + 1 == labels.size() ? " and " : ", ") + labels[i];
-    }
-    return text;
-}
-
-std::string plural(std::size_t count, const std::string& noun) {
-    return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
-}
-
-std::string path_text(const Scenario& scenario, const std::vector<NodeIndex>& nodes) {
-    std::string text;
-    for (const NodeIndex node : nodes) {
-        text += (text.empty() ? "" : " → ") + scenario.nodes()[node].label;
-    }
-    return text;
 }
 
 // Writes a route for people: its path on the current line (after a number, say), then
@@ -150,9 +139,6 @@ std::string conditions(const QueryHeader& header) {
     return text;
 }
 
-}  // namespace detail
-
-using namespace detail;  // NOLINT(google-build-using-namespace)
 
 QueryHeader make_header(const ConfigurationView& view,
                         const ResolvedQuery& query,
@@ -244,7 +230,7 @@ void PathsWriter::finish(std::size_t route_count, bool complete) {
     state.out << "\n"
               << plural(route_count, "route")
               << (complete ? "." : " shown; the listing was cut short (more may exist).") << "\n";
-    state.numbers.write(state.out, state.scenario);
+    write_sources(state.out, state.scenario, state.numbers);
 }
 
 void write_route_count(std::ostream& out,
@@ -318,7 +304,7 @@ void write_query(std::ostream& out,
         out << "  ";
         write_route_block(out, scenario, *first, header, numbers, "  ");
         out << "\nList them all with `flowsim paths`.\n";
-        numbers.write(out, scenario);
+        write_sources(out, scenario, numbers);
         return;
     }
     out << "No — data from " << from << " cannot reach " << to << " (" << conditions(header)

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+#include "flowsim/exit_codes.hpp"
+#include "flowsim/route_options.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace flowsim::cli {
+
+struct ReportOptions {
+    RouteOptions route;                ///< route.format: md or html
+    std::size_t limit = 50;            ///< routes in the table; 0: every route
+    std::size_t count_limit = 100000;  ///< routes to count before saying "at least"; 0: all
+    std::string collapse_by;           ///< the diagram's folding: "", "kind" or "state"
+};
+
+/// Registers `flowsim report SCENARIO`: a Markdown or self-contained HTML report.
+CLI::App& setup_report(CLI::App& app, ReportOptions& options);
+
+/// Writes the report (and, for Markdown written to a file, its diagram as an SVG file
+/// beside it: report.md gets report.svg). Exit 0, 2 on bad input or usage, 3 when
+/// --timeout or Ctrl-C cut the route search short (the report then says "at least"), 4
+/// when a file cannot be written or Graphviz is missing or fails.
+ExitCode run_report(const ReportOptions& options);
+
+}  // namespace flowsim::cli

@@ -1,0 +1,83 @@
+#pragma once
+
+#include <cstddef>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <flowsim/blocked_routes.hpp>
+#include <flowsim/configuration_view.hpp>
+#include <flowsim/query_request.hpp>
+#include <flowsim/route.hpp>
+#include <flowsim/route_cover.hpp>
+#include <flowsim/route_finder.hpp>
+
+namespace flowsim::io {
+
+/// The formats of `flowsim report`.
+enum class ReportFormat { kMarkdown, kHtml };
+
+/// What the route search found for a report, and what to show besides the scenario.
+struct ReportFindings {
+    std::string display_name;     ///< names an untitled scenario (its file name)
+    std::vector<Route> routes;    ///< the routes the table lists, in the fixed order
+    std::size_t route_count = 0;  ///< the routes found; above routes.size() when capped
+    /// False when the search stopped early (counting limit, --timeout, Ctrl-C): the
+    /// report then says "at least" route_count.
+    bool complete = true;
+    bool cut_short = false;  ///< stopped by --timeout or Ctrl-C rather than the counting limit
+    RouteCover cover;        ///< the nodes and edges on the routes found, for the diagram
+    std::vector<BlockedRoute> blocked;  ///< when there is no route: see blocked_routes()
+    /// The diagram. HTML: an SVG document as Graphviz writes it, embedded inline (see
+    /// svg_for_html). Markdown: the SVG file's path relative to the report. Empty: none,
+    /// and the report says so.
+    std::string diagram;
+};
+
+/// Searches the routes of `query` under `view` for a report, once: keeps the first
+/// `limit` in the fixed order (0: all of them), counts them up to `count_limit` (0: all),
+/// marks the nodes and edges they use and, when there is none, explains up to
+/// `blocked_limit` blocked routes (blocked_routes). `stop` bounds the search. Leaves
+/// display_name and diagram empty.
+ReportFindings find_report_routes(const ConfigurationView& view,
+                                  const ResolvedQuery& query,
+                                  std::size_t limit,
+                                  std::size_t count_limit,
+                                  std::size_t blocked_limit,
+                                  const StopCondition& stop = {});
+
+/// Writes a report (SPEC section 4, `report`) on the routes of `query` under `view`: the
+/// answer in one sentence; the diagram; the routes as a table (node labels, data kind,
+/// evidence, gates, the parameters each depends on with their values, likelihood,
+/// sources by number, route id) with a line counting those not shown; when there is no
+/// route, what blocks the shortest ones; the configuration (every parameter's value and
+/// meaning, the date, the evidence floor, excluded gates, --via and --avoid); the
+/// numbered sources, in the order first cited, with links, publishers and dates; and a
+/// note on what the evidence statuses mean.
+///
+/// Markdown is CommonMark with GitHub tables; every scenario text in it is escaped so
+/// that it shows as written (no emphasis, links, HTML or table breaks). HTML is one
+/// self-contained page: inline CSS only, no script, nothing loaded from anywhere (a
+/// Content-Security-Policy says so to the browser too), responsive on a phone, plain in
+/// print; every text is escaped. Links are made only from http and https URLs.
+/// Deterministic: same input, same bytes; no timestamps.
+void write_report(std::ostream& out,
+                  ReportFormat format,
+                  const ConfigurationView& view,
+                  const ResolvedQuery& query,
+                  const ReportFindings& findings);
+
+/// An SVG document (as Graphviz writes it) as an element to place inside an HTML page:
+/// everything before the root element (XML declaration, DOCTYPE, comments) dropped, and
+/// the root's fixed width and height replaced by a maximum width, so that the page's CSS
+/// scales it to the screen while keeping its proportions. Empty when there is no <svg
+/// root element.
+std::string svg_for_html(std::string_view svg);
+
+/// `text` as Markdown inline text that renders exactly as written: characters that
+/// CommonMark or GitHub tables read as markup (\ ` * _ [ ] { } # ! | ~ and a list
+/// marker at the start) backslash-escaped, & < > as entities, line breaks as spaces.
+std::string markdown_text(std::string_view text);
+
+}  // namespace flowsim::io

@@ -1,0 +1,947 @@
+#include "flowsim/io/report_writer.hpp"
+
+#include <algorithm>
+#include <optional>
+
+#include <flowsim/io/json_writer.hpp>
+#include <flowsim/io/route_writer.hpp>
+
+#include "markup_text.hpp"
+#include "route_text.hpp"
+
+namespace flowsim::io {
+namespace {
+
+// The report is worked out once as plain text (this model), then written as Markdown or
+// HTML; each writer escapes every text it takes from here.
+
+struct RouteRow {
+    std::string path;  // node labels joined with arrows
+    std::string data;  // the starting kind's label, and what it arrives as if converted
+    std::string evidence;
+    std::vector<std::string> gates;       // labels
+    std::vector<std::string> parameters;  // "id = value"
+    std::string likelihood;
+    std::vector<std::size_t> sources;  // source numbers
+    std::string id;
+};
+
+struct BlockerLine {
+    std::string hop;  // "From → To"
+    std::string edge_id;
+    std::string detail;
+    std::string reason;
+};
+
+struct BlockedItem {
+    std::string path;
+    std::string data;
+    std::vector<BlockerLine> blockers;
+    std::vector<std::size_t> sources;
+};
+
+struct Condition {
+    std::string name;
+    std::string value;
+};
+
+struct ParameterRow {
+    std::string id;
+    bool value = false;
+    bool default_value = false;
+    std::string label;
+};
+
+struct SourceEntry {
+    std::string title;
+    std::string publisher;
+    std::string date;
+    std::string url;  // only http and https URLs are kept
+};
+
+enum class Answer { kYes, kNo, kUnknown };
+
+struct ReportModel {
+    std::string title;
+    std::string description;
+    Answer answer = Answer::kNo;
+    std::string answer_text;  // the sentence after "Yes", "No" or "Not known"
+    std::string routes_intro;
+    std::vector<RouteRow> routes;
+    std::string routes_more;  // "N more routes not shown ..."; empty when all are listed
+    std::string blocked_intro;
+    std::vector<BlockedItem> blocked;
+    std::vector<Condition> conditions;
+    std::vector<ParameterRow> parameters;
+    std::vector<SourceEntry> sources;  // number i + 1 is sources[i]
+};
+
+// The diagram's caption: what it shows, then how to read its lines.
+std::string diagram_caption(bool routes_drawn) {
+    return std::string("Every node and sharing link of the scenario, grouped by jurisdiction. ") +
+           (routes_drawn ? "The routes are drawn thick and red and the targets emphasised; "
+                         : "No route is drawn, as none was found; ") +
+           "links that are off under this configuration are faint grey. Line style gives the "
+           "evidence: solid documented, dashed reported, dotted alleged, announced or "
+           "hypothetical.";
+}
+
+const char* const kRoutesNote =
+    "A route's evidence is that of its weakest link. \"Needs\" lists the steps decided "
+    "request by request (consent, a warrant); \"depends on\" the settings whose value "
+    "opens the route; the likelihood is the product of the links' estimated likelihoods.";
+
+struct StatusMeaning {
+    const char* status;
+    const char* meaning;
+};
+
+// docs/method.md, section 2, in short.
+const StatusMeaning kStatusMeanings[] = {
+    {"documented",
+     "a primary document shows the flow exists: the vendor's own documentation, "
+     "a statute, a contract, an audit, or records released under a public-records "
+     "law."},
+    {"reported",
+     "journalists or researchers found that the flow happened, in records or from "
+     "named sources, but the primary record was not read for this scenario."},
+    {"alleged",
+     "someone claims or infers the flow (an advocate, an analyst, a legal power "
+     "with no known use for this data), but no record shows it happening."},
+    {"announced", "the flow was announced but never went live, or was cancelled before launch."},
+    {"hypothetical", "the flow is possible by design, but nothing shows it happening."},
+};
+
+const char* const kMethodNote =
+    "Each link in the scenario is one public claim, with the sources that support it and "
+    "one of five statuses, strongest first. A route is only as strong as its weakest link; "
+    "the answer depends on the configuration and date above, and changes when they do.";
+
+std::string joined(const std::vector<std::string>& items, const std::string& separator) {
+    std::string text;
+    for (const std::string& item : items) {
+        text += (text.empty() ? "" : separator) + item;
+    }
+    return text;
+}
+
+bool is_web_url(const std::string& url) {
+    return url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0;
+}
+
+// The labels of the nodes with `ids` as a list for a sentence: "A, B and C", or "A; B,
+// C; and D" when a label holds a comma; past kMostNamed, "and 12 more".
+std::string node_list(const Scenario& scenario, const std::vector<std::string>& ids) {
+    constexpr std::size_t kMostNamed = 6;
+    if (ids.empty()) {
+        return "no node";
+    }
+    std::vector<std::string> labels;
+    bool commas = false;
+    for (std::size_t i = 0; i < ids.size() && i < kMostNamed; ++i) {
+        labels.push_back(scenario.nodes()[*scenario.find_node(ids[i])].label);
+        commas = commas || labels.back().find(',') != std::string::npos;
+    }
+    if (ids.size() > labels.size()) {
+        labels.push_back(std::to_string(ids.size() - labels.size()) + " more");
+    }
+    const std::string separator = commas ? "; " : ", ";
+    std::string text = labels[0];
+    for (std::size_t i = 1; i < labels.size(); ++i) {
+        const bool last = i + 1 == labels.size();
+        text += (last ? (labels.size() > 2 && commas ? "; and " : " and ") : separator) + labels[i];
+    }
+    return text;
+}
+
+std::string node_list(const Scenario& scenario, const std::vector<NodeIndex>& nodes) {
+    std::vector<std::string> ids;
+    for (const NodeIndex node : nodes) {
+        ids.push_back(scenario.nodes()[node].id);
+    }
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    return node_list(scenario, ids);
+}
+
+std::string data_text(const Scenario& scenario, DataKindIndex data, DataKindIndex arrives_as) {
+    std::string text = scenario.data_kinds()[data].label;
+    if (arrives_as != data) {
+        text += ", arriving as " + scenario.data_kinds()[arrives_as].label;
+    }
+    return text;
+}
+
+std::vector<std::size_t> number_sources(const RouteSummary& summary, SourceNumbers& numbers) {
+    std::vector<std::size_t> cited;
+    for (const SourceIndex source : summary.sources) {
+        cited.push_back(numbers.number(source));
+    }
+    std::sort(cited.begin(), cited.end());
+    return cited;
+}
+
+RouteRow route_row(const ConfigurationView& view, const Route& route, SourceNumbers& numbers) {
+    const Scenario& scenario = view.scenario();
+    const RouteSummary summary = summarize(scenario, route);
+    RouteRow row;
+    row.path = path_text(scenario, route.nodes);
+    row.data = data_text(scenario, route.data, route.arrives_as);
+    row.evidence = std::string(evidence_name(summary.evidence));
+    for (const GateIndex gate : summary.gates) {
+        row.gates.push_back(scenario.gates()[gate].label.empty() ? scenario.gates()[gate].id
+                                                                 : scenario.gates()[gate].label);
+    }
+    for (const ParameterIndex parameter : summary.parameters) {
+        row.parameters.push_back(scenario.parameters()[parameter].id + " = " +
+                                 (view.parameter_values()[parameter] ? "true" : "false"));
+    }
+    row.likelihood = json_number(summary.likelihood);
+    row.sources = number_sources(summary, numbers);
+    row.id = summary.id;
+    return row;
+}
+
+BlockedItem blocked_item(const Scenario& scenario,
+                         const BlockedRoute& blocked,
+                         SourceNumbers& numbers) {
+    BlockedItem item;
+    item.path = path_text(scenario, blocked.route.nodes);
+    item.data = scenario.data_kinds()[blocked.route.data].label;
+    for (const auto& [edge, blocker] : blocked.blockers) {
+        const Edge& e = scenario.edges()[edge];
+        item.blockers.push_back(
+            {scenario.nodes()[e.from].label + " → " + scenario.nodes()[e.to].label, e.id,
+             blocker.detail, std::string(blocker_reason_name(blocker.reason))});
+    }
+    item.sources = number_sources(summarize(scenario, blocked.route), numbers);
+    return item;
+}
+
+std::string conditions_text(const QueryHeader& header) {
+    std::string text = "configuration: " + header.configuration;
+    if (header.as_of) {
+        text += "; as of " + *header.as_of;
+    }
+    return text;
+}
+
+void describe_answer(ReportModel& model,
+                     const Scenario& scenario,
+                     const QueryHeader& header,
+                     const ReportFindings& findings) {
+    const std::string from = node_list(scenario, header.from);
+    const std::string to = node_list(scenario, header.to);
+    const std::string conditions = " (" + conditions_text(header) + ").";
+    if (findings.route_count > 0) {
+        model.answer = Answer::kYes;
+        model.answer_text = "data from " + from + " can reach " + to + " by " +
+                            (findings.complete ? "" : "at least ") +
+                            plural(findings.route_count, "route") + conditions;
+    } else if (findings.complete) {
+        model.answer = Answer::kNo;
+        model.answer_text = "data from " + from + " cannot reach " + to + conditions;
+    } else {
+        model.answer = Answer::kUnknown;
+        model.answer_text = "the search for routes from " + from + " to " + to +
+                            " was cut short before it found one" + conditions;
+    }
+}
+
+void describe_conditions(ReportModel& model,
+                         const ConfigurationView& view,
+                         const ResolvedQuery& query,
+                         const QueryHeader& header) {
+    const Scenario& scenario = view.scenario();
+    std::string configuration = header.configuration;
+    if (!query.activity.settings.empty()) {
+        std::vector<std::string> settings;
+        for (const auto& [parameter, value] : query.activity.settings) {
+            settings.push_back(scenario.parameters()[parameter].id + "=" +
+                               (value ? "true" : "false"));
+        }
+        configuration += ", with " + joined(settings, ", ");
+    }
+    model.conditions.push_back({"Configuration", configuration});
+    model.conditions.push_back(
+        {"Facts as of",
+         header.as_of ? *header.as_of : "no date: every link counts, whatever its dates"});
+    model.conditions.push_back({"From", node_list(scenario, header.from)});
+    model.conditions.push_back({"To", node_list(scenario, header.to)});
+    std::vector<std::string> kinds;
+    for (const std::string& id : header.data) {
+        kinds.push_back(scenario.data_kinds()[*scenario.find_data_kind(id)].label);
+    }
+    model.conditions.push_back({"Data", joined(kinds, ", ")});
+    if (query.activity.min_evidence != Evidence::kHypothetical) {
+        model.conditions.push_back(
+            {"Evidence floor",
+             "only links at least " + std::string(evidence_name(query.activity.min_evidence))});
+    }
+    if (!query.activity.without.empty()) {
+        std::vector<std::string> gates;
+        for (const GateIndex gate : query.activity.without) {
+            gates.push_back(scenario.gates()[gate].label.empty() ? scenario.gates()[gate].id
+                                                                 : scenario.gates()[gate].label);
+        }
+        model.conditions.push_back({"Assumed never given", joined(gates, "; ")});
+    }
+    if (query.routes.via) {
+        model.conditions.push_back({"Through", node_list(scenario, *query.routes.via)});
+    }
+    if (!query.routes.avoid.empty()) {
+        model.conditions.push_back({"Avoiding", node_list(scenario, query.routes.avoid)});
+    }
+    if (query.routes.max_hops) {
+        model.conditions.push_back({"Longest route", plural(*query.routes.max_hops, "hop")});
+    }
+    for (std::size_t i = 0; i < scenario.parameters().size(); ++i) {
+        const Parameter& parameter = scenario.parameters()[i];
+        // A parameter without a label has its id as one; saying it twice tells nothing.
+        model.parameters.push_back({parameter.id, static_cast<bool>(view.parameter_values()[i]),
+                                    parameter.default_value,
+                                    parameter.label == parameter.id ? "" : parameter.label});
+    }
+    std::sort(model.parameters.begin(), model.parameters.end(),
+              [](const ParameterRow& a, const ParameterRow& b) { return a.id < b.id; });
+}
+
+ReportModel build_model(const ConfigurationView& view,
+                        const ResolvedQuery& query,
+                        const ReportFindings& findings) {
+    const Scenario& scenario = view.scenario();
+    const QueryHeader header = make_header(view, query, findings.display_name);
+    ReportModel model;
+    model.title = header.scenario;
+    model.description = scenario.description();
+    describe_answer(model, scenario, header, findings);
+
+    SourceNumbers numbers;
+    for (const Route& route : findings.routes) {
+        model.routes.push_back(route_row(view, route, numbers));
+    }
+    const std::size_t listed = model.routes.size();
+    const std::string counted =
+        (findings.complete ? "" : "at least ") + plural(findings.route_count, "route");
+    if (listed == findings.route_count) {
+        model.routes_intro =
+            listed == 1 ? "The one route." : "All " + counted + ", fewest hops first.";
+    } else {
+        model.routes_intro = (listed == 1 ? "The first" : "The first " + std::to_string(listed)) +
+                             " of " + counted + ", fewest hops first.";
+        const std::size_t unlisted = findings.route_count - listed;
+        model.routes_more = (findings.complete ? "" : "At least ") + std::to_string(unlisted) +
+                            (unlisted == 1 ? " more route" : " more routes") +
+                            " not shown; flowsim paths lists them all.";
+    }
+    if (!findings.complete && findings.route_count > 0) {
+        model.routes_intro += findings.cut_short
+                                  ? " The search was cut short, so more routes may exist."
+                                  : " Counting stopped there, so more routes may exist.";
+    }
+
+    if (model.answer == Answer::kNo) {
+        model.blocked_intro =
+            findings.blocked.empty()
+                ? "No route exists in the graph at all, whatever the configuration."
+                : "The shortest routes that exist in the graph, and what blocks each under "
+                  "this configuration. Changing what blocks a route would open it.";
+        for (const BlockedRoute& blocked : findings.blocked) {
+            model.blocked.push_back(blocked_item(scenario, blocked, numbers));
+        }
+    }
+    describe_conditions(model, view, query, header);
+    for (const SourceIndex index : numbers.order()) {
+        const Source& source = scenario.sources()[index];
+        model.sources.push_back({source.title.empty() ? source.id : source.title, source.publisher,
+                                 source.date ? source.date->to_string() : "",
+                                 is_web_url(source.url) ? source.url : ""});
+    }
+    return model;
+}
+
+const char* answer_word(Answer answer) {
+    switch (answer) {
+        case Answer::kYes:
+            return "Yes";
+        case Answer::kNo:
+            return "No";
+        case Answer::kUnknown:
+            break;
+    }
+    return "Not known";
+}
+
+std::string parameter_value(const ParameterRow& row) {
+    std::string text = row.value ? "true" : "false";
+    if (row.value != row.default_value) {
+        text += std::string(" (default ") + (row.default_value ? "true" : "false") + ")";
+    }
+    return text;
+}
+
+// --- Markdown ---------------------------------------------------------------------------
+
+// A URL as a Markdown link destination in angle brackets: nothing in it can end the
+// destination or start an escape.
+std::string markdown_url(std::string_view url) {
+    static const char kHex[] = "0123456789ABCDEF";
+    std::string out = "<";
+    for (const char c : clean_utf8(url)) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '<' || c == '>' || c == '\\' || c == ' ' || byte < 0x20 || byte == 0x7F) {
+            out += '%';
+            out += kHex[byte >> 4];
+            out += kHex[byte & 0xF];
+        } else {
+            out += c;
+        }
+    }
+    return out + ">";
+}
+
+std::string markdown_code(std::string_view id) {
+    // Ids are letters, digits, '_', '.' and '-' (the loader checks), so a code span holds them.
+    return "`" + std::string(id) + "`";
+}
+
+std::string markdown_list(const std::vector<std::string>& items,
+                          const std::string& separator,
+                          const std::string& none) {
+    if (items.empty()) {
+        return none;
+    }
+    std::vector<std::string> escaped;
+    for (const std::string& item : items) {
+        escaped.push_back(markdown_text(item));
+    }
+    return joined(escaped, separator);
+}
+
+std::string markdown_citations(const std::vector<std::size_t>& sources) {
+    std::vector<std::string> cited;
+    for (const std::size_t number : sources) {
+        cited.push_back("[" + std::to_string(number) + "]");
+    }
+    return cited.empty() ? "none" : joined(cited, " ");
+}
+
+void write_markdown(std::ostream& out, const ReportModel& model, const ReportFindings& findings) {
+    out << "# " << markdown_text(model.title) << "\n\n";
+    if (!model.description.empty()) {
+        out << markdown_text(model.description) << "\n\n";
+    }
+    out << "**" << answer_word(model.answer) << "** — " << markdown_text(model.answer_text)
+        << "\n\n";
+
+    out << "## Diagram\n\n";
+    if (findings.diagram.empty()) {
+        out << "No diagram was drawn for this report.\n\n";
+    } else {
+        out << "![Diagram of the scenario with the routes in red]("
+            << markdown_url(findings.diagram) << ")\n\n"
+            << markdown_text(diagram_caption(findings.route_count > 0)) << "\n\n";
+    }
+
+    if (!model.routes.empty()) {
+        out << "## Routes\n\n"
+            << markdown_text(model.routes_intro) << " " << markdown_text(kRoutesNote) << "\n\n";
+        out << "| # | Route | Data | Evidence | Needs | Depends on | Likelihood | Sources | Route "
+               "id |\n"
+            << "| ---: | --- | --- | --- | --- | --- | ---: | --- | --- |\n";
+        std::size_t number = 0;
+        for (const RouteRow& row : model.routes) {
+            std::vector<std::string> parameters;
+            for (const std::string& parameter : row.parameters) {
+                // "id = value": the id is an id, the value true or false.
+                const std::size_t space = parameter.find(' ');
+                parameters.push_back(markdown_code(parameter.substr(0, space)) +
+                                     parameter.substr(space));
+            }
+            out << "| " << ++number << " | " << markdown_text(row.path) << " | "
+                << markdown_text(row.data) << " | " << row.evidence << " | "
+                << markdown_list(row.gates, "; ", "nothing") << " | "
+                << (parameters.empty() ? "nothing" : joined(parameters, ", ")) << " | "
+                << row.likelihood << " | " << markdown_citations(row.sources) << " | "
+                << markdown_code(row.id) << " |\n";
+        }
+        out << "\n";
+        if (!model.routes_more.empty()) {
+            out << "*" << markdown_text(model.routes_more) << "*\n\n";
+        }
+    }
+
+    if (model.answer == Answer::kNo) {
+        out << "## What blocks the routes\n\n" << markdown_text(model.blocked_intro) << "\n\n";
+        std::size_t number = 0;
+        for (const BlockedItem& item : model.blocked) {
+            out << ++number << ". " << markdown_text(item.path) << " (" << markdown_text(item.data)
+                << "; sources " << markdown_citations(item.sources) << ")\n";
+            for (const BlockerLine& blocker : item.blockers) {
+                out << "   - " << markdown_text(blocker.hop) << " ("
+                    << markdown_code(blocker.edge_id) << "): " << markdown_text(blocker.detail)
+                    << " [" << blocker.reason << "]\n";
+            }
+        }
+        if (!model.blocked.empty()) {
+            out << "\n";
+        }
+    }
+
+    out << "## Configuration\n\n";
+    for (const Condition& condition : model.conditions) {
+        out << "- **" << condition.name << ":** " << markdown_text(condition.value) << "\n";
+    }
+    out << "\n";
+    if (!model.parameters.empty()) {
+        out << "| Parameter | Value | Meaning |\n| --- | --- | --- |\n";
+        for (const ParameterRow& row : model.parameters) {
+            out << "| " << markdown_code(row.id) << " | " << parameter_value(row) << " | "
+                << markdown_text(row.label) << " |\n";
+        }
+        out << "\n";
+    }
+
+    out << "## Sources\n\n";
+    if (model.sources.empty()) {
+        out << "No source is cited by the routes shown.\n\n";
+    } else {
+        std::size_t number = 0;
+        for (const SourceEntry& source : model.sources) {
+            out << ++number << ". ";
+            if (source.url.empty()) {
+                out << markdown_text(source.title);
+            } else {
+                out << "[" << markdown_text(source.title) << "](" << markdown_url(source.url)
+                    << ")";
+            }
+            if (!source.publisher.empty()) {
+                out << " — " << markdown_text(source.publisher);
+            }
+            if (!source.date.empty()) {
+                out << ", " << source.date;
+            }
+            out << "\n";
+        }
+        out << "\n";
+    }
+
+    out << "## Method\n\n" << markdown_text(kMethodNote) << "\n\n";
+    for (const StatusMeaning& status : kStatusMeanings) {
+        out << "- **" << status.status << "**: " << markdown_text(status.meaning) << "\n";
+    }
+}
+
+// --- HTML -------------------------------------------------------------------------------
+
+// Inline only: the page must load nothing. Narrow screens get the route table as one
+// card per route; print gets black text, no backgrounds, and no split rows.
+const char* const kStyle = R"css(
+*{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%}
+body{margin:0 auto;max-width:75rem;padding:1rem 1.25rem 2rem;color:#1a1a1a;background:#fff;
+font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
+h1{font-size:1.75rem;line-height:1.2;margin:.25rem 0 .5rem}
+h2{font-size:1.25rem;margin:2rem 0 .5rem;padding-bottom:.2rem;border-bottom:1px solid #bbb}
+p,li{max-width:48rem}
+.kicker{margin:0;font-size:.8rem;letter-spacing:.08em;text-transform:uppercase;color:#555}
+.answer{margin:1rem 0;padding:.75rem 1rem;border:2px solid #1a1a1a;border-left-width:.6rem;
+font-size:1.15rem;max-width:none}
+.answer.yes{border-color:#b3001b}
+.answer.no{border-color:#1b5e20}
+figure{margin:0}
+.diagram{display:block;width:100%;height:auto;margin:0 auto}
+figcaption{font-size:.9rem;color:#444;max-width:48rem}
+.table-wrap{overflow-x:auto}
+table{border-collapse:collapse;width:100%;font-size:.9rem}
+th,td{border:1px solid #bbb;padding:.35rem .5rem;text-align:left;vertical-align:top}
+th{background:#eee}
+td.number{text-align:right}
+code{font-family:ui-monospace,"DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:.85em;
+overflow-wrap:break-word}
+code.id{white-space:nowrap}
+.blocked .route{font-weight:600}
+.more{font-style:italic}
+dl.conditions{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:0 0 1rem}
+dl.conditions dt{font-weight:600}
+dl.conditions dd{margin:0}
+ol.sources li{margin-bottom:.4rem;overflow-wrap:anywhere}
+.url{font-size:.85rem;color:#444}
+a{color:#0b4f9c}
+@media (max-width:40rem){
+body{padding:.75rem .75rem 2rem;font-size:15px}
+h1{font-size:1.4rem}
+table.routes,table.routes tbody,table.routes tr,table.routes td{display:block;width:100%}
+table.routes thead{display:none}
+table.routes tr{margin:0 0 .75rem;border:1px solid #999}
+table.routes td{position:relative;border:0;border-top:1px solid #ddd;padding:.3rem .6rem .3rem 7.6rem}
+table.routes td:first-child{border-top:0;background:#eee;font-weight:600}
+table.routes td.number{text-align:left}
+table.routes td::before{content:attr(data-label);position:absolute;left:.6rem;top:.45rem;
+width:6.6rem;font-size:.7rem;font-weight:600;color:#555;text-transform:uppercase;
+letter-spacing:.05em}
+table.routes td.route{padding-left:.6rem;font-weight:600}
+table.routes td.route::before{position:static;display:block;width:auto}
+dl.conditions{grid-template-columns:1fr}
+dl.conditions dd{margin-bottom:.4rem}
+}
+@media print{
+body{max-width:none;padding:0;font-size:10pt;color:#000}
+a{color:#000;text-decoration:none}
+.answer,.answer.yes,.answer.no{border-color:#000}
+th{background:none}
+.table-wrap{overflow:visible}
+table{font-size:8pt}
+th,td{padding:.2rem .3rem}
+code,code.id{white-space:normal;overflow-wrap:anywhere}
+h2{break-after:avoid}
+tr,figure,li{break-inside:avoid}
+.kicker,figcaption,.url{color:#000}
+}
+)css";
+
+std::string html(std::string_view text) {
+    return xml_escape(text);
+}
+
+std::string html_list(const std::vector<std::string>& items,
+                      const std::string& separator,
+                      const std::string& none) {
+    if (items.empty()) {
+        return none;
+    }
+    std::vector<std::string> escaped;
+    for (const std::string& item : items) {
+        escaped.push_back(html(item));
+    }
+    return joined(escaped, separator);
+}
+
+std::string html_citations(const std::vector<std::size_t>& sources) {
+    std::vector<std::string> cited;
+    for (const std::size_t number : sources) {
+        const std::string n = std::to_string(number);
+        cited.push_back("<a href=\"#source-" + n + "\">[" + n + "]</a>");
+    }
+    return cited.empty() ? "none" : joined(cited, " ");
+}
+
+void write_html(std::ostream& out, const ReportModel& model, const ReportFindings& findings) {
+    out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        // The page needs nothing from anywhere; the browser is told so, which also stops
+        // any script should one ever slip in.
+        << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+           "style-src 'unsafe-inline'\">\n"
+        << "<meta name=\"referrer\" content=\"no-referrer\">\n"
+        << "<title>" << html(model.title) << " — flowsim report</title>\n"
+        << "<style>" << kStyle << "</style>\n</head>\n<body>\n<header>\n"
+        << "<p class=\"kicker\">flowsim report</p>\n<h1>" << html(model.title) << "</h1>\n";
+    if (!model.description.empty()) {
+        out << "<p class=\"description\">" << html(model.description) << "</p>\n";
+    }
+    const char* answer_class = model.answer == Answer::kYes  ? "yes"
+                               : model.answer == Answer::kNo ? "no"
+                                                             : "unknown";
+    out << "</header>\n<main>\n<p class=\"answer " << answer_class << "\"><strong>"
+        << answer_word(model.answer) << "</strong> — " << html(model.answer_text) << "</p>\n";
+
+    out << "<section id=\"diagram\">\n<h2>Diagram</h2>\n";
+    const std::string svg = svg_for_html(findings.diagram);
+    if (svg.empty()) {
+        out << "<p>No diagram was drawn for this report.</p>\n";
+    } else {
+        out << "<figure>\n"
+            << svg << "\n<figcaption>" << html(diagram_caption(findings.route_count > 0))
+            << "</figcaption>\n</figure>\n";
+    }
+    out << "</section>\n";
+
+    if (!model.routes.empty()) {
+        static const char* const kHeadings[] = {"#",          "Route",   "Data",
+                                                "Evidence",   "Needs",   "Depends on",
+                                                "Likelihood", "Sources", "Route id"};
+        out << "<section id=\"routes\">\n<h2>Routes</h2>\n<p>" << html(model.routes_intro) << " "
+            << html(kRoutesNote) << "</p>\n<div class=\"table-wrap\">\n<table class=\"routes\">\n"
+            << "<thead><tr>";
+        for (const char* heading : kHeadings) {
+            out << "<th scope=\"col\">" << heading << "</th>";
+        }
+        out << "</tr></thead>\n<tbody>\n";
+        std::size_t number = 0;
+        for (const RouteRow& row : model.routes) {
+            std::vector<std::string> parameters;
+            for (const std::string& parameter : row.parameters) {
+                const std::size_t space = parameter.find(' ');
+                parameters.push_back("<code>" + html(parameter.substr(0, space)) + "</code>" +
+                                     html(parameter.substr(space)));
+            }
+            out << "<tr><td class=\"number\" data-label=\"#\">" << ++number << "</td>"
+                << "<td class=\"route\" data-label=\"Route\">" << html(row.path) << "</td>"
+                << "<td data-label=\"Data\">" << html(row.data) << "</td>"
+                << "<td data-label=\"Evidence\">" << row.evidence << "</td>"
+                << "<td data-label=\"Needs\">" << html_list(row.gates, "; ", "nothing") << "</td>"
+                << "<td data-label=\"Depends on\">"
+                << (parameters.empty() ? "nothing" : joined(parameters, ", ")) << "</td>"
+                << "<td class=\"number\" data-label=\"Likelihood\">" << row.likelihood << "</td>"
+                << "<td data-label=\"Sources\">" << html_citations(row.sources) << "</td>"
+                << "<td data-label=\"Route id\"><code class=\"id\">" << html(row.id)
+                << "</code></td></tr>\n";
+        }
+        out << "</tbody>\n</table>\n</div>\n";
+        if (!model.routes_more.empty()) {
+            out << "<p class=\"more\">" << html(model.routes_more) << "</p>\n";
+        }
+        out << "</section>\n";
+    }
+
+    if (model.answer == Answer::kNo) {
+        out << "<section id=\"blocked\">\n<h2>What blocks the routes</h2>\n<p>"
+            << html(model.blocked_intro) << "</p>\n";
+        if (!model.blocked.empty()) {
+            out << "<ol class=\"blocked\">\n";
+            for (const BlockedItem& item : model.blocked) {
+                out << "<li><span class=\"route\">" << html(item.path) << "</span> ("
+                    << html(item.data) << "; sources " << html_citations(item.sources)
+                    << ")\n<ul>\n";
+                for (const BlockerLine& blocker : item.blockers) {
+                    out << "<li>" << html(blocker.hop) << " (<code>" << html(blocker.edge_id)
+                        << "</code>): " << html(blocker.detail) << " [" << blocker.reason
+                        << "]</li>\n";
+                }
+                out << "</ul>\n</li>\n";
+            }
+            out << "</ol>\n";
+        }
+        out << "</section>\n";
+    }
+
+    out << "<section id=\"configuration\">\n<h2>Configuration</h2>\n<dl class=\"conditions\">\n";
+    for (const Condition& condition : model.conditions) {
+        out << "<dt>" << condition.name << "</dt><dd>" << html(condition.value) << "</dd>\n";
+    }
+    out << "</dl>\n";
+    if (!model.parameters.empty()) {
+        out << "<div class=\"table-wrap\">\n<table class=\"parameters\">\n<thead><tr><th "
+               "scope=\"col\">Parameter</th><th scope=\"col\">Value</th><th "
+               "scope=\"col\">Meaning</th></tr></thead>\n<tbody>\n";
+        for (const ParameterRow& row : model.parameters) {
+            out << "<tr><td><code>" << html(row.id) << "</code></td><td>" << parameter_value(row)
+                << "</td><td>" << html(row.label) << "</td></tr>\n";
+        }
+        out << "</tbody>\n</table>\n</div>\n";
+    }
+    out << "</section>\n";
+
+    out << "<section id=\"sources\">\n<h2>Sources</h2>\n";
+    if (model.sources.empty()) {
+        out << "<p>No source is cited by the routes shown.</p>\n";
+    } else {
+        out << "<ol class=\"sources\">\n";
+        std::size_t number = 0;
+        for (const SourceEntry& source : model.sources) {
+            out << "<li id=\"source-" << ++number << "\">";
+            if (source.url.empty()) {
+                out << html(source.title);
+            } else {
+                out << "<a href=\"" << html(source.url) << "\" rel=\"noreferrer\">"
+                    << html(source.title) << "</a>";
+            }
+            if (!source.publisher.empty()) {
+                out << " — " << html(source.publisher);
+            }
+            if (!source.date.empty()) {
+                out << ", " << source.date;
+            }
+            if (!source.url.empty()) {
+                out << "<br><span class=\"url\">" << html(source.url) << "</span>";
+            }
+            out << "</li>\n";
+        }
+        out << "</ol>\n";
+    }
+    out << "</section>\n";
+
+    out << "<section id=\"method\">\n<h2>Method</h2>\n<p>" << html(kMethodNote) << "</p>\n<ul>\n";
+    for (const StatusMeaning& status : kStatusMeanings) {
+        out << "<li><strong>" << status.status << "</strong>: " << html(status.meaning)
+            << "</li>\n";
+    }
+    out << "</ul>\n</section>\n</main>\n</body>\n</html>\n";
+}
+
+// The value of attribute `name` in the start tag `tag`, and where the attribute (with
+// the white space before it) begins and ends; nothing when absent.
+struct Attribute {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    std::string value;
+};
+
+std::optional<Attribute> find_attribute(std::string_view tag, std::string_view name) {
+    const std::string pattern = std::string(name) + "=\"";
+    std::size_t at = 0;
+    while ((at = tag.find(pattern, at)) != std::string_view::npos) {
+        if (at > 0 && (tag[at - 1] == ' ' || tag[at - 1] == '\n' || tag[at - 1] == '\t')) {
+            const std::size_t value_begin = at + pattern.size();
+            const std::size_t value_end = tag.find('"', value_begin);
+            if (value_end == std::string_view::npos) {
+                return std::nullopt;
+            }
+            return Attribute{at - 1, value_end + 1,
+                             std::string(tag.substr(value_begin, value_end - value_begin))};
+        }
+        at += pattern.size();
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+ReportFindings find_report_routes(const ConfigurationView& view,
+                                  const ResolvedQuery& query,
+                                  std::size_t limit,
+                                  std::size_t count_limit,
+                                  std::size_t blocked_limit,
+                                  const StopCondition& stop) {
+    ReportFindings findings;
+    std::size_t counted = 0;
+    findings.cover = cover_routes(view, query.routes, stop, [&](const Route& route) {
+        if (limit == 0 || findings.routes.size() < limit) {
+            findings.routes.push_back(route);
+        }
+        // Past the counting limit the report says "at least".
+        return count_limit == 0 || ++counted < count_limit;
+    });
+    findings.route_count = findings.cover.routes;
+    findings.complete = findings.cover.complete;
+    findings.cut_short = findings.cover.timed_out || findings.cover.interrupted;
+    if (findings.route_count == 0 && findings.complete) {
+        findings.blocked = blocked_routes(view, query.routes, blocked_limit);
+    }
+    return findings;
+}
+
+void write_report(std::ostream& out,
+                  ReportFormat format,
+                  const ConfigurationView& view,
+                  const ResolvedQuery& query,
+                  const ReportFindings& findings) {
+    const ReportModel model = build_model(view, query, findings);
+    if (format == ReportFormat::kHtml) {
+        write_html(out, model, findings);
+    } else {
+        write_markdown(out, model, findings);
+    }
+}
+
+std::string svg_for_html(std::string_view svg) {
+    std::size_t root = 0;
+    while ((root = svg.find("<svg", root)) != std::string_view::npos) {
+        const std::size_t after = root + 4;
+        if (after < svg.size() && (svg[after] == ' ' || svg[after] == '\n' || svg[after] == '>')) {
+            break;
+        }
+        root = after;
+    }
+    if (root == std::string_view::npos) {
+        return "";
+    }
+    const std::size_t tag_end = svg.find('>', root);
+    if (tag_end == std::string_view::npos) {
+        return "";
+    }
+    std::string tag(svg.substr(root, tag_end - root));
+    std::string max_width;
+    for (const char* name : {"width", "height"}) {
+        if (const auto attribute = find_attribute(tag, name)) {
+            if (std::string(name) == "width") {
+                max_width = attribute->value;
+            }
+            tag.erase(attribute->begin, attribute->end - attribute->begin);
+        }
+    }
+    tag +=
+        " class=\"diagram\" role=\"img\" aria-label=\"Diagram of the scenario with the "
+        "routes in red\"";
+    // The width is Graphviz's own number and unit ("620pt"); anything else is dropped.
+    const bool plain_length =
+        !max_width.empty() && std::all_of(max_width.begin(), max_width.end(), [](char c) {
+            return (c >= '0' && c <= '9') || c == '.' || (c >= 'a' && c <= 'z');
+        });
+    if (plain_length) {
+        tag += " style=\"max-width:" + max_width + "\"";
+    }
+    std::string body(svg.substr(tag_end));
+    while (!body.empty() && (body.back() == '\n' || body.back() == ' ')) {
+        body.pop_back();
+    }
+    return tag + body;
+}
+
+std::string markdown_text(std::string_view text) {
+    const std::string clean = clean_utf8(text);
+    std::string out;
+    bool line_start = true;       // nothing but spaces written yet
+    bool leading_digits = false;  // only digits written yet ("1." would start a list)
+    for (char c : clean) {
+        if (c == '\n' || c == '\r' || c == '\t') {
+            c = ' ';
+        }
+        if (c == ' ' && line_start) {
+            continue;  // leading spaces would make an indented code block
+        }
+        const bool first = line_start;
+        line_start = false;
+        switch (c) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '\\':
+            case '`':
+            case '*':
+            case '_':
+            case '[':
+            case ']':
+            case '{':
+            case '}':
+            case '#':
+            case '!':
+            case '|':
+            case '~':
+                out += '\\';
+                out += c;
+                break;
+            case '-':
+            case '+':
+            case '=':
+                if (first) {
+                    out += '\\';
+                }
+                out += c;
+                break;
+            case '.':
+            case ')':
+                if (leading_digits) {
+                    out += '\\';
+                }
+                out += c;
+                break;
+            default:
+                out += c;
+        }
+        leading_digits = (first || leading_digits) && c >= '0' && c <= '9';
+    }
+    while (!out.empty() && out.back() == ' ') {
+        out.pop_back();  // trailing spaces could make a hard line break
+    }
+    return out;
+}
+
+}  // namespace flowsim::io
