@@ -139,7 +139,6 @@ std::string conditions(const QueryHeader& header) {
     return text;
 }
 
-
 QueryHeader make_header(const ConfigurationView& view,
                         const ResolvedQuery& query,
                         const std::string& display_name) {
