@@ -125,6 +125,21 @@ std::string joined(const std::vector<std::string>& items, const std::string& sep
     return text;
 }
 
+// `items`, each escaped by `escape`, joined by `separator`; `none` when there are none.
+std::string escaped_list(const std::vector<std::string>& items,
+                         const std::string& separator,
+                         const std::string& none,
+                         std::string (*escape)(std::string_view)) {
+    if (items.empty()) {
+        return none;
+    }
+    std::vector<std::string> escaped;
+    for (const std::string& item : items) {
+        escaped.push_back(escape(item));
+    }
+    return joined(escaped, separator);
+}
+
 bool is_web_url(const std::string& url) {
     return url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0;
 }
@@ -408,14 +423,7 @@ std::string markdown_code(std::string_view id) {
 std::string markdown_list(const std::vector<std::string>& items,
                           const std::string& separator,
                           const std::string& none) {
-    if (items.empty()) {
-        return none;
-    }
-    std::vector<std::string> escaped;
-    for (const std::string& item : items) {
-        escaped.push_back(markdown_text(item));
-    }
-    return joined(escaped, separator);
+    return escaped_list(items, separator, none, markdown_text);
 }
 
 std::string markdown_citations(const std::vector<std::size_t>& sources) {
@@ -607,14 +615,7 @@ std::string html(std::string_view text) {
 std::string html_list(const std::vector<std::string>& items,
                       const std::string& separator,
                       const std::string& none) {
-    if (items.empty()) {
-        return none;
-    }
-    std::vector<std::string> escaped;
-    for (const std::string& item : items) {
-        escaped.push_back(html(item));
-    }
-    return joined(escaped, separator);
+    return escaped_list(items, separator, none, html);
 }
 
 std::string html_citations(const std::vector<std::size_t>& sources) {
