@@ -47,14 +47,13 @@ ExitCode run_diff(const DiffOptions& options) {
         return ExitCode::kInvalidInput;
     }
     const Scenario& scenario = prepared->scenario;
-    const RouteDiff diff =
-        diff_routes(scenario, prepared->query.activity, second->activity, prepared->query.routes,
-                    options.limit, options.route.stop_condition());
+    const ConfigurationView second_view(scenario, second->activity);
+    const RouteDiff diff = diff_routes(*prepared->view, second_view, prepared->query.routes,
+                                       options.limit, options.route.stop_condition());
     Output output(options.route.output);
     if (!output.ok()) {
         return ExitCode::kInternal;
     }
-    const ConfigurationView second_view(scenario, second->activity);
     const std::string& name = options.route.common.scenario;
     io::write_diff(output.stream(), options.route.route_format(), scenario,
                    io::make_header(*prepared->view, prepared->query, name),

@@ -1,5 +1,6 @@
 #include "flowsim/sweep_command.hpp"
 
+#include <algorithm>
 #include <iostream>
 
 #include <CLI/CLI.hpp>

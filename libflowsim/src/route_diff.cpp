@@ -52,14 +52,12 @@ std::vector<Route> missing_from(const std::vector<Route>& from, const std::vecto
 
 }  // namespace
 
-RouteDiff diff_routes(const Scenario& scenario,
-                      const ActivitySettings& first,
-                      const ActivitySettings& second,
+RouteDiff diff_routes(const ConfigurationView& first_view,
+                      const ConfigurationView& second_view,
                       const RouteQuery& query,
                       std::size_t limit,
                       const StopCondition& stop) {
-    const ConfigurationView first_view(scenario, first);
-    const ConfigurationView second_view(scenario, second);
+    const Scenario& scenario = first_view.scenario();
     RouteDiff diff;
 
     const std::vector<bool> first_active = active_edges(first_view);

@@ -22,6 +22,7 @@
 
 #include <gtest/gtest.h>
 
+#include "flowsim/configuration_view.hpp"
 #include "flowsim/cut.hpp"
 #include "flowsim/io/scenario_loader.hpp"
 #include "flowsim/route_diff.hpp"
@@ -295,7 +296,9 @@ std::vector<Route> minus(const std::vector<Route>& a, const std::vector<Route>& 
 void check_diff(const Case& c) {
     const std::vector<Route> first = reference_routes(c.scenario(), c.settings, c.query);
     const std::vector<Route> second = reference_routes(c.scenario(), c.other_settings, c.query);
-    const RouteDiff diff = diff_routes(c.scenario(), c.settings, c.other_settings, c.query, 100000);
+    const ConfigurationView first_view(c.scenario(), c.settings);
+    const ConfigurationView second_view(c.scenario(), c.other_settings);
+    const RouteDiff diff = diff_routes(first_view, second_view, c.query, 100000);
     const std::string what =
         c.context + "second settings:\n" + describe(c.scenario(), c.other_settings, c.query);
     EXPECT_TRUE(diff.complete) << what;
@@ -306,7 +309,7 @@ void check_diff(const Case& c) {
     EXPECT_EQ(diff.first_routes, first.size()) << what;
     EXPECT_EQ(diff.second_routes, second.size()) << what;
     // Diffing a side against itself finds nothing.
-    EXPECT_TRUE(diff_routes(c.scenario(), c.settings, c.settings, c.query, 100000).same()) << what;
+    EXPECT_TRUE(diff_routes(first_view, first_view, c.query, 100000).same()) << what;
 }
 
 // ---- sweep -------------------------------------------------------------------------------------

@@ -26,12 +26,11 @@ struct RouteDiff {
     bool same() const { return opened.empty() && closed.empty() && changed_edges.empty(); }
 };
 
-/// Compares the routes `query` finds under `first` and under `second`. Routes are the
-/// same when they start with the same kind and take the same edges (their stable ids
-/// agree). Holds up to `limit` routes a side.
-RouteDiff diff_routes(const Scenario& scenario,
-                      const ActivitySettings& first,
-                      const ActivitySettings& second,
+/// Compares the routes `query` finds under `first` and under `second`, two views of the
+/// same scenario. Routes are the same when they start with the same kind and take the
+/// same edges (their stable ids agree). Holds up to `limit` routes a side.
+RouteDiff diff_routes(const ConfigurationView& first,
+                      const ConfigurationView& second,
                       const RouteQuery& query,
                       std::size_t limit,
                       const StopCondition& stop = {});
