@@ -27,7 +27,7 @@ title: Springfield
 description: Two routes.
 as_of: 2026-01-23
 sources:
-  audit: {title: State audit, publisher: Secretary of State, url: "https://example.org/a", date: 2025-08-26}
+  audit: {title: State audit, publisher: Secretary of State, url: "https://example.org/a", date: 2025-08-26, kind: record}
   blog: {title: Company blog}
 data:
   hotlist_hit: {label: Hotlist alert}
@@ -90,6 +90,8 @@ TEST(ScenarioLoader, ReadsEveryKey) {
     ASSERT_EQ(scenario.sources().size(), 2U);
     EXPECT_EQ(scenario.sources()[0].publisher, "Secretary of State");
     EXPECT_EQ(scenario.sources()[0].date->to_string(), "2025-08-26");
+    EXPECT_EQ(scenario.sources()[0].kind, SourceKind::kRecord);
+    EXPECT_FALSE(scenario.sources()[1].kind.has_value());
     // Built-in kinds first; declaring one only relabels it.
     ASSERT_EQ(scenario.data_kinds().size(), 3U);
     EXPECT_EQ(scenario.data_kinds()[kFootage].label, "Doorbell video");

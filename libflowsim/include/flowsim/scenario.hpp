@@ -12,6 +12,7 @@
 #include "flowsim/node.hpp"
 #include "flowsim/policy.hpp"
 #include "flowsim/selector.hpp"
+#include "flowsim/source_kind.hpp"
 #include "flowsim/source_location.hpp"
 
 namespace flowsim {
@@ -23,6 +24,7 @@ struct Source {
     std::string publisher;
     std::string url;
     std::optional<Date> date;
+    std::optional<SourceKind> kind;  ///< absent: not stated (`check` warns)
     SourceLocation where;
 };
 

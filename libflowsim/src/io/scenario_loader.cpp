@@ -43,7 +43,9 @@ const Keys kTopKeys = {"flowsim", "title",    "description",    "as_of",    "inc
                        "edges",   "policies", "configurations", "questions"};
 const Keys kIncludedKeys = {"flowsim", "include", "sources", "data",    "parameters",
                             "gates",   "nodes",   "edges",   "policies"};
-const Keys kSourceKeys = {"title", "publisher", "url", "date"};
+const Keys kSourceKeys = {"title", "publisher", "url", "date", "kind"};
+const Keys kSourceKindNames = {"record", "law",      "filing",   "statement",
+                               "news",   "advocacy", "secondary"};
 const Keys kDataKindKeys = {"label"};
 const Keys kParameterKeys = {"default", "label", "lever", "cost"};
 const Keys kGateKeys = {"label"};
@@ -505,6 +507,16 @@ private:
                     }
                     if (const auto date = fields.scalar(value, "date")) {
                         source.date = parse_date(*date, "date");
+                    }
+                    if (const auto kind = fields.scalar(value, "kind")) {
+                        source.kind = parse_source_kind(kind->text);
+                        if (!source.kind) {
+                            sink_.error(kind->where,
+                                        "unknown source kind " + in_quotes(kind->text) +
+                                            "; use one of record, law, filing, statement, news, "
+                                            "advocacy, secondary" +
+                                            did_you_mean(kind->text, kSourceKindNames));
+                        }
                     }
                 }
                 parts_.sources.push_back(std::move(source));
