@@ -727,7 +727,7 @@ def build(data_dir: str) -> dict[str, str]:
         if i in portals:
             ctags = ["flock", "portal"] + (["portal-" + a["state"].lower()] if a["state"] else [])
             node_rows.append([a["id"] + CAMERAS_SUFFIX, "camera",
-                              a["label"] + ": Flock cameras (transparency portal)", a["state"], "", "",
+                              a["label"] + " cameras", a["state"], "", "",
                               ";".join(ctags), "plate_read"])
     node_rows.sort(key=lambda r: r[0])
 
@@ -841,8 +841,8 @@ curly apostrophes are straightened and then removed with the others
 (`Sheriff's` = `Sheriffs`); `&` becomes `and`; every other character that is
 not a letter or digit separates words. Then, word by word:
 
-- spelling mistakes in the sources: `departement`, `departmentn` → `department`,
-  `distric` → `district`, `sringfield` → `springfield`;
+- spelling mistakes in the sources: `departement`, `departmentn`, `departent` → `department`,
+  `distric` → `district`, `sringfield` → `springfield`, `constbales`, `constabless` → `constables`;
 - abbreviations: `st` → `saint`, `ste` → `sainte`, `mt` → `mount`, `ft` → `fort`,
   `twp` → `township`, `co`/`cnty` → `county`, `dept` → `department`, `pct` → `precinct`,
   `const` → `constable`, `univ` → `university`, `intl` → `international`,

@@ -77,6 +77,23 @@ def tally(flowsim: str, root: str) -> str:
     L = [BEGIN, ""]
     add = L.append
     n = len(portals)
+    kinds = collections.Counter(nd["kind"] for nd in graph["nodes"])
+    mechs = collections.Counter((e["mechanism"], e["status"], e.get("when", "true"),
+                                 e.get("until", "")) for e in graph["edges"])
+    add("The model (`flowsim export --format json`):")
+    add("")
+    add("| nodes | count |")
+    add("|---|---:|")
+    for kd, c in sorted(kinds.items()):
+        add(f"| `{kd}` | {c} |")
+    add(f"| all | {sum(kinds.values())} |")
+    add("")
+    add("| edges: mechanism | status | `when` | `until` | count |")
+    add("|---|---|---|---|---:|")
+    for (m, st, w, u), c in sorted(mechs.items()):
+        add(f"| `{m}` | `{st}` | `{w}` | {u or '—'} | {c} |")
+    add(f"| all | | | | {sum(mechs.values())} |")
+    add("")
     add(f"Portals: {n}. A route is the portal's cameras → the agency itself (`{OWN}`) or an "
         f"agency on its sharing list (`{SHARING}`, one hop) → `ice_ero` through that agency's "
         "287(g) agreement. Counts are of portals with at least one such route.")
