@@ -773,13 +773,18 @@ def build(data_dir: str) -> dict[str, str]:
                 eid += (f"-w{ag['row']}" if is_ended else f"-r{ag['row']}")
             if is_ended:
                 ended_edges += 1
+                later = sorted({x["model"] for x in g287_by_key.get(key, [])})
+                others = (f" The later list has this agency's {', '.join(later)} agreement"
+                          f"{'s' if len(later) > 1 else ''}: the agency may have changed model." if later else
+                          " The agency has no agreement in the later list.")
                 since, until = ag["signed"], G287_NEW_DATE
                 note = (f"287(g) {model_name} agreement signed {ag['signed']}: "
                         f"'{ag['agency']}', {ag['county'] or 'no county given'}, {ag['state']} "
                         f"(ICE workbook of {G287_OLD_DATE}, row {ag['row']}). Not in the list of "
                         f"{G287_NEW_DATE} under the same name and model: it ended (or was renamed) on an "
                         f"unknown date between the two lists. `until` is the later list's date, the "
-                        f"latest it can have ended; between the two dates the edge may already be gone. {why}")
+                        f"latest it can have ended; between the two dates the edge may already be gone."
+                        f"{others} {why}")
                 sources = SRC_ICE_OLD
             else:
                 olds = sorted(old_signed.get((key, ag["model"]), []))
