@@ -100,11 +100,12 @@ Answers answer_questions(const Scenario& scenario, const StopCondition& stop, st
                 },
                 stop);
         }
-        if (!first && (enumeration.timed_out || enumeration.interrupted)) {
+        if (!first && enumeration.completion.cut_short()) {
             ++answers.unanswered;
-            err << format_diagnostic({Severity::kError, question.where,
-                                      "question '" + question.id + "' was not answered: " +
-                                          (enumeration.timed_out ? "out of time" : "interrupted")});
+            err << format_diagnostic(
+                {Severity::kError, question.where,
+                 "question '" + question.id + "' was not answered: " +
+                     (enumeration.completion.timed_out() ? "out of time" : "interrupted")});
             continue;
         }
         if (first.has_value() == question.expect_reachable) {

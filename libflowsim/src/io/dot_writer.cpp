@@ -834,15 +834,16 @@ std::vector<std::string> diagram_caption(const ConfigurationView& view,
         if (!query.routes.avoid.empty()) {
             between += ", avoiding " + name_or_count_nodes(scenario, query.routes.avoid, "nodes");
         }
-        if (routes->routes == 0 && routes->complete) {
+        if (routes->routes == 0 && routes->completion.complete()) {
             lines.push_back("No route " + between);
         } else {
-            lines.push_back("Thick red: " + std::string(routes->complete ? "" : "at least ") +
-                            plural(routes->routes, "route") + " " + between +
-                            (routes->complete      ? ""
-                             : routes->timed_out   ? " (cut short by the time limit)"
-                             : routes->interrupted ? " (interrupted)"
-                                                   : " (counting stopped there)"));
+            lines.push_back(
+                "Thick red: " + std::string(routes->completion.complete() ? "" : "at least ") +
+                plural(routes->routes, "route") + " " + between +
+                (routes->completion.complete()      ? ""
+                 : routes->completion.timed_out()   ? " (cut short by the time limit)"
+                 : routes->completion.interrupted() ? " (interrupted)"
+                                                    : " (counting stopped there)"));
         }
     }
     return lines;

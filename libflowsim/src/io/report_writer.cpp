@@ -201,9 +201,9 @@ void describe_answer(ReportModel& model,
     if (findings.route_count > 0) {
         model.answer = Answer::kYes;
         model.answer_text = "data from " + from + " can reach " + to + " by " +
-                            (findings.complete ? "" : "at least ") +
+                            (findings.cover.completion.complete() ? "" : "at least ") +
                             plural(findings.route_count, "route") + in_conditions;
-    } else if (findings.complete) {
+    } else if (findings.cover.completion.complete()) {
         model.answer = Answer::kNo;
         model.answer_text = "data from " + from + " cannot reach " + to + in_conditions;
     } else {
@@ -281,8 +281,8 @@ ReportModel build_model(const ConfigurationView& view,
         model.routes.push_back(route_row(view, route, numbers));
     }
     const std::size_t listed = model.routes.size();
-    const std::string counted =
-        (findings.complete ? "" : "at least ") + plural(findings.route_count, "route");
+    const std::string counted = (findings.cover.completion.complete() ? "" : "at least ") +
+                                plural(findings.route_count, "route");
     if (listed == findings.route_count) {
         model.routes_intro =
             listed == 1 ? "The one route." : "All " + counted + ", fewest hops first.";
@@ -290,12 +290,13 @@ ReportModel build_model(const ConfigurationView& view,
         model.routes_intro = (listed == 1 ? "The first" : "The first " + std::to_string(listed)) +
                              " of " + counted + ", fewest hops first.";
         const std::size_t unlisted = findings.route_count - listed;
-        model.routes_more = (findings.complete ? "" : "At least ") + std::to_string(unlisted) +
+        model.routes_more = (findings.cover.completion.complete() ? "" : "At least ") +
+                            std::to_string(unlisted) +
                             (unlisted == 1 ? " more route" : " more routes") +
                             " not shown; flowsim paths lists them all.";
     }
-    if (!findings.complete && findings.route_count > 0) {
-        model.routes_intro += findings.cut_short
+    if (!findings.cover.completion.complete() && findings.route_count > 0) {
+        model.routes_intro += findings.cover.completion.cut_short()
                                   ? " The search was cut short, so more routes may exist."
                                   : " Counting stopped there, so more routes may exist.";
     }
@@ -760,9 +761,7 @@ ReportFindings find_report_routes(const ConfigurationView& view,
         return count_limit == 0 || ++counted < count_limit;
     });
     findings.route_count = findings.cover.routes;
-    findings.complete = findings.cover.complete;
-    findings.cut_short = findings.cover.timed_out || findings.cover.interrupted;
-    if (findings.route_count == 0 && findings.complete) {
+    if (findings.route_count == 0 && findings.cover.completion.complete()) {
         findings.blocked = blocked_routes(view, query.routes, blocked_limit);
     }
     return findings;

@@ -84,8 +84,9 @@ void PathsWriter::route(const Route& route) {
     }
 }
 
-void PathsWriter::finish(std::size_t route_count, bool complete) {
+void PathsWriter::finish(std::size_t route_count, Completion completion) {
     State& state = *state_;
+    const bool complete = completion.complete();
     if (state.format == RouteFormat::kJson) {
         state.json.end_array();
         state.json.key("reachable").value(route_count > 0);
@@ -104,7 +105,8 @@ void PathsWriter::finish(std::size_t route_count, bool complete) {
 void write_route_count(std::ostream& out,
                        RouteFormat format,
                        std::size_t route_count,
-                       bool complete) {
+                       Completion completion) {
+    const bool complete = completion.complete();
     if (format == RouteFormat::kJson) {
         JsonWriter json(out);
         json.begin_object();
@@ -123,8 +125,9 @@ void write_query(std::ostream& out,
                  const QueryHeader& header,
                  const std::optional<Route>& first,
                  std::size_t route_count,
-                 bool complete,
+                 Completion completion,
                  const std::vector<BlockedRoute>& blocked) {
+    const bool complete = completion.complete();
     const bool reachable = first.has_value();
     if (format == RouteFormat::kJson) {
         JsonWriter json(out);
