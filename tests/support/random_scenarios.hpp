@@ -582,7 +582,8 @@ inline bool in_force(const DateWindow& window, const std::optional<Date>& date) 
     return true;
 }
 
-inline bool contains(const std::vector<std::uint32_t>& items, std::uint32_t item) {
+template <typename Tag>
+bool contains(const std::vector<Index<Tag>>& items, Index<Tag> item) {
     return std::find(items.begin(), items.end(), item) != items.end();
 }
 

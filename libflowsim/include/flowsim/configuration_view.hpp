@@ -7,11 +7,10 @@
 
 #include "flowsim/date.hpp"
 #include "flowsim/evidence.hpp"
+#include "flowsim/ids.hpp"
 #include "flowsim/scenario.hpp"
 
 namespace flowsim {
-
-using EdgeIndex = std::uint32_t;
 
 /// Data kinds as a bit set; a scenario has at most kMaxDataKinds kinds.
 using KindMask = std::uint64_t;

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "flowsim/ids.hpp"
 #include "flowsim/source_location.hpp"
 
 namespace flowsim {
@@ -34,8 +35,6 @@ struct Jurisdiction {
     std::optional<std::string> county;
     std::optional<std::string> place;
 };
-
-using DataKindIndex = std::uint32_t;
 
 /// A camera, platform, agency or party that data can pass through.
 struct Node {

@@ -9,6 +9,7 @@
 #include "flowsim/date.hpp"
 #include "flowsim/edge.hpp"
 #include "flowsim/evidence.hpp"
+#include "flowsim/ids.hpp"
 #include "flowsim/node.hpp"
 #include "flowsim/policy.hpp"
 #include "flowsim/selector.hpp"
@@ -48,9 +49,6 @@ struct Gate {
     std::string label;
     SourceLocation where;
 };
-
-using ParameterIndex = std::uint32_t;
-using ConfigurationIndex = std::uint32_t;
 
 /// A named set of parameter values applied over the defaults.
 struct Configuration {
