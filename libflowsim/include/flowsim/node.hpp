@@ -11,7 +11,7 @@
 
 namespace flowsim {
 
-/// What a node is; see SPEC section 2.
+/// What a node is; see docs/scenario-format.md, section 10.
 enum class NodeKind {
     kCamera,
     kPlatform,

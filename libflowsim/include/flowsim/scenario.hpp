@@ -76,7 +76,6 @@ struct Question {
 
 /// Everything a scenario holds, as plain data; the loader fills it and hands it to Scenario.
 struct ScenarioParts {
-    int format_version = 1;
     std::string title;
     std::string description;
     std::optional<Date> as_of;
@@ -98,7 +97,6 @@ class Scenario {
 public:
     explicit Scenario(ScenarioParts parts);
 
-    int format_version() const { return parts_.format_version; }
     const std::string& title() const { return parts_.title; }
     const std::string& description() const { return parts_.description; }
     const std::optional<Date>& as_of() const { return parts_.as_of; }

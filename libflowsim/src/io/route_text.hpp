@@ -46,7 +46,7 @@ std::vector<std::string> ids_of(const std::vector<T>& items,
     return ids;
 }
 
-/// A route as the JSON object of SPEC section 4.
+/// A route as the JSON object docs/cli.md describes ("JSON").
 void write_route_object(JsonWriter& json, const Scenario& scenario, const Route& route);
 
 /// "scenario", "configuration", "as_of", "from", "to", "data" of a listing.
