@@ -150,8 +150,8 @@ ExitCode run_check(const CheckOptions& options) {
         return ExitCode::kInvalidInput;
     }
     const Scenario& scenario = *result.scenario;
-    const Answers answers =
-        answer_questions(scenario, stop_condition(options.timeout_seconds), std::cerr);
+    // check has no --timeout: only Ctrl-C stops the saved questions.
+    const Answers answers = answer_questions(scenario, stop_condition(0), std::cerr);
     const std::size_t failed = answers.failed + answers.unanswered;
     if (options.common.verbosity() != Verbosity::kQuiet) {
         print_summary(std::cout, options.common.scenario, scenario, options.common.verbosity());

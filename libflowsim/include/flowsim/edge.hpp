@@ -8,14 +8,11 @@
 #include "flowsim/date.hpp"
 #include "flowsim/evidence.hpp"
 #include "flowsim/expression.hpp"
+#include "flowsim/ids.hpp"
 #include "flowsim/node.hpp"
 #include "flowsim/source_location.hpp"
 
 namespace flowsim {
-
-using NodeIndex = std::uint32_t;
-using SourceIndex = std::uint32_t;
-using GateIndex = std::uint32_t;
 
 /// A data kind changing along an edge: what enters as `from` leaves as `to`.
 struct Conversion {

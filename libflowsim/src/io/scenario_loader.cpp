@@ -1343,9 +1343,9 @@ private:
     }
 
     // Resolves every item, ascending and distinct; unknown items are reported and dropped.
-    std::vector<std::uint32_t> resolve_all(const IdTable& table,
-                                           const std::vector<Field>& items,
-                                           std::string_view noun) {
+    detail::IndexList resolve_all(const IdTable& table,
+                                  const std::vector<Field>& items,
+                                  std::string_view noun) {
         std::vector<std::uint32_t> result;
         for (const Field& item : items) {
             if (const auto index = resolve(table, item, noun, {})) {
