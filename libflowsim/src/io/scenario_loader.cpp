@@ -24,6 +24,7 @@
 
 #include "diagnostic_sink.hpp"
 #include "id_table.hpp"
+#include "record_fields.hpp"
 #include "yaml_documents.hpp"
 #include "yaml_fields.hpp"
 
@@ -33,7 +34,10 @@ namespace {
 namespace fs = std::filesystem;
 using detail::DiagnosticSink;
 using detail::Field;
+using detail::FieldList;
+using detail::FieldPairs;
 using detail::IdTable;
+using detail::Need;
 using detail::YamlFields;
 
 using Keys = std::vector<std::string_view>;
@@ -49,23 +53,12 @@ const Keys kSourceKindNames = {"record", "law",      "filing",   "statement",
 const Keys kDataKindKeys = {"label"};
 const Keys kParameterKeys = {"default", "label", "lever", "cost"};
 const Keys kGateKeys = {"label"};
-const Keys kNodeKeys = {"id", "kind", "label", "produces", "jurisdiction", "tags", "note"};
-const Keys kJurisdictionKeys = {"state", "county", "place"};
-const Keys kEdgeKeys = {"id",       "from",    "to",     "carries", "mechanism",
-                        "when",     "gates",   "status", "sources", "likelihood",
-                        "cut_cost", "convert", "since",  "until",   "note"};
 const Keys kPolicyKeys = {"id", "label", "when", "deny", "since", "until", "sources", "note"};
 const Keys kDenyKeys = {"carries", "origin", "from", "to"};
 const Keys kMatcherKeys = {"kind", "state", "county", "place", "tags", "id", "not"};
 const Keys kQuestionKeys = {"id",           "description",   "from",    "to",
                             "data",         "configuration", "without", "as_of",
                             "min_evidence", "via",           "avoid",   "expect"};
-const Keys kNodeColumns = {"id", "kind", "label", "state", "county", "place", "tags", "produces"};
-const Keys kEdgeColumns = {"from",  "to",     "id",      "carries",    "mechanism",
-                           "when",  "status", "sources", "likelihood", "cut_cost",
-                           "since", "until",  "note"};
-const Keys kRequiredNodeColumns = {"id", "kind"};
-const Keys kRequiredEdgeColumns = {"from", "to", "carries"};
 const Keys kEvidenceNames = {"documented", "reported", "alleged", "announced", "hypothetical"};
 const Keys kExpectValues = {"reachable", "unreachable"};
 
@@ -97,20 +90,20 @@ struct Document {
     bool top = false;
 };
 
-// The fields of one node or edge, from a YAML mapping or a CSV row alike.
+// The fields of one node or edge as written, from a YAML mapping or a CSV row alike;
+// the loader's field tables say which key or column fills which member.
 struct NodeFields {
     SourceLocation where;
     std::optional<Field> id, kind, label, state, county, place, note;
-    std::optional<std::vector<Field>> tags, produces;
+    std::optional<FieldList> tags, produces;
 };
 
 struct EdgeFields {
     SourceLocation where;
     std::optional<Field> id, from, to, mechanism, when, status, likelihood, cut_cost, since, until,
         note;
-    std::optional<std::vector<Field>> carries, gates, sources;
-    SourceLocation carries_where;  // where the list is written, when it is
-    std::vector<std::pair<Field, Field>> convert;
+    std::optional<FieldList> carries, gates, sources;
+    std::optional<FieldPairs> convert;
 };
 
 // A question's selector, checked once the scenario exists.
@@ -399,8 +392,8 @@ private:
                 for_each_item(fields, document.root, "nodes", &node_ids_,
                               [&](const YAML::Node& item) { read_yaml_node(fields, item); });
             } else if (document.type == DocumentType::kNodeTable) {
-                read_table(document, kNodeColumns, kRequiredNodeColumns, "node",
-                           [&](NodeFields&& node) { add_node(node); });
+                detail::read_csv_records(document.file, document.text, node_table(), "node", sink_,
+                                         [&](NodeFields&& node) { add_node(node); });
             }
         }
     }
@@ -626,34 +619,43 @@ private:
             });
     }
 
+    // ---- Nodes: one table of fields for YAML and CSV ------------------------------------------
+
+    using NodeBuild = void (Loader::*)(const NodeFields&, Node&);
+    using NodeTable = detail::FieldTable<NodeFields, NodeBuild>;
+
+    // Every node field, once: key and column, where it is kept, and the step that checks
+    // it and sets it on the node. The id is read first, by add_node.
+    static const NodeTable& node_table() {
+        static const NodeTable table({
+            {"id", &NodeFields::id, Need::kRequired},
+            {"kind", &NodeFields::kind, Need::kRequired, &Loader::build_node_kind},
+            {"label", &NodeFields::label, Need::kOptional, &Loader::build_node_label},
+            {"state", &NodeFields::state, Need::kOptional, &Loader::build_node_state,
+             "jurisdiction"},
+            {"county", &NodeFields::county, Need::kOptional, &Loader::build_node_county,
+             "jurisdiction"},
+            {"place", &NodeFields::place, Need::kOptional, &Loader::build_node_place,
+             "jurisdiction"},
+            {"tags", &NodeFields::tags, Need::kOptional, &Loader::build_node_tags},
+            {"produces", &NodeFields::produces, Need::kOptional, &Loader::build_node_produces},
+            {"note", &NodeFields::note, Need::kOptional, &Loader::build_node_note},
+        });
+        return table;
+    }
+
     void read_yaml_node(YamlFields& fields, const YAML::Node& item) {
-        if (!fields.check_mapping(item, "a node", kNodeKeys)) {
+        NodeFields node;
+        if (!detail::read_yaml_record(fields, item, "a node", node_table(), node)) {
             node_ids_.mark_incomplete();
             return;
-        }
-        NodeFields node;
-        node.where = fields.where(item);
-        node.id = fields.required(item, "id", "a node");
-        if (!node.id) {
-            node_ids_.mark_incomplete();
-        }
-        node.kind = fields.required(item, "kind", "a node");
-        node.label = fields.scalar(item, "label");
-        node.note = fields.scalar(item, "note");
-        node.tags = fields.list(item, "tags");
-        node.produces = fields.list(item, "produces");
-        if (const auto jurisdiction = YamlFields::find(item, "jurisdiction")) {
-            if (fields.check_mapping(*jurisdiction, "a jurisdiction", kJurisdictionKeys)) {
-                node.state = fields.scalar(*jurisdiction, "state");
-                node.county = fields.scalar(*jurisdiction, "county");
-                node.place = fields.scalar(*jurisdiction, "place");
-            }
         }
         add_node(node);
     }
 
     void add_node(const NodeFields& fields) {
         if (!fields.id) {
+            node_ids_.mark_incomplete();  // a node we cannot name
             return;
         }
         if (parts_.nodes.size() >= limits_.max_nodes) {
@@ -670,44 +672,74 @@ private:
         Node node;
         node.id = fields.id->text;
         node.where = fields.where;
-        node.label = fields.label && !fields.label->text.empty() ? fields.label->text : node.id;
-        if (fields.note) {
-            node.note = fields.note->text;
-        }
-        if (fields.kind) {
-            if (const auto kind = parse_node_kind(fields.kind->text)) {
-                node.kind = *kind;
-            } else {
-                sink_.error(fields.kind->where,
-                            "node " + in_quotes(node.id) + " has unknown kind " +
-                                in_quotes(fields.kind->text) +
-                                did_you_mean(fields.kind->text, node_kind_names()));
+        for (const auto& spec : node_table().specs()) {
+            if (spec.build != nullptr) {
+                (this->*spec.build)(fields, node);
             }
         }
+        parts_.nodes.push_back(std::move(node));
+    }
+
+    void build_node_kind(const NodeFields& fields, Node& node) {
+        if (!fields.kind) {
+            return;
+        }
+        if (const auto kind = parse_node_kind(fields.kind->text)) {
+            node.kind = *kind;
+        } else {
+            sink_.error(fields.kind->where, "node " + in_quotes(node.id) + " has unknown kind " +
+                                                in_quotes(fields.kind->text) +
+                                                did_you_mean(fields.kind->text, node_kind_names()));
+        }
+    }
+
+    void build_node_label(const NodeFields& fields, Node& node) {
+        node.label = fields.label && !fields.label->text.empty() ? fields.label->text : node.id;
+    }
+
+    void build_node_state(const NodeFields& fields, Node& node) {
         if (fields.state) {
             node.jurisdiction.state = parse_state(*fields.state);
         }
+    }
+
+    void build_node_county(const NodeFields& fields, Node& node) {
         if (fields.county && !fields.county->text.empty()) {
             node.jurisdiction.county = fields.county->text;
         }
+    }
+
+    void build_node_place(const NodeFields& fields, Node& node) {
         if (fields.place && !fields.place->text.empty()) {
             node.jurisdiction.place = fields.place->text;
         }
-        if (fields.tags) {
-            for (const Field& tag : *fields.tags) {
-                if (!valid_id(tag.text)) {
-                    sink_.error(tag.where, "tag " + in_quotes(tag.text) +
-                                               " must be made of a-z, 0-9, '_', '.' and '-'");
-                } else {
-                    node.tags.push_back(tag.text);
-                }
+    }
+
+    void build_node_tags(const NodeFields& fields, Node& node) {
+        if (!fields.tags) {
+            return;
+        }
+        for (const Field& tag : fields.tags->items) {
+            if (!valid_id(tag.text)) {
+                sink_.error(tag.where, "tag " + in_quotes(tag.text) +
+                                           " must be made of a-z, 0-9, '_', '.' and '-'");
+            } else {
+                node.tags.push_back(tag.text);
             }
-            sort_unique(node.tags);
         }
+        sort_unique(node.tags);
+    }
+
+    void build_node_produces(const NodeFields& fields, Node& node) {
         if (fields.produces) {
-            node.produces = resolve_all(data_kind_ids_, *fields.produces, "data kind");
+            node.produces = resolve_all(data_kind_ids_, fields.produces->items, "data kind");
         }
-        parts_.nodes.push_back(std::move(node));
+    }
+
+    void build_node_note(const NodeFields& fields, Node& node) {
+        if (fields.note) {
+            node.note = fields.note->text;
+        }
     }
 
     // ---- Pass 2: everything that refers to declarations -------------------------------------
@@ -729,8 +761,8 @@ private:
                     check_version(*version);
                 }
             } else if (document.type == DocumentType::kEdgeTable) {
-                read_table(document, kEdgeColumns, kRequiredEdgeColumns, "edge",
-                           [&](EdgeFields&& edge) { add_edge(edge); });
+                detail::read_csv_records(document.file, document.text, edge_table(), "edge", sink_,
+                                         [&](EdgeFields&& edge) { add_edge(edge); });
             }
         }
     }
@@ -753,48 +785,40 @@ private:
         }
     }
 
+    // ---- Edges: one table of fields for YAML and CSV ------------------------------------------
+
+    using EdgeBuild = void (Loader::*)(const EdgeFields&, Edge&);
+    using EdgeTable = detail::FieldTable<EdgeFields, EdgeBuild>;
+
+    // Every edge field, once: key and column, where it is kept, and the step that checks
+    // it and sets it on the edge, in this order (convert after carries, until after
+    // since). The id and the two ends are read first, by add_edge.
+    static const EdgeTable& edge_table() {
+        static const EdgeTable table({
+            {"from", &EdgeFields::from, Need::kRequired},
+            {"to", &EdgeFields::to, Need::kRequired},
+            {"id", &EdgeFields::id},
+            {"carries", &EdgeFields::carries, Need::kRequired, &Loader::build_carries},
+            {"mechanism", &EdgeFields::mechanism, Need::kOptional, &Loader::build_mechanism},
+            {"when", &EdgeFields::when, Need::kOptional, &Loader::build_edge_when},
+            {"gates", &EdgeFields::gates, Need::kOptional, &Loader::build_gates},
+            {"status", &EdgeFields::status, Need::kOptional, &Loader::build_status},
+            {"sources", &EdgeFields::sources, Need::kOptional, &Loader::build_edge_sources},
+            {"likelihood", &EdgeFields::likelihood, Need::kOptional, &Loader::build_likelihood},
+            {"cut_cost", &EdgeFields::cut_cost, Need::kOptional, &Loader::build_cut_cost},
+            {"convert", &EdgeFields::convert, Need::kOptional, &Loader::build_convert},
+            {"since", &EdgeFields::since, Need::kOptional, &Loader::build_since},
+            {"until", &EdgeFields::until, Need::kOptional, &Loader::build_until},
+            {"note", &EdgeFields::note, Need::kOptional, &Loader::build_edge_note},
+        });
+        return table;
+    }
+
     void read_yaml_edge(YamlFields& fields, const YAML::Node& item) {
-        if (!fields.check_mapping(item, "an edge", kEdgeKeys)) {
-            return;
-        }
         EdgeFields edge;
-        edge.where = fields.where(item);
-        edge.id = fields.scalar(item, "id");
-        edge.from = fields.required(item, "from", "an edge");
-        edge.to = fields.required(item, "to", "an edge");
-        edge.mechanism = fields.scalar(item, "mechanism");
-        edge.when = fields.scalar(item, "when");
-        edge.status = fields.scalar(item, "status");
-        edge.likelihood = fields.scalar(item, "likelihood");
-        edge.cut_cost = fields.scalar(item, "cut_cost");
-        edge.since = fields.scalar(item, "since");
-        edge.until = fields.scalar(item, "until");
-        edge.note = fields.scalar(item, "note");
-        edge.carries = fields.list(item, "carries");
-        if (const auto carries = YamlFields::find(item, "carries")) {
-            edge.carries_where = fields.where(*carries);
-        } else {
-            fields.error(item, "missing required key 'carries' in an edge");
+        if (detail::read_yaml_record(fields, item, "an edge", edge_table(), edge)) {
+            add_edge(edge);
         }
-        edge.gates = fields.list(item, "gates");
-        edge.sources = fields.list(item, "sources");
-        if (const auto convert = YamlFields::find(item, "convert")) {
-            if (!convert->IsMap()) {
-                fields.error(*convert,
-                             "expected 'convert' to be a mapping such as "
-                             "{footage: plate_read}, got " +
-                                 YamlFields::shape(*convert));
-            } else {
-                for (const auto& entry : *convert) {
-                    auto from = fields.as_scalar(entry.first, "a data kind in 'convert'");
-                    auto to = fields.as_scalar(entry.second, "a data kind in 'convert'");
-                    if (from && to) {
-                        edge.convert.emplace_back(std::move(*from), std::move(*to));
-                    }
-                }
-            }
-        }
-        add_edge(edge);
     }
 
     void add_edge(const EdgeFields& fields) {
@@ -829,89 +853,142 @@ private:
                 edge.id += "#" + std::to_string(count);
             }
         }
-        // Built only for a message: a national network has millions of edges and no errors.
-        const auto name = [&edge] {
-            return "edge " + in_quotes(edge.id);
-        };
-        const auto unknown_node = [&name] {
-            return name() + " names unknown node ";
+        const auto unknown_node = [&edge] {
+            return edge_name(edge) + " names unknown node ";
         };
         const auto from =
             from_index ? from_index : resolve(node_ids_, *fields.from, "node", unknown_node);
         const auto to = to_index ? to_index : resolve(node_ids_, *fields.to, "node", unknown_node);
         if (from && to && *from == *to) {
-            sink_.error(fields.to->where, name() + " goes from a node to itself");
+            sink_.error(fields.to->where, edge_name(edge) + " goes from a node to itself");
         }
         edge.from = from.value_or(0);
         edge.to = to.value_or(0);
-        if (fields.carries) {
-            edge.carries = resolve_all(data_kind_ids_, *fields.carries, "data kind");
-            if (fields.carries->empty()) {
-                sink_.error(fields.carries_where.line > 0 ? fields.carries_where : fields.where,
-                            name() + " carries nothing; 'carries' needs at least one data kind");
+        for (const auto& spec : edge_table().specs()) {
+            if (spec.build != nullptr) {
+                (this->*spec.build)(fields, edge);
             }
         }
+        parts_.edges.push_back(std::move(edge));
+    }
+
+    // Built only for a message: a national network has millions of edges and no errors.
+    static std::string edge_name(const Edge& edge) { return "edge " + in_quotes(edge.id); }
+
+    void build_carries(const EdgeFields& fields, Edge& edge) {
+        if (!fields.carries) {
+            return;
+        }
+        edge.carries = resolve_all(data_kind_ids_, fields.carries->items, "data kind");
+        if (fields.carries->items.empty()) {
+            sink_.error(
+                fields.carries->where.line > 0 ? fields.carries->where : fields.where,
+                edge_name(edge) + " carries nothing; 'carries' needs at least one data kind");
+        }
+    }
+
+    void build_mechanism(const EdgeFields& fields, Edge& edge) {
         if (fields.mechanism) {
             edge.mechanism = fields.mechanism->text;
         }
+    }
+
+    void build_edge_when(const EdgeFields& fields, Edge& edge) {
         if (fields.when) {
             edge.when = parse_when(*fields.when);
             edge.when_where = fields.when->where;
         }
+    }
+
+    void build_gates(const EdgeFields& fields, Edge& edge) {
         if (fields.gates) {
-            edge.gates = resolve_all(gate_ids_, *fields.gates, "gate");
+            edge.gates = resolve_all(gate_ids_, fields.gates->items, "gate");
         }
+    }
+
+    void build_status(const EdgeFields& fields, Edge& edge) {
         if (fields.status) {
             edge.status = parse_status(*fields.status).value_or(Evidence::kHypothetical);
         }
+    }
+
+    void build_edge_sources(const EdgeFields& fields, Edge& edge) {
         if (fields.sources) {
-            edge.sources = resolve_all(source_ids_, *fields.sources, "source");
+            edge.sources = resolve_all(source_ids_, fields.sources->items, "source");
         }
-        if (fields.likelihood) {
-            if (const auto p = parse_number(*fields.likelihood, "likelihood")) {
-                if (!(*p > 0 && *p <= 1)) {
-                    sink_.error(fields.likelihood->where,
-                                "likelihood must be greater than 0 and at "
-                                "most 1, got " +
-                                    in_quotes(fields.likelihood->text));
-                }
-                edge.likelihood = *p;
+    }
+
+    void build_likelihood(const EdgeFields& fields, Edge& edge) {
+        if (!fields.likelihood) {
+            return;
+        }
+        if (const auto p = parse_number(*fields.likelihood, "likelihood")) {
+            if (!(*p > 0 && *p <= 1)) {
+                sink_.error(fields.likelihood->where,
+                            "likelihood must be greater than 0 and at most 1, got " +
+                                in_quotes(fields.likelihood->text));
             }
+            edge.likelihood = *p;
         }
-        if (fields.cut_cost) {
-            if (const auto cost = parse_number(*fields.cut_cost, "cut_cost")) {
-                if (*cost <= 0) {
-                    sink_.error(fields.cut_cost->where, "cut_cost must be greater than 0, got " +
-                                                            in_quotes(fields.cut_cost->text));
-                }
-                edge.cut_cost = *cost;
+    }
+
+    void build_cut_cost(const EdgeFields& fields, Edge& edge) {
+        if (!fields.cut_cost) {
+            return;
+        }
+        if (const auto cost = parse_number(*fields.cut_cost, "cut_cost")) {
+            if (*cost <= 0) {
+                sink_.error(fields.cut_cost->where, "cut_cost must be greater than 0, got " +
+                                                        in_quotes(fields.cut_cost->text));
             }
+            edge.cut_cost = *cost;
         }
-        for (const auto& [from_kind, to_kind] : fields.convert) {
+    }
+
+    void build_convert(const EdgeFields& fields, Edge& edge) {
+        if (!fields.convert) {
+            return;
+        }
+        for (const auto& [from_kind, to_kind] : fields.convert->items) {
             const auto in = resolve(data_kind_ids_, from_kind, "data kind", "unknown data kind ");
             const auto out = resolve(data_kind_ids_, to_kind, "data kind", "unknown data kind ");
             if (!in || !out) {
                 continue;
             }
             if (!edge.carries_kind(*in) && fields.carries) {
-                sink_.error(from_kind.where, name() + " converts " + in_quotes(from_kind.text) +
+                sink_.error(from_kind.where, edge_name(edge) + " converts " +
+                                                 in_quotes(from_kind.text) +
                                                  ", which it does not carry");
             }
             if (std::any_of(edge.convert.begin(), edge.convert.end(),
                             [&](const Conversion& c) { return c.from == *in; })) {
                 sink_.error(from_kind.where,
-                            name() + " converts " + in_quotes(from_kind.text) + " twice");
+                            edge_name(edge) + " converts " + in_quotes(from_kind.text) + " twice");
                 continue;
             }
             edge.convert.push_back({*in, *out});
         }
         std::sort(edge.convert.begin(), edge.convert.end(),
                   [](const Conversion& a, const Conversion& b) { return a.from < b.from; });
-        edge.in_force = parse_window(fields.since, fields.until);
+    }
+
+    void build_since(const EdgeFields& fields, Edge& edge) {
+        if (fields.since) {
+            edge.in_force.since = parse_date(*fields.since, "since");
+        }
+    }
+
+    void build_until(const EdgeFields& fields, Edge& edge) {
+        if (fields.until) {
+            edge.in_force.until = parse_date(*fields.until, "until");
+            check_window(edge.in_force, *fields.until);
+        }
+    }
+
+    void build_edge_note(const EdgeFields& fields, Edge& edge) {
         if (fields.note) {
             edge.note = fields.note->text;
         }
-        parts_.edges.push_back(std::move(edge));
     }
 
     void read_policy(YamlFields& fields, const YAML::Node& item) {
@@ -1143,173 +1220,6 @@ private:
         }
     }
 
-    // ---- CSV tables ---------------------------------------------------------------------------
-
-    // Reads a node or edge table: checks the header against `columns`, then hands each
-    // row's fields to `add` as NodeFields or EdgeFields.
-    template <typename Add>
-    void read_table(const Document& document,
-                    const Keys& columns,
-                    const Keys& required_columns,
-                    std::string_view noun,
-                    Add add) {
-        std::vector<int> column_of_cell;  // header position -> index into `columns`, or -1
-        bool header_done = false;
-        std::vector<CsvError> errors;
-        read_csv(
-            document.text,
-            [&](const std::vector<CsvCell>& cells) {
-                if (!header_done) {
-                    header_done = true;
-                    read_header_row(document.file, cells, columns, noun, column_of_cell);
-                    return true;
-                }
-                if (cells.size() != column_of_cell.size()) {
-                    sink_.error({document.file, cells.front().line, 1},
-                                "row has " + std::to_string(cells.size()) +
-                                    " fields, the header has " +
-                                    std::to_string(column_of_cell.size()));
-                    return true;
-                }
-                using Fields = std::conditional_t<std::is_invocable_v<Add, NodeFields&&>,
-                                                  NodeFields, EdgeFields>;
-                Fields fields;
-                fields.where = {document.file, cells.front().line, 1};
-                for (std::size_t i = 0; i < cells.size(); ++i) {
-                    if (column_of_cell[i] < 0) {
-                        continue;
-                    }
-                    const std::string_view column =
-                        columns[static_cast<std::size_t>(column_of_cell[i])];
-                    const bool required =
-                        std::find(required_columns.begin(), required_columns.end(), column) !=
-                        required_columns.end();
-                    if (cells[i].text.empty()) {
-                        if (required) {
-                            sink_.error({document.file, cells[i].line, cells[i].column},
-                                        "empty " + in_quotes(column) + " in a " +
-                                            std::string(noun) + " table row; it is required");
-                        }
-                        continue;  // an empty optional cell is an absent value
-                    }
-                    if (auto field = cell_field(document.file, cells[i])) {
-                        assign_cell(fields, column, std::move(*field));
-                    } else if (column == "id" && noun == "node") {
-                        node_ids_.mark_incomplete();  // a node we cannot name
-                    }
-                }
-                add(std::move(fields));
-                return true;
-            },
-            errors);
-        for (const CsvError& error : errors) {
-            sink_.error({document.file, error.line, error.column}, error.message);
-        }
-    }
-
-    void read_header_row(const std::string& file,
-                         const std::vector<CsvCell>& cells,
-                         const Keys& columns,
-                         std::string_view noun,
-                         std::vector<int>& column_of_cell) {
-        std::vector<bool> seen(columns.size(), false);
-        for (const CsvCell& cell : cells) {
-            const auto known = std::find(columns.begin(), columns.end(), cell.text);
-            if (known == columns.end()) {
-                sink_.error({file, cell.line, cell.column},
-                            "unknown column " + in_quotes(cell.text) + " in the " +
-                                std::string(noun) + " table" + did_you_mean(cell.text, columns));
-                column_of_cell.push_back(-1);
-                continue;
-            }
-            const auto index = static_cast<std::size_t>(known - columns.begin());
-            if (seen[index]) {
-                sink_.error({file, cell.line, cell.column},
-                            "duplicate column " + in_quotes(cell.text));
-                column_of_cell.push_back(-1);
-                continue;
-            }
-            seen[index] = true;
-            column_of_cell.push_back(static_cast<int>(index));
-        }
-        if (noun == "edge" && !seen[3]) {
-            sink_.error({file, 1, 1}, "an edge table needs a 'carries' column");
-        }
-    }
-
-    // The cell as a Field, or nothing (after reporting) when it is not text.
-    std::optional<Field> cell_field(const std::string& file, const CsvCell& cell) {
-        Field field{
-            std::string(cell.text), {file, cell.line, cell.column + (cell.quoted ? 1 : 0)}, false};
-        // Doubled quotes make the text shorter than the source; positions then fall back
-        // to the cell's start.
-        field.columns_exact = field.text.find_first_of("\n\"") == std::string::npos;
-        if (const auto problem = detail::text_problem(field.text)) {
-            sink_.error(field.at(problem->offset), problem->message);
-            return std::nullopt;
-        }
-        return field;
-    }
-
-    // A list cell: items separated by ';', each with its own column.
-    static std::vector<Field> split_list(const Field& cell) {
-        std::vector<Field> items;
-        std::size_t start = 0;
-        while (start <= cell.text.size()) {
-            std::size_t end = cell.text.find(';', start);
-            if (end == std::string::npos) {
-                end = cell.text.size();
-            }
-            std::size_t first = start;
-            std::size_t last = end;
-            while (first < last && cell.text[first] == ' ') {
-                ++first;
-            }
-            while (last > first && cell.text[last - 1] == ' ') {
-                --last;
-            }
-            if (last > first) {
-                items.push_back(
-                    {cell.text.substr(first, last - first), cell.at(first), cell.columns_exact});
-            }
-            start = end + 1;
-        }
-        return items;
-    }
-
-    static void assign_cell(NodeFields& node, std::string_view column, Field field) {
-        if (column == "tags" || column == "produces") {
-            (column == "tags" ? node.tags : node.produces) = split_list(field);
-            return;
-        }
-        std::optional<Field>* target = column == "id"       ? &node.id
-                                       : column == "kind"   ? &node.kind
-                                       : column == "label"  ? &node.label
-                                       : column == "state"  ? &node.state
-                                       : column == "county" ? &node.county
-                                                            : &node.place;
-        *target = std::move(field);
-    }
-
-    static void assign_cell(EdgeFields& edge, std::string_view column, Field field) {
-        if (column == "carries" || column == "sources") {
-            (column == "carries" ? edge.carries : edge.sources) = split_list(field);
-            return;
-        }
-        std::optional<Field>* target = column == "from"         ? &edge.from
-                                       : column == "to"         ? &edge.to
-                                       : column == "id"         ? &edge.id
-                                       : column == "mechanism"  ? &edge.mechanism
-                                       : column == "when"       ? &edge.when
-                                       : column == "status"     ? &edge.status
-                                       : column == "likelihood" ? &edge.likelihood
-                                       : column == "cut_cost"   ? &edge.cut_cost
-                                       : column == "since"      ? &edge.since
-                                       : column == "until"      ? &edge.until
-                                                                : &edge.note;
-        *target = std::move(field);
-    }
-
     // ---- Values ---------------------------------------------------------------------------------
 
     std::optional<std::uint32_t> resolve(const IdTable& table,
@@ -1403,12 +1313,19 @@ private:
         if (until) {
             window.until = parse_date(*until, "until");
         }
-        if (window.since && window.until && !(*window.since < *window.until)) {
-            sink_.error(until->where, "'until' (" + window.until->to_string() +
-                                          ") must come after 'since' (" +
-                                          window.since->to_string() + "); 'until' is exclusive");
+        if (until) {
+            check_window(window, *until);
         }
         return window;
+    }
+
+    // 'until' is exclusive, so it must come after 'since'; reported at 'until'.
+    void check_window(const DateWindow& window, const Field& until) {
+        if (window.since && window.until && !(*window.since < *window.until)) {
+            sink_.error(until.where, "'until' (" + window.until->to_string() +
+                                         ") must come after 'since' (" + window.since->to_string() +
+                                         "); 'until' is exclusive");
+        }
     }
 
     std::optional<double> parse_number(const Field& field, std::string_view key) {
