@@ -11,6 +11,7 @@
 #include <flowsim/query_request.hpp>
 #include <flowsim/route_finder.hpp>
 #include <flowsim/scenario.hpp>
+#include <flowsim/source_support.hpp>
 
 #include "flowsim/interruption.hpp"
 #include "flowsim/print_diagnostics.hpp"
@@ -152,6 +153,15 @@ ExitCode run_check(const CheckOptions& options) {
         return ExitCode::kInvalidInput;
     }
     const Scenario& scenario = *result.scenario;
+    // Warnings about sources (docs/method.md §4) come after loading; they do not change
+    // the exit status.
+    io::LoadResult warnings;
+    warnings.diagnostics = source_support_warnings(scenario);
+    if (!warnings.diagnostics.empty()) {
+        warnings.texts = result.texts;
+        io::read_missing_texts(warnings);
+        print_diagnostics(std::cerr, warnings);
+    }
     const Answers answers =
         answer_questions(scenario, stop_condition(options.timeout_seconds), std::cerr);
     const std::size_t failed = answers.failed + answers.unanswered;

@@ -909,6 +909,7 @@ private:
     void build_status(const EdgeFields& fields, Edge& edge) {
         if (fields.status) {
             edge.status = parse_status(*fields.status).value_or(Evidence::kHypothetical);
+            edge.status_where = fields.status->where;
         }
     }
 
@@ -1453,6 +1454,19 @@ LoadResult load_scenario_file(const std::string& path, const LoadLimits& limits)
         return result;
     }
     return load_scenario(*content, path, limits);
+}
+
+void read_missing_texts(LoadResult& result, const LoadLimits& limits) {
+    for (const Diagnostic& diagnostic : result.diagnostics) {
+        const std::string& file = diagnostic.where.file;
+        if (file.empty() || result.texts.count(file) != 0) {
+            continue;
+        }
+        std::string why;
+        if (auto content = read_text_file(file, limits.max_file_bytes, why)) {
+            result.texts.emplace(file, std::move(*content));
+        }
+    }
 }
 
 }  // namespace flowsim::io
