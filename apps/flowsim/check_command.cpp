@@ -73,6 +73,9 @@ void print_summary(std::ostream& out,
             if (source.date) {
                 out << ", " << source.date->to_string();
             }
+            if (source.kind) {
+                out << " (" << source_kind_name(*source.kind) << ")";
+            }
             if (!source.url.empty()) {
                 out << ". " << source.url;
             }
