@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <flowsim/io/scenario_loader.hpp>
+#include <flowsim/source_support.hpp>
 
 #include "support/temp_dir.hpp"
 
@@ -261,6 +262,28 @@ TEST_F(Include, CsvEdgeFieldsAreCheckedAsInYaml) {
               "    cams,spd,plate_read,plate_read;>x;a>b>c,,,,\n"
               "                                      ^\n"
               "8 errors\n");
+}
+
+TEST_F(Include, SourceWarningsPointIntoCsvCellsAndQuoteThem) {
+    // check's warnings come after loading: the texts of the files they point into are
+    // read again so that each warning can quote its line.
+    dir_.write("edges.csv",
+               "from,to,carries,status,sources\n"
+               "cams,spd,plate_read,documented,paper\n");
+    LoadResult result = load(
+        "flowsim: 1\ninclude: [edges.csv]\n"
+        "sources: {paper: {title: Story, kind: news}}\n"
+        "nodes: [{id: cams, kind: camera}, {id: spd, kind: local_agency}]\n");
+    ASSERT_TRUE(result.ok()) << printed(result);
+    EXPECT_TRUE(result.texts.empty());
+    result.diagnostics = source_support_warnings(*result.scenario);
+    read_missing_texts(result);
+    EXPECT_EQ(printed(result),
+              "edges.csv:2:21: warning: edge 'cams->spd' is documented, which needs a record, "
+              "law, filing or statement among its sources; it cites news 'paper'\n"
+              "    cams,spd,plate_read,documented,paper\n"
+              "                        ^\n"
+              "1 warning\n");
 }
 
 }  // namespace

@@ -79,9 +79,9 @@ public:
             columns_.push_back(spec.key);
             if (spec.group.empty()) {
                 yaml_keys_.push_back(spec.key);
-            } else if (std::find(yaml_keys_.begin(), yaml_keys_.end(), spec.group) ==
-                       yaml_keys_.end()) {
+            } else if (std::find(groups_.begin(), groups_.end(), spec.group) == groups_.end()) {
                 yaml_keys_.push_back(spec.group);
+                groups_.push_back(spec.group);
             }
         }
     }
@@ -89,6 +89,8 @@ public:
     const std::vector<Spec>& specs() const { return specs_; }
     /// The keys a YAML mapping of this record may hold.
     const std::vector<std::string_view>& yaml_keys() const { return yaml_keys_; }
+    /// The YAML keys that hold a nested mapping of fields (a node's `jurisdiction`).
+    const std::vector<std::string_view>& groups() const { return groups_; }
     /// The keys of the nested mapping `group`.
     std::vector<std::string_view> group_keys(std::string_view group) const {
         std::vector<std::string_view> keys;
@@ -105,6 +107,7 @@ public:
 private:
     std::vector<Spec> specs_;
     std::vector<std::string_view> yaml_keys_;
+    std::vector<std::string_view> groups_;
     std::vector<std::string_view> columns_;
 };
 
@@ -173,11 +176,9 @@ bool read_yaml_record(YamlFields& fields,
             read_yaml_field(fields, map, spec, what, record);
         }
     }
-    for (const std::string_view group : table.yaml_keys()) {
+    for (const std::string_view group : table.groups()) {
         const auto nested = YamlFields::find(map, group);
-        const bool is_group = std::any_of(table.specs().begin(), table.specs().end(),
-                                          [&](const auto& spec) { return spec.group == group; });
-        if (!is_group || !nested ||
+        if (!nested ||
             !fields.check_mapping(*nested, "a " + std::string(group), table.group_keys(group))) {
             continue;
         }

@@ -1,5 +1,7 @@
 #include "flowsim/io/scenario_loader.hpp"
 
+#include <set>
+
 #include "declarations.hpp"
 #include "load_context.hpp"
 #include "references.hpp"
@@ -74,9 +76,10 @@ LoadResult load_scenario_file(const std::string& path, const LoadLimits& limits)
 }
 
 void read_missing_texts(LoadResult& result, const LoadLimits& limits) {
+    std::set<std::string> tried;
     for (const Diagnostic& diagnostic : result.diagnostics) {
         const std::string& file = diagnostic.where.file;
-        if (file.empty() || result.texts.count(file) != 0) {
+        if (file.empty() || result.texts.count(file) != 0 || !tried.insert(file).second) {
             continue;
         }
         std::string why;
