@@ -12,6 +12,7 @@
 #include <flowsim/query_request.hpp>
 #include <flowsim/route_finder.hpp>
 #include <flowsim/scenario.hpp>
+#include <flowsim/source_support.hpp>
 
 #include "flowsim/interruption.hpp"
 #include "flowsim/print_diagnostics.hpp"
@@ -68,6 +69,9 @@ void print_summary(std::ostream& out,
             }
             if (source.date) {
                 out << ", " << source.date->to_string();
+            }
+            if (source.kind) {
+                out << " (" << source_kind_name(*source.kind) << ")";
             }
             if (!source.url.empty()) {
                 out << ". " << source.url;
@@ -150,6 +154,15 @@ ExitCode run_check(const CheckOptions& options) {
         return ExitCode::kInvalidInput;
     }
     const Scenario& scenario = *result.scenario;
+    // Warnings about sources (docs/method.md §4) come after loading; they do not change
+    // the exit status.
+    io::LoadResult warnings;
+    warnings.diagnostics = source_support_warnings(scenario);
+    if (!warnings.diagnostics.empty()) {
+        warnings.texts = result.texts;
+        io::read_missing_texts(warnings);
+        print_diagnostics(std::cerr, warnings);
+    }
     // check has no --timeout: only Ctrl-C stops the saved questions.
     const Answers answers = answer_questions(scenario, stop_condition(0), std::cerr);
     const std::size_t failed = answers.failed + answers.unanswered;

@@ -32,6 +32,7 @@ struct Edge {
     SourceLocation when_where;     ///< where the `when` text starts
     std::vector<GateIndex> gates;  ///< ascending, distinct
     Evidence status = Evidence::kHypothetical;
+    SourceLocation status_where;       ///< where `status` is written; line 0 when defaulted
     std::vector<SourceIndex> sources;  ///< ascending, distinct
     double likelihood = 1.0;           ///< 0 < p <= 1
     std::optional<double> cut_cost;    ///< > 0; absent: the edge cannot be cut
