@@ -8,7 +8,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 PRESET ?= $(if $(filter true,$(CI)),ci,dev)
 SCENARIO ?= scenarios/flock-ring-ice.yaml
 
-.PHONY: all deps configure build test demo asan fuzz bench examples clean
+.PHONY: all deps configure build build-cli check test demo asan fuzz bench examples clean
 
 all: build
 
@@ -21,10 +21,24 @@ configure: deps
 build: configure
 	@cmake --build --preset $(PRESET) -j $(JOBS)
 
+# Only the command, not the test suite (for `make demo`).
+build-cli: configure
+	@cmake --build --preset $(PRESET) -j $(JOBS) --target flowsim_cli
+
+# The quick tier for day-to-day work: every test but the slow and the browser ones
+# (ctest labels; docs/hacking.md), normal build only. `make test` stays complete.
+check: build
+	@ctest --preset $(PRESET) -j $(JOBS) -LE 'slow|browser'
+
 # Every test twice: the normal build, then under AddressSanitizer and
 # UndefinedBehaviorSanitizer (a separate build directory, build-asan/).
 test: build
 	@ctest --preset $(PRESET) -j $(JOBS)
+	@echo
+	@echo "flowsim: every test passed in the normal build. Next: the same tests built and run"
+	@echo "flowsim: again under AddressSanitizer and UBSan in build-asan/ (a full second build;"
+	@echo "flowsim: about 10 minutes on 2 cores)."
+	@echo
 	@$(MAKE) --no-print-directory asan
 
 # Unit and CLI tests under AddressSanitizer and UndefinedBehaviorSanitizer, in build-asan/.
@@ -53,7 +67,7 @@ bench: deps
 # Can Ring footage and Flock plate reads reach ICE? The default scenario's answer,
 # with routes and sources (exit status 1 from a "no" is part of the answer, not a failure),
 # then its diagram and its report (HTML, and Markdown with the diagram beside it).
-demo: build
+demo: build-cli
 	@build/bin/flowsim check $(SCENARIO)
 	@echo; echo "== Can Ring doorbell footage reach ICE? =="; echo
 	@build/bin/flowsim query $(SCENARIO) --from ring_doorbells || [ $$? -eq 1 ]
