@@ -102,7 +102,8 @@ ExitCode run_export(const ExportOptions& options) {
         std::cerr << "flowsim: error: " << problem << "\n";
         return ExitCode::kInvalidInput;
     }
-    const auto scenario = load_or_report(options.route.common.scenario);
+    std::vector<std::string> files;
+    const auto scenario = load_or_report(options.route.common.scenario, &files);
     if (!scenario) {
         return ExitCode::kInvalidInput;
     }
@@ -133,9 +134,9 @@ ExitCode run_export(const ExportOptions& options) {
         io::write_graph_json(text, view, query->configuration_name);
     }
 
-    Output output(options.route.output);
+    Output output(options.route.output, files);
     if (!output.ok()) {
-        return ExitCode::kInternal;
+        return output.error_exit();
     }
     if (dot_program) {
         const Rendering rendering = render_with_dot(*dot_program, text.str(), format);

@@ -106,18 +106,18 @@ ExitCode run_report(const ReportOptions& options) {
     std::optional<Output> svg_output;
     if (diagram_file) {
         const std::filesystem::path svg_path = diagram_path(output_path);
-        svg_output.emplace(svg_path.string());
+        svg_output.emplace(svg_path.string(), prepared->files);
         if (!svg_output->ok()) {
-            return ExitCode::kInternal;
+            return svg_output->error_exit();
         }
         svg_output->stream() << svg;
         findings.diagram = svg_path.filename().string();
     } else if (!markdown) {
         findings.diagram = std::move(svg);
     }
-    Output output(output_path);
+    Output output(output_path, prepared->files);
     if (!output.ok()) {
-        return ExitCode::kInternal;
+        return output.error_exit();
     }
     io::write_report(output.stream(),
                      markdown ? io::ReportFormat::kMarkdown : io::ReportFormat::kHtml, view, query,

@@ -1484,6 +1484,9 @@ private:
             result.scenario.emplace(std::move(scenario));
         }
         result.diagnostics = sink_.take(display_name);
+        for (const auto& entry : texts_) {
+            result.files.push_back(entry.first);
+        }
         if (!result.diagnostics.empty()) {
             result.texts = std::move(texts_);
         }
