@@ -70,6 +70,14 @@ const Keys kEvidenceNames = {"documented", "reported", "alleged", "announced", "
 const Keys kExpectValues = {"reachable", "unreachable"};
 
 constexpr int kMaxMatcherDepth = 16;
+// Costs are summed over every lever, and in thousandths as 64-bit integers by the
+// max-flow cut: a million per lever keeps every total finite and exact.
+constexpr double kMaxCost = 1'000'000;
+
+std::string too_costly(std::string_view key, const std::string& text) {
+    return std::string(key) + " must be at most 1000000 (costs are added up), got " +
+           detail::in_quotes(text);
+}
 // Did-you-mean searches scan every declared name; past this many they are skipped.
 constexpr std::size_t kMaxHintedErrors = 200;
 
@@ -595,6 +603,8 @@ private:
                         if (cost && *cost <= 0) {
                             sink_.error(field->where, "cost must be greater than 0, got " +
                                                           in_quotes(field->text));
+                        } else if (cost && *cost > kMaxCost) {
+                            sink_.error(field->where, too_costly("cost", field->text));
                         }
                         parameter.cost = cost.value_or(1.0);
                         if (parameter.lever.empty()) {
@@ -883,6 +893,9 @@ private:
                 if (*cost <= 0) {
                     sink_.error(fields.cut_cost->where, "cut_cost must be greater than 0, got " +
                                                             in_quotes(fields.cut_cost->text));
+                } else if (*cost > kMaxCost) {
+                    sink_.error(fields.cut_cost->where,
+                                too_costly("cut_cost", fields.cut_cost->text));
                 }
                 edge.cut_cost = *cost;
             }
