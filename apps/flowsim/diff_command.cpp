@@ -61,7 +61,8 @@ ExitCode run_diff(const DiffOptions& options) {
     if (!output.commit()) {
         return ExitCode::kInternal;
     }
-    if (diff.completion.cut_short()) {
+    // Cut short by --limit too: the one answer a limit leaves undecided.
+    if (!diff.completion.complete()) {
         return ExitCode::kCutShort;
     }
     return diff.same() ? ExitCode::kYes : ExitCode::kNo;
