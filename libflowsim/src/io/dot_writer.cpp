@@ -281,6 +281,7 @@ public:
     }
 
     void write(std::ostream& out) const;
+    std::size_t node_count() const { return nodes_.size(); }
 
 private:
     bool active(EdgeIndex edge) const { return options_.active.empty() || options_.active[edge]; }
@@ -844,8 +845,10 @@ std::string dot_html(std::string_view text) {
     return html_escaped(text, kMaxDotString);
 }
 
-void write_dot(std::ostream& out, const Scenario& scenario, const DotOptions& options) {
-    Diagram(scenario, options).write(out);
+std::size_t write_dot(std::ostream& out, const Scenario& scenario, const DotOptions& options) {
+    const Diagram diagram(scenario, options);
+    diagram.write(out);
+    return diagram.node_count();
 }
 
 std::vector<std::string> diagram_caption(const ConfigurationView& view,
