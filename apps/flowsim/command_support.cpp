@@ -17,8 +17,11 @@ double milliseconds_since(std::chrono::steady_clock::time_point start) {
         .count();
 }
 
-std::optional<Scenario> load_or_report(const std::string& path) {
+std::optional<Scenario> load_or_report(const std::string& path, std::vector<std::string>* files) {
     io::LoadResult result = io::load_scenario_file(path);
+    if (files != nullptr) {
+        *files = std::move(result.files);
+    }
     print_diagnostics(std::cerr, result);
     if (!result.ok()) {
         return std::nullopt;
@@ -41,7 +44,8 @@ std::optional<ResolvedQuery> resolve_or_report(const Scenario& scenario,
 
 std::unique_ptr<PreparedQuery> prepare_query(const std::string& path, const QueryRequest& request) {
     const auto load_start = std::chrono::steady_clock::now();
-    auto scenario = load_or_report(path);
+    std::vector<std::string> files;
+    auto scenario = load_or_report(path, &files);
     if (!scenario) {
         return nullptr;
     }
@@ -51,58 +55,12 @@ std::unique_ptr<PreparedQuery> prepare_query(const std::string& path, const Quer
         return nullptr;
     }
     auto prepared = std::make_unique<PreparedQuery>(
-        PreparedQuery{std::move(*scenario), std::move(*query), nullptr});
+        PreparedQuery{std::move(*scenario), std::move(*query), nullptr, std::move(files)});
     const auto view_start = std::chrono::steady_clock::now();
     prepared->view =
         std::make_unique<ConfigurationView>(prepared->scenario, prepared->query.activity);
     spdlog::debug("configuration view in {:.1f} ms", milliseconds_since(view_start));
     return prepared;
-}
-
-Output::Output(std::string path) : path_(std::move(path)) {
-    if (path_.empty()) {
-        return;
-    }
-    temporary_ = path_ + ".tmp";
-    file_.open(temporary_, std::ios::binary | std::ios::trunc);
-    if (!file_) {
-        std::cerr << "flowsim: error: cannot write '" << path_ << "': " << std::strerror(errno)
-                  << "\n";
-        ok_ = false;
-    }
-}
-
-Output::~Output() {
-    if (!path_.empty() && !committed_) {
-        file_.close();
-        std::error_code ignored;
-        std::filesystem::remove(temporary_, ignored);
-    }
-}
-
-std::ostream& Output::stream() {
-    return path_.empty() ? std::cout : static_cast<std::ostream&>(file_);
-}
-
-bool Output::commit() {
-    if (path_.empty()) {
-        std::cout.flush();
-        return static_cast<bool>(std::cout);
-    }
-    file_.flush();
-    const bool written = static_cast<bool>(file_);
-    file_.close();
-    std::error_code error;
-    if (written) {
-        std::filesystem::rename(temporary_, path_, error);
-    }
-    if (!written || error) {
-        std::cerr << "flowsim: error: cannot write '" << path_
-                  << "': " << (error ? error.message() : std::string("write failed")) << "\n";
-        return false;
-    }
-    committed_ = true;
-    return true;
 }
 
 }  // namespace flowsim::cli

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <chrono>
-#include <fstream>
 #include <iosfwd>
 #include <memory>
 #include <optional>
@@ -12,14 +11,17 @@
 #include <flowsim/io/scenario_loader.hpp>
 #include <flowsim/query_request.hpp>
 
+#include "flowsim/output.hpp"
+
 namespace flowsim::cli {
 
 /// Milliseconds since `start`, for the timings `-v` prints.
 double milliseconds_since(std::chrono::steady_clock::time_point start);
 
 /// Loads the scenario at `path`, printing every diagnostic to stderr. Nothing when it
-/// has errors (the command then exits 2).
-std::optional<Scenario> load_or_report(const std::string& path);
+/// has errors (the command then exits 2). `files`, when given, receives every file read.
+std::optional<Scenario> load_or_report(const std::string& path,
+                                       std::vector<std::string>* files = nullptr);
 
 /// Resolves `request`; prints each problem to stderr and returns nothing when there are any.
 std::optional<ResolvedQuery> resolve_or_report(const Scenario& scenario,
@@ -31,34 +33,11 @@ struct PreparedQuery {
     Scenario scenario;
     ResolvedQuery query;
     std::unique_ptr<ConfigurationView> view;  ///< refers to `scenario`: keep them together
+    std::vector<std::string> files;           ///< every file the scenario was read from
 };
 
 /// Loads `path` and resolves `request`; nothing (after printing every problem to
 /// stderr) when either has errors, and the command exits 2.
 std::unique_ptr<PreparedQuery> prepare_query(const std::string& path, const QueryRequest& request);
-
-/// Where a command writes its result: stdout, or a file written beside its final name
-/// and renamed into place by commit(), so a failure never leaves half a file.
-class Output {
-public:
-    /// `path` empty: stdout.
-    explicit Output(std::string path);
-    ~Output();
-    Output(const Output&) = delete;
-    Output& operator=(const Output&) = delete;
-
-    /// False (after printing why) when the file cannot be opened.
-    bool ok() const { return ok_; }
-    std::ostream& stream();
-    /// Flushes and moves the file into place; false (after printing why) on failure.
-    bool commit();
-
-private:
-    std::string path_;
-    std::string temporary_;
-    std::ofstream file_;
-    bool ok_ = true;
-    bool committed_ = false;
-};
 
 }  // namespace flowsim::cli

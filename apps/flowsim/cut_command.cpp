@@ -37,9 +37,9 @@ ExitCode run_cut(const CutOptions& options) {
     const CutResult cut = find_cut(prepared->scenario, prepared->query.activity,
                                    prepared->query.routes, options.route.stop_condition(), limits);
     spdlog::debug("answered in {:.1f} ms", milliseconds_since(search_start));
-    Output output(options.route.output);
+    Output output(options.route.output, prepared->files);
     if (!output.ok()) {
-        return ExitCode::kInternal;
+        return output.error_exit();
     }
     io::write_cut(output.stream(), options.route.route_format(), prepared->scenario,
                   io::make_header(*prepared->view, prepared->query, options.route.common.scenario),

@@ -50,9 +50,9 @@ ExitCode run_diff(const DiffOptions& options) {
     const ConfigurationView second_view(scenario, second->activity);
     const RouteDiff diff = diff_routes(*prepared->view, second_view, prepared->query.routes,
                                        options.limit, options.route.stop_condition());
-    Output output(options.route.output);
+    Output output(options.route.output, prepared->files);
     if (!output.ok()) {
-        return ExitCode::kInternal;
+        return output.error_exit();
     }
     const std::string& name = options.route.common.scenario;
     io::write_diff(output.stream(), options.route.route_format(), scenario,
@@ -61,7 +61,8 @@ ExitCode run_diff(const DiffOptions& options) {
     if (!output.commit()) {
         return ExitCode::kInternal;
     }
-    if (diff.completion.cut_short()) {
+    // Cut short by --limit too: the one answer a limit leaves undecided.
+    if (!diff.completion.complete()) {
         return ExitCode::kCutShort;
     }
     return diff.same() ? ExitCode::kYes : ExitCode::kNo;

@@ -63,7 +63,7 @@ Diagram draw_diagram(const ConfigurationView& view,
     dot.active_only = options.active_only;
     dot.collapse = collapse_by(options.collapse_by);
     std::ostringstream text;
-    io::write_dot(text, scenario, dot);
+    diagram.nodes = io::write_dot(text, scenario, dot);
     diagram.dot = text.str();
     return diagram;
 }
@@ -93,7 +93,16 @@ CLI::App& setup_export(CLI::App& app, ExportOptions& options) {
                     "Fold each group of nodes of one kind (in one state), or in one state, "
                     "into one node with a count")
         ->check(CLI::IsMember({"kind", "state"}));
+    add_dot_memory_option(command, options.dot_memory_mib);
     return command;
+}
+
+void add_dot_memory_option(CLI::App& command, std::size_t& mib) {
+    command
+        .add_option("--dot-memory", mib,
+                    "Most memory (MiB of address space) Graphviz's dot may use to lay out "
+                    "the diagram (0: no cap)")
+        ->capture_default_str();
 }
 
 ExitCode run_export(const ExportOptions& options) {
@@ -102,7 +111,8 @@ ExitCode run_export(const ExportOptions& options) {
         std::cerr << "flowsim: error: " << problem << "\n";
         return ExitCode::kInvalidInput;
     }
-    const auto scenario = load_or_report(options.route.common.scenario);
+    std::vector<std::string> files;
+    const auto scenario = load_or_report(options.route.common.scenario, &files);
     if (!scenario) {
         return ExitCode::kInvalidInput;
     }
@@ -121,10 +131,16 @@ ExitCode run_export(const ExportOptions& options) {
         }
     }
 
+    // One deadline for the route search and the layout.
+    const StopCondition stop = options.route.stop_condition();
     std::ostringstream text;
     bool cut_short = false;
     if (is_diagram(format)) {
-        Diagram diagram = draw_diagram(view, *query, options, options.route.stop_condition());
+        Diagram diagram = draw_diagram(view, *query, options, stop);
+        if (dot_program && diagram.nodes > kMaxLaidOutNodes) {
+            std::cerr << "flowsim: error: " << too_large_to_lay_out(diagram.nodes) << "\n";
+            return ExitCode::kInvalidInput;
+        }
         text << diagram.dot;
         cut_short = diagram.completion.cut_short();
     } else if (format == "graphml") {
@@ -133,16 +149,17 @@ ExitCode run_export(const ExportOptions& options) {
         io::write_graph_json(text, view, query->configuration_name);
     }
 
-    Output output(options.route.output);
+    Output output(options.route.output, files);
     if (!output.ok()) {
-        return ExitCode::kInternal;
+        return output.error_exit();
     }
     if (dot_program) {
-        const Rendering rendering = render_with_dot(*dot_program, text.str(), format);
+        const Rendering rendering =
+            render_with_dot(*dot_program, text.str(), format, {stop, options.dot_memory_mib});
         if (!rendering.ok) {
             std::cerr << "flowsim: error: " << rendering.error
                       << (rendering.error.back() == '\n' ? "" : "\n");
-            return ExitCode::kInternal;
+            return rendering.completion.cut_short() ? ExitCode::kCutShort : ExitCode::kInternal;
         }
         output.stream() << rendering.bytes;
     } else {

@@ -9,6 +9,7 @@
 #include <flowsim/route_finder.hpp>
 
 #include "flowsim/exit_codes.hpp"
+#include "flowsim/graphviz.hpp"
 #include "flowsim/route_options.hpp"
 
 namespace CLI {
@@ -23,11 +24,13 @@ struct ExportOptions {
     bool routes_only = false;  ///< draw only what lies on those routes (implies routes)
     bool active_only = false;  ///< leave out the edges inactive under the configuration
     std::string collapse_by;   ///< "", "kind" or "state"
+    std::size_t dot_memory_mib = kDefaultDotMemoryMib;  ///< cap on dot's address space
 };
 
 /// A diagram as DOT text, and whether the route search behind its red lines finished.
 struct Diagram {
     std::string dot;
+    std::size_t nodes = 0;  ///< nodes drawn (a folded group counts once)
     Completion completion;  ///< cut short: --timeout or Ctrl-C stopped the route search
 };
 
@@ -40,6 +43,9 @@ Diagram draw_diagram(const ConfigurationView& view,
                      const ExportOptions& options,
                      const StopCondition& stop,
                      std::optional<RouteCover> routes = std::nullopt);
+
+/// Adds --dot-memory (the cap on dot's address space, in MiB) to `command`.
+void add_dot_memory_option(CLI::App& command, std::size_t& mib);
 
 /// Registers `flowsim export SCENARIO`: the graph as a diagram (dot, svg, png) or as data
 /// (graphml, json).

@@ -10,12 +10,12 @@
 #include <vector>
 
 #include <fcntl.h>
-#include <spawn.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
-
-extern char** environ;
 
 namespace flowsim::cli {
 namespace {
@@ -76,6 +76,14 @@ std::optional<std::string> find_on_path(std::string_view program) {
     return std::nullopt;
 }
 
+std::string too_large_to_lay_out(std::size_t nodes) {
+    return "the diagram has " + std::to_string(nodes) + " nodes, more than the " +
+           std::to_string(kMaxLaidOutNodes) +
+           " Graphviz can lay out in reasonable time and memory; narrow it with "
+           "--routes-only (with --from, --to or --max-hops), or fold it with --collapse-by "
+           "state or --collapse-by kind";
+}
+
 std::string missing_dot_message(std::string_view what_needs_it) {
     return std::string(what_needs_it) +
            " needs the 'dot' program of Graphviz, which is not on PATH; install the Debian "
@@ -84,7 +92,8 @@ std::string missing_dot_message(std::string_view what_needs_it) {
 
 Rendering render_with_dot(const std::string& dot_path,
                           std::string_view dot_text,
-                          std::string_view format) {
+                          std::string_view format,
+                          const DotLimits& limits) {
     Rendering result;
     ScratchDirectory scratch;
     if (!scratch.ok()) {
@@ -102,12 +111,7 @@ Rendering render_with_dot(const std::string& dot_path,
             return result;
         }
     }
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, errors.c_str(),
-                                     O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    // Everything the child needs is made before fork: after it, only system calls.
     std::vector<std::string> arguments = {"dot", "-T" + std::string(format), "-o", output.string(),
                                           input.string()};
     std::vector<char*> argv;
@@ -115,26 +119,67 @@ Rendering render_with_dot(const std::string& dot_path,
         argv.push_back(argument.data());
     }
     argv.push_back(nullptr);
-    pid_t child = 0;
-    const int spawned =
-        ::posix_spawn(&child, dot_path.c_str(), &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    if (spawned != 0) {
-        result.error = "cannot run " + dot_path + ": " + std::strerror(spawned);
+    const std::string errors_path = errors.string();
+    const rlim_t memory = static_cast<rlim_t>(limits.memory_mib) << 20;
+    const pid_t child = ::fork();
+    if (child < 0) {
+        result.error = "cannot run " + dot_path + ": " + std::strerror(errno);
         return result;
     }
+    if (child == 0) {
+        // Its own process group, so that it and anything it starts can be killed at once
+        // (and a Ctrl-C at the terminal reaches flowsim, which decides).
+        ::setpgid(0, 0);
+        if (memory != 0) {
+            const struct rlimit cap = {memory, memory};
+            ::setrlimit(RLIMIT_AS, &cap);
+        }
+        const int in = ::open("/dev/null", O_RDONLY);
+        const int out = ::open("/dev/null", O_WRONLY);
+        const int err = ::open(errors_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        if (in < 0 || out < 0 || err < 0 || ::dup2(in, STDIN_FILENO) < 0 ||
+            ::dup2(out, STDOUT_FILENO) < 0 || ::dup2(err, STDERR_FILENO) < 0) {
+            ::_exit(127);
+        }
+        ::execv(dot_path.c_str(), argv.data());
+        ::_exit(127);
+    }
+    ::setpgid(child, child);  // also here, so that the group exists before any kill
     int status = 0;
-    while (::waitpid(child, &status, 0) == -1) {
-        if (errno != EINTR) {
+    for (;;) {
+        const pid_t done = ::waitpid(child, &status, WNOHANG);
+        if (done == child) {
+            break;
+        }
+        if (done < 0 && errno != EINTR) {
+            ::kill(-child, SIGKILL);
             result.error = std::string("cannot wait for dot: ") + std::strerror(errno);
             return result;
         }
+        const Completion stop = limits.stop.check();
+        if (stop.cut_short()) {
+            ::kill(-child, SIGKILL);
+            while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
+            }
+            result.completion = stop;
+            result.error = std::string(stop.timed_out() ? "the time limit" : "an interruption") +
+                           " stopped Graphviz's dot before the diagram was laid out; nothing "
+                           "written";
+            return result;
+        }
+        const struct timespec pause = {0, 10'000'000};  // 10 ms
+        ::nanosleep(&pause, nullptr);
     }
+    ::kill(-child, SIGKILL);  // anything dot left behind in its group
     const std::string messages = read_all(errors);
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
         result.error = WIFEXITED(status)
                            ? "dot failed (exit status " + std::to_string(WEXITSTATUS(status)) + ")"
                            : "dot was stopped by signal " + std::to_string(WTERMSIG(status));
+        if (memory != 0) {
+            result.error += "; it may have run out of its " + std::to_string(limits.memory_mib) +
+                            " MiB of memory (--dot-memory), or narrow the diagram";
+        }
     } else if (!messages.empty()) {
         result.error = "dot printed warnings, so the diagram may be wrong";
     }
@@ -145,6 +190,10 @@ Rendering render_with_dot(const std::string& dot_path,
         return result;
     }
     result.bytes = read_all(output);
+    if (result.bytes.empty()) {
+        result.error = "dot exited without writing the diagram";
+        return result;
+    }
     result.ok = true;
     return result;
 }

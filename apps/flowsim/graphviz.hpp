@@ -1,8 +1,11 @@
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include <flowsim/completion.hpp>
 
 namespace flowsim::cli {
 
@@ -14,20 +17,41 @@ std::optional<std::string> find_on_path(std::string_view program);
 /// not on PATH, and which Debian package to install.
 std::string missing_dot_message(std::string_view what_needs_it);
 
+/// Most nodes a diagram may have to be laid out by dot (export --format svg|png, report):
+/// past a few hundred, dot takes minutes to hours and gigabytes.
+constexpr std::size_t kMaxLaidOutNodes = 500;
+
+/// Address space dot may use, in MiB, unless --dot-memory says otherwise.
+constexpr std::size_t kDefaultDotMemoryMib = 2048;
+
+/// The error for a diagram of `nodes` nodes, more than kMaxLaidOutNodes: how to narrow it.
+std::string too_large_to_lay_out(std::size_t nodes);
+
 /// What rendering produced: the output file's bytes, or why there are none.
 struct Rendering {
     bool ok = false;
     std::string bytes;
-    std::string error;  ///< what went wrong, with anything dot printed on stderr
+    std::string error;      ///< what went wrong, with anything dot printed on stderr
+    Completion completion;  ///< cut short: dot was stopped by the deadline or Ctrl-C
+};
+
+/// Bounds on one run of dot.
+struct DotLimits {
+    StopCondition stop;  ///< the command's deadline and interruption flag
+    std::size_t memory_mib = kDefaultDotMemoryMib;  ///< address space; 0 for no cap
 };
 
 /// Renders `dot_text` with Graphviz's `dot` program at `dot_path` to `format` (svg, png):
 /// writes the text to a file in a fresh temporary directory and runs
-/// `dot -T<format> -o <out> <in>` there (no shell). Fails when dot cannot be started, exits
-/// non-zero or writes anything on stderr: flowsim's DOT is meant to render without a
-/// warning, so one is a bug to report, not noise to hide.
+/// `dot -T<format> -o <out> <in>` there (no shell), in its own process group, with its
+/// address space capped. Fails when dot cannot be started, exits non-zero, writes
+/// anything on stderr (flowsim's DOT is meant to render without a warning, so one is a
+/// bug to report, not noise to hide) or writes nothing. When `limits.stop` fires, dot's
+/// process group is killed and the result is cut short. The temporary directory is
+/// always removed.
 Rendering render_with_dot(const std::string& dot_path,
                           std::string_view dot_text,
-                          std::string_view format);
+                          std::string_view format,
+                          const DotLimits& limits = {});
 
 }  // namespace flowsim::cli

@@ -27,9 +27,9 @@ ExitCode run_likely(const LikelyOptions& options) {
     const ConfigurationView& view = *prepared->view;
     const auto search_start = std::chrono::steady_clock::now();
     RouteFinder finder(view, prepared->query.routes);
-    Output output(options.route.output);
+    Output output(options.route.output, prepared->files);
     if (!output.ok()) {
-        return ExitCode::kInternal;
+        return output.error_exit();
     }
     io::PathsWriter writer(output.stream(), options.route.route_format(), prepared->scenario,
                            io::make_header(view, prepared->query, options.route.common.scenario));

@@ -30,9 +30,9 @@ ExitCode run_paths(const PathsOptions& options) {
     const ConfigurationView& view = *prepared->view;
     const auto search_start = std::chrono::steady_clock::now();
     RouteFinder finder(view, query.routes);
-    Output output(options.route.output);
+    Output output(options.route.output, prepared->files);
     if (!output.ok()) {
-        return ExitCode::kInternal;
+        return output.error_exit();
     }
     const io::RouteFormat format = options.route.route_format();
     Enumeration enumeration;
@@ -61,7 +61,7 @@ ExitCode run_paths(const PathsOptions& options) {
                 ++listed;
                 writer.route(route);
                 progress.update(listed);
-                return true;
+                return !output.failed();  // stop at the first failed write
             },
             options.route.stop_condition());
         progress.done();

@@ -56,9 +56,9 @@ ExitCode run_query(const QueryOptions& options) {
         blocked = blocked_routes(view, query.routes, options.limit);
     }
     spdlog::debug("answered in {:.1f} ms", milliseconds_since(search_start));
-    Output output(options.route.output);
+    Output output(options.route.output, prepared->files);
     if (!output.ok()) {
-        return ExitCode::kInternal;
+        return output.error_exit();
     }
     io::write_query(output.stream(), options.route.route_format(), scenario,
                     io::make_header(view, query, options.route.common.scenario), first,

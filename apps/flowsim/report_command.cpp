@@ -51,6 +51,9 @@ CLI::App& setup_report(CLI::App& app, ReportOptions& options) {
                     "Fold the diagram's nodes by kind (in one state) or by state, for large "
                     "networks")
         ->check(CLI::IsMember({"kind", "state"}));
+    command.add_flag("--routes-only", options.routes_only,
+                     "Draw only the nodes and edges on the routes, for large networks");
+    add_dot_memory_option(command, options.dot_memory_mib);
     return command;
 }
 
@@ -81,10 +84,11 @@ ExitCode run_report(const ReportOptions& options) {
         }
     }
 
-    // One search serves the table, the count and the diagram's red lines.
-    io::ReportFindings findings =
-        io::find_report_routes(view, query, options.limit, options.count_limit, kBlockedRoutes,
-                               options.route.stop_condition());
+    // One search serves the table, the count and the diagram's red lines; one deadline
+    // bounds it and the layout.
+    const StopCondition stop = options.route.stop_condition();
+    io::ReportFindings findings = io::find_report_routes(view, query, options.limit,
+                                                         options.count_limit, kBlockedRoutes, stop);
     findings.display_name = options.route.common.scenario;
 
     std::string svg;
@@ -92,13 +96,19 @@ ExitCode run_report(const ReportOptions& options) {
         ExportOptions shape;
         shape.route = options.route;
         shape.routes = true;
+        shape.routes_only = options.routes_only;
         shape.collapse_by = options.collapse_by;
         const Diagram diagram = draw_diagram(view, query, shape, {}, findings.cover);
-        const Rendering rendering = render_with_dot(*dot_program, diagram.dot, "svg");
+        if (diagram.nodes > kMaxLaidOutNodes) {
+            std::cerr << "flowsim: error: " << too_large_to_lay_out(diagram.nodes) << "\n";
+            return ExitCode::kInvalidInput;
+        }
+        const Rendering rendering =
+            render_with_dot(*dot_program, diagram.dot, "svg", {stop, options.dot_memory_mib});
         if (!rendering.ok) {
             std::cerr << "flowsim: error: " << rendering.error
                       << (rendering.error.back() == '\n' ? "" : "\n");
-            return ExitCode::kInternal;
+            return rendering.completion.cut_short() ? ExitCode::kCutShort : ExitCode::kInternal;
         }
         svg = rendering.bytes;
     }
@@ -106,18 +116,18 @@ ExitCode run_report(const ReportOptions& options) {
     std::optional<Output> svg_output;
     if (diagram_file) {
         const std::filesystem::path svg_path = diagram_path(output_path);
-        svg_output.emplace(svg_path.string());
+        svg_output.emplace(svg_path.string(), prepared->files);
         if (!svg_output->ok()) {
-            return ExitCode::kInternal;
+            return svg_output->error_exit();
         }
         svg_output->stream() << svg;
         findings.diagram = svg_path.filename().string();
     } else if (!markdown) {
         findings.diagram = std::move(svg);
     }
-    Output output(output_path);
+    Output output(output_path, prepared->files);
     if (!output.ok()) {
-        return ExitCode::kInternal;
+        return output.error_exit();
     }
     io::write_report(output.stream(),
                      markdown ? io::ReportFormat::kMarkdown : io::ReportFormat::kHtml, view, query,

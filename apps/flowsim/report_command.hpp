@@ -4,6 +4,7 @@
 #include <string>
 
 #include "flowsim/exit_codes.hpp"
+#include "flowsim/graphviz.hpp"
 #include "flowsim/route_options.hpp"
 
 namespace CLI {
@@ -17,6 +18,8 @@ struct ReportOptions {
     std::size_t limit = 50;            ///< routes in the table; 0: every route
     std::size_t count_limit = 100000;  ///< routes to count before saying "at least"; 0: all
     std::string collapse_by;           ///< the diagram's folding: "", "kind" or "state"
+    bool routes_only = false;          ///< the diagram shows only the routes
+    std::size_t dot_memory_mib = kDefaultDotMemoryMib;  ///< cap on dot's address space
 };
 
 /// Registers `flowsim report SCENARIO`: a Markdown or self-contained HTML report.

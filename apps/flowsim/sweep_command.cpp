@@ -75,9 +75,9 @@ ExitCode run_sweep(const SweepOptions& options) {
         scenario, prepared->query.activity, prepared->query.routes, parameters, options.count_limit,
         options.route.stop_condition(), [&](const SweepRow&) { progress.update(++done); });
     progress.done();
-    Output output(options.route.output);
+    Output output(options.route.output, prepared->files);
     if (!output.ok()) {
-        return ExitCode::kInternal;
+        return output.error_exit();
     }
     io::write_sweep(
         output.stream(), options.route.route_format(), scenario,

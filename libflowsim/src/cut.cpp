@@ -140,7 +140,47 @@ private:
         return std::any_of(set.begin(), set.end(), [&](std::uint32_t m) { return chosen_[m]; });
     }
 
+    // One level of the branch and bound: the members of the set branched on, the next
+    // to try, the cost before any of them, and whether one of them is picked (to be
+    // undone when its branch ends).
+    struct Frame {
+        std::vector<std::uint32_t> members;
+        std::size_t next = 0;
+        double cost = 0.0;
+        bool picked = false;
+    };
+
+    // Depth-first, on an explicit stack of frames: the depth is the number of levers
+    // picked, which follows the input.
     void search(double cost) {
+        std::vector<Frame> stack;
+        enter(cost, stack);
+        while (!stack.empty()) {
+            Frame& frame = stack.back();
+            if (frame.picked) {
+                frame.picked = false;
+                chosen_[picked_.back()] = 0;
+                picked_.pop_back();
+            }
+            if (frame.next == frame.members.size()) {
+                stack.pop_back();
+                continue;
+            }
+            const std::uint32_t member = frame.members[frame.next++];
+            const Price price{frame.cost + costs_[member], picked_.size() + 1};
+            if (!price.beats(best_price_)) {
+                continue;
+            }
+            chosen_[member] = 1;
+            picked_.push_back(member);
+            frame.picked = true;
+            enter(price.cost, stack);  // may invalidate `frame`
+        }
+    }
+
+    // A node of the search at `cost` with picked_ chosen: a new best when every set is
+    // met, else a frame that branches on the unmet set with the fewest members.
+    void enter(double cost, std::vector<Frame>& stack) {
         // Work, not nodes: each node scans every set.
         steps_ += 1 + sets_.size();
         if (steps_ > step_limit_) {
@@ -158,20 +198,12 @@ private:
             found_ = true;
             return;
         }
-        std::vector<std::uint32_t> members = *branch;
-        std::stable_sort(members.begin(), members.end(),
+        Frame frame;
+        frame.members = *branch;
+        frame.cost = cost;
+        std::stable_sort(frame.members.begin(), frame.members.end(),
                          [&](std::uint32_t a, std::uint32_t b) { return costs_[a] < costs_[b]; });
-        for (const std::uint32_t member : members) {
-            const Price price{cost + costs_[member], picked_.size() + 1};
-            if (!price.beats(best_price_)) {
-                continue;
-            }
-            chosen_[member] = 1;
-            picked_.push_back(member);
-            search(price.cost);
-            picked_.pop_back();
-            chosen_[member] = 0;
-        }
+        stack.push_back(std::move(frame));
     }
 
     std::vector<std::vector<std::uint32_t>> sets_;

@@ -101,36 +101,60 @@ std::vector<std::uint32_t> Expression::parameters() const {
 }
 
 std::string Expression::to_string() const {
-    // Iterative post-order so that no nesting depth can overflow the stack.
-    std::vector<std::string> text(terms_.size());
-    for (std::size_t i = 0; i <= root_; ++i) {
-        const Term& term = terms_[i];
-        // Binary operands get parentheses, except a left operand with the same operator:
-        // the parser groups chains to the left, so "a or b or c" prints as it reads (and
-        // a long chain does not print deeper than the parser accepts).
-        const auto wrapped = [&](std::uint32_t child, bool left) {
-            const Op op = terms_[child].op;
-            const bool binary = op == Op::kAnd || op == Op::kOr;
-            return binary && !(left && op == term.op) ? "(" + text[child] + ")" : text[child];
-        };
+    // Written left to right into one string from an explicit stack, so time and memory
+    // follow the length of the text (a 20,000-term chain kept every prefix before) and
+    // no nesting depth can overflow the call stack. A stack item is a term to print,
+    // parenthesised or not, or a piece of text.
+    struct Item {
+        std::uint32_t term;
+        const char* text;  // when not null, the item is this text
+        bool wrap;
+    };
+    const auto binary = [&](std::uint32_t term) {
+        const Op op = terms_[term].op;
+        return op == Op::kAnd || op == Op::kOr;
+    };
+    std::string out;
+    std::vector<Item> stack{{root_, nullptr, false}};
+    while (!stack.empty()) {
+        const Item item = stack.back();
+        stack.pop_back();
+        if (item.text != nullptr) {
+            out += item.text;
+            continue;
+        }
+        const Term& term = terms_[item.term];
+        if (item.wrap) {
+            stack.push_back({0, ")", false});
+            stack.push_back({item.term, nullptr, false});
+            stack.push_back({0, "(", false});
+            continue;
+        }
         switch (term.op) {
             case Op::kConstant:
-                text[i] = term.value ? "true" : "false";
+                out += term.value ? "true" : "false";
                 break;
             case Op::kParameter:
-                text[i] = term.name;
+                out += term.name;
                 break;
             case Op::kNot:
-                text[i] = "not " + wrapped(term.left, false);
+                stack.push_back({term.left, nullptr, binary(term.left)});
+                stack.push_back({0, "not ", false});
                 break;
             case Op::kAnd:
             case Op::kOr:
-                text[i] = wrapped(term.left, true) + (term.op == Op::kAnd ? " and " : " or ") +
-                          wrapped(term.right, false);
+                // Binary operands get parentheses, except a left operand with the same
+                // operator: the parser groups chains to the left, so "a or b or c" prints
+                // as it reads (and a long chain does not print deeper than the parser
+                // accepts).
+                stack.push_back({term.right, nullptr, binary(term.right)});
+                stack.push_back({0, term.op == Op::kAnd ? " and " : " or ", false});
+                stack.push_back(
+                    {term.left, nullptr, binary(term.left) && terms_[term.left].op != term.op});
                 break;
         }
     }
-    return text[root_];
+    return out;
 }
 
 }  // namespace flowsim

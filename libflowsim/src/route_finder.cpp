@@ -615,7 +615,7 @@ struct RouteFinder::Impl {
         via_on_path.assign(1, is_via[source]);
         trie_path.assign(1, trie_child(0, source));
         on_path[source] = run.path_epoch;
-        extend(run, 0);
+        extend(run);
         on_path[source] = 0;
     }
 
@@ -641,96 +641,130 @@ struct RouteFinder::Impl {
         return run.stop;
     }
 
-    void extend(Run& run, std::size_t depth) {
-        const NodeIndex node = path.back();
+    // One depth of the search in `extend`: the out-groups of path[depth] still to try,
+    // and whether path[depth + 1] was pushed (to be popped when its search ends).
+    struct Frame {
+        std::uint32_t next_group;
+        std::uint32_t end_group;
+        bool descended;
+    };
+    std::vector<Frame> frames;
+
+    // Depth-first search from path[0] over node sequences of this round's length, in
+    // node-id order. The stack of frames is explicit, one per hop: a chain of a million
+    // nodes must not exhaust the call stack.
+    void extend(Run& run) {
+        const NodeIndex source = path.front();
+        frames.clear();
+        frames.push_back({group_offsets[source], group_offsets[source + 1], false});
+        while (!frames.empty()) {
+            Frame& frame = frames.back();
+            if (frame.descended) {
+                frame.descended = false;
+                const NodeIndex child = path.back();
+                trie_path.pop_back();
+                via_on_path.pop_back();
+                path.pop_back();
+                on_path[child] = 0;
+            }
+            if (frame.next_group >= frame.end_group || run.stop || out_of_time(run)) {
+                frames.pop_back();
+                continue;
+            }
+            const std::uint32_t g = frame.next_group++;
+            if (try_group(run, frames.size() - 1, g)) {
+                // path.back() is now groups[g].head, marked on the route.
+                frame.descended = true;
+                const NodeIndex head = path.back();
+                frames.push_back({group_offsets[head], group_offsets[head + 1], false});
+            }
+        }
+    }
+
+    // One step of `extend`: the variants at `depth + 1` through out-group `g` of
+    // path[depth]. Emits the routes that end there; returns true when the search goes on
+    // from the group's head (pushed on `path` and marked), false when it does not.
+    bool try_group(Run& run, std::size_t depth, std::uint32_t g) {
         const OriginGroup& group = *run.group;
         const std::vector<Variant>& here = levels[depth];
-        for (std::uint32_t g = group_offsets[node]; g < group_offsets[node + 1] && !run.stop; ++g) {
-            if (out_of_time(run)) {
-                return;
-            }
-            const NodeIndex head = groups[g].head;
-            if (on_path[head] == run.path_epoch) {
-                continue;
-            }
-            std::vector<Variant>& next = levels[depth + 1];
-            next.clear();
-            for (std::uint32_t v = 0; v < here.size(); ++v) {
-                for (std::uint32_t i = groups[g].begin; i < groups[g].end; ++i) {
-                    const EdgeIndex e = group_edges[i];
-                    if ((group.active[e] & kind_bit(here[v].current)) == 0) {
-                        continue;
-                    }
-                    const DataKindIndex after = converted[e * kinds + here[v].current];
-                    const double cost = here[v].cost + edge_cost[e];
-                    if (run.ceiling != nullptr &&
-                        !could_beat(cost, group.cost_to_target[head * kinds + after],
-                                    *run.ceiling)) {
-                        continue;
-                    }
-                    next.push_back({v, e, here[v].start, after, cost});
-                }
-            }
-            if (next.empty()) {
-                continue;
-            }
-            const std::size_t hops = depth + 1;
-            if (is_target[head]) {
-                if (hops == run.hops) {
-                    emit(run, depth + 1, head);
-                }
-                continue;
-            }
-            on_path[head] = run.path_epoch;
-            if (hops == run.hops) {
-                // Routes longer than this round's come in a later round, if any exist.
-                if (!run.longer_possible && hops < run.hop_limit) {
-                    for (const Variant& variant : next) {
-                        if (can_finish(group, head, variant.current,
-                                       static_cast<std::uint32_t>(run.hop_limit - hops),
-                                       run.path_epoch)) {
-                            run.longer_possible = true;
-                            break;
-                        }
-                    }
-                }
-            } else {
-                const auto budget = static_cast<std::uint32_t>(run.hops - hops);
-                std::vector<Variant> kept;
-                // One check per distinct current kind.
-                KindMask checked = 0;
-                KindMask feasible = 0;
-                for (const Variant& variant : next) {
-                    const KindMask bit = kind_bit(variant.current);
-                    if ((checked & bit) == 0) {
-                        checked |= bit;
-                        if (can_finish(group, head, variant.current, budget, run.path_epoch)) {
-                            feasible |= bit;
-                        } else if (!run.longer_possible &&
-                                   can_finish(group, head, variant.current,
-                                              static_cast<std::uint32_t>(run.hop_limit - hops),
-                                              run.path_epoch)) {
-                            // Too long for this round, but a later round will find it.
-                            run.longer_possible = true;
-                        }
-                    }
-                    if (feasible & bit) {
-                        kept.push_back(variant);
-                    }
-                }
-                if (!kept.empty()) {
-                    next = std::move(kept);
-                    path.push_back(head);
-                    via_on_path.push_back(via_on_path.back() || is_via[head]);
-                    trie_path.push_back(trie_child(trie_path.back(), head));
-                    extend(run, depth + 1);
-                    trie_path.pop_back();
-                    via_on_path.pop_back();
-                    path.pop_back();
-                }
-            }
-            on_path[head] = 0;
+        const NodeIndex head = groups[g].head;
+        if (on_path[head] == run.path_epoch) {
+            return false;
         }
+        std::vector<Variant>& next = levels[depth + 1];
+        next.clear();
+        for (std::uint32_t v = 0; v < here.size(); ++v) {
+            for (std::uint32_t i = groups[g].begin; i < groups[g].end; ++i) {
+                const EdgeIndex e = group_edges[i];
+                if ((group.active[e] & kind_bit(here[v].current)) == 0) {
+                    continue;
+                }
+                const DataKindIndex after = converted[e * kinds + here[v].current];
+                const double cost = here[v].cost + edge_cost[e];
+                if (run.ceiling != nullptr &&
+                    !could_beat(cost, group.cost_to_target[head * kinds + after], *run.ceiling)) {
+                    continue;
+                }
+                next.push_back({v, e, here[v].start, after, cost});
+            }
+        }
+        if (next.empty()) {
+            return false;
+        }
+        const std::size_t hops = depth + 1;
+        if (is_target[head]) {
+            if (hops == run.hops) {
+                emit(run, depth + 1, head);
+            }
+            return false;
+        }
+        on_path[head] = run.path_epoch;
+        if (hops == run.hops) {
+            // Routes longer than this round's come in a later round, if any exist.
+            if (!run.longer_possible && hops < run.hop_limit) {
+                for (const Variant& variant : next) {
+                    if (can_finish(group, head, variant.current,
+                                   static_cast<std::uint32_t>(run.hop_limit - hops),
+                                   run.path_epoch)) {
+                        run.longer_possible = true;
+                        break;
+                    }
+                }
+            }
+        } else {
+            const auto budget = static_cast<std::uint32_t>(run.hops - hops);
+            std::vector<Variant> kept;
+            // One check per distinct current kind.
+            KindMask checked = 0;
+            KindMask feasible = 0;
+            for (const Variant& variant : next) {
+                const KindMask bit = kind_bit(variant.current);
+                if ((checked & bit) == 0) {
+                    checked |= bit;
+                    if (can_finish(group, head, variant.current, budget, run.path_epoch)) {
+                        feasible |= bit;
+                    } else if (!run.longer_possible &&
+                               can_finish(group, head, variant.current,
+                                          static_cast<std::uint32_t>(run.hop_limit - hops),
+                                          run.path_epoch)) {
+                        // Too long for this round, but a later round will find it.
+                        run.longer_possible = true;
+                    }
+                }
+                if (feasible & bit) {
+                    kept.push_back(variant);
+                }
+            }
+            if (!kept.empty()) {
+                next = std::move(kept);
+                path.push_back(head);
+                via_on_path.push_back(via_on_path.back() || is_via[head]);
+                trie_path.push_back(trie_child(trie_path.back(), head));
+                return true;
+            }
+        }
+        on_path[head] = 0;
+        return false;
     }
 
     // Hands every variant at `depth` (which ends at target `head`) to the callback, in

@@ -45,6 +45,37 @@ TEST(Expression, ListsParametersAndPrintsCanonically) {
     EXPECT_EQ(expression.to_string(), "a and not (b or c)");
 }
 
+TEST(Expression, PrintsNestingAndChainsAsTheParserGroupsThem) {
+    Expression expression;
+    const auto a = expression.add_parameter("a", 0);
+    const auto b = expression.add_parameter("b", 0);
+    const auto c = expression.add_parameter("c", 0);
+    const auto d = expression.add_parameter("d", 0);
+    const auto ab = expression.add_binary(Expression::Op::kAnd, a, b, 0);
+    const auto abc = expression.add_binary(Expression::Op::kAnd, ab, c, 0);
+    const auto cd = expression.add_binary(Expression::Op::kOr, c, d, 0);
+    const auto left = expression.add_binary(Expression::Op::kOr, abc, expression.add_not(cd, 0), 0);
+    const auto right = expression.add_binary(Expression::Op::kAnd, a, cd, 0);
+    const auto both = expression.add_binary(Expression::Op::kOr, left, right, 0);
+    expression.set_root(expression.add_not(expression.add_not(both, 0), 0));
+    EXPECT_EQ(expression.to_string(),
+              "not not ((a and b and c) or not (c or d) or (a and (c or d)))");
+}
+
+// Printing is linear: a 20,000-term chain kept every prefix (1.2 GB) before.
+TEST(Expression, PrintsALongChainInOnePass) {
+    Expression expression;
+    std::uint32_t chain = expression.add_parameter("a", 0);
+    std::string expected = "a";
+    for (int i = 1; i < 20000; ++i) {
+        chain =
+            expression.add_binary(Expression::Op::kAnd, chain, expression.add_parameter("a", 0), 0);
+        expected += " and a";
+    }
+    expression.set_root(chain);
+    EXPECT_EQ(expression.to_string(), expected);
+}
+
 TEST(Expression, OperandsMustExistFirst) {
     Expression expression;
     EXPECT_THROW(expression.add_not(7, 0), std::logic_error);

@@ -126,6 +126,28 @@ TEST(DotHtml, EscapesMarkupAndBreaksLines) {
     EXPECT_EQ(dot_html("back\\slash \\G"), "back\\\\slash \\\\G");
 }
 
+// Graphviz rejects a string over 16,384 bytes: long texts stop short of it with "…",
+// at a character boundary, however much escaping grows them.
+TEST(DotQuoted, ShortensWhatGraphvizWouldReject) {
+    for (const std::string& text :
+         {std::string(20000, 'x'), std::string(20000, '&'), std::string(20000, '\\'),
+          std::string(20000, '"'), std::string(20000, '\n')}) {
+        for (const std::string& written : {dot_quoted(text), dot_tooltip(text), dot_html(text)}) {
+            EXPECT_LE(written.size(), 16384U);
+            EXPECT_GT(written.size(), 15000U);
+            EXPECT_NE(written.find("…"), std::string::npos);
+        }
+    }
+    std::string wide;
+    for (int i = 0; i < 10000; ++i) {
+        wide += "監";
+    }
+    const std::string written = dot_quoted(wide);
+    EXPECT_EQ(written.substr(written.size() - 4), "…\"");
+    EXPECT_EQ((written.size() - 2 - 3) % 3, 0U);  // whole characters only
+    EXPECT_EQ(dot_quoted(std::string(1000, 'x')), "\"" + std::string(1000, 'x') + "\"");
+}
+
 TEST(DotWriter, ShapesAndFillsFollowTheKind) {
     const std::string dot = draw(load(kChain));
     EXPECT_THAT(node_line(dot, "cams"), HasSubstr("shape=ellipse"));

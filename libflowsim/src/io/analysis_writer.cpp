@@ -256,7 +256,12 @@ void write_diff(std::ostream& out,
         json.key("versus").begin_object();
         write_settings_fields(json, second);
         json.end_object();
-        json.key("same").value(diff.same());
+        // A diff cut short (by a limit too) cannot say the two sides are the same.
+        if (diff.completion.complete()) {
+            json.key("same").value(diff.same());
+        } else {
+            json.key("same").null();
+        }
         json.key("opened").begin_array(true);
         for (const Route& route : diff.opened) {
             write_route_object(json, scenario, route);
@@ -313,7 +318,8 @@ void write_diff(std::ostream& out,
     }
     if (!diff.completion.complete()) {
         out << "\nIncomplete: stopped by " << stop_reason(diff.completion)
-            << "; more routes may differ.\n";
+            << "; more routes may differ, so this does not say whether the two settings are "
+               "the same.\n";
     }
     write_sources(out, scenario, numbers);
 }

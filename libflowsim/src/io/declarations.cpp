@@ -136,6 +136,8 @@ void declare_parameters(LoadContext& context, YamlFields& fields, const YAML::No
                     if (cost && *cost <= 0) {
                         context.sink.error(field->where, "cost must be greater than 0, got " +
                                                              in_quotes(field->text));
+                    } else if (cost && *cost > kMaxCost) {
+                        context.sink.error(field->where, too_costly("cost", field->text));
                     }
                     parameter.cost = cost.value_or(1.0);
                     if (parameter.lever.empty()) {

@@ -24,6 +24,28 @@ constexpr std::size_t kEdgeWrap = 22;               // ... of an edge label
 constexpr std::size_t kListed = 20;                 // members named in a group's tooltip
 constexpr std::size_t kMixedKinds = 7;              // kind_style() index of mixed groups
 constexpr std::size_t kHidden = static_cast<std::size_t>(-1);  // a node not drawn
+// Graphviz's scanner rejects a quoted or HTML string longer than 16,384 bytes: escaped
+// text stops below that, with "…" (tooltips keep the most; JSON and HTML keep it all).
+constexpr std::size_t kMaxDotString = 16000;
+// Text drawn in the diagram (labels, cluster names, the title) is cut shorter, so that
+// it can be laid out: one node as wide as a 20,000-character word is beyond dot's
+// 65,535 points.
+constexpr std::size_t kMaxShownText = 1000;
+
+// `text` escaped for a Graphviz HTML-like label, stopping before `most` bytes.
+std::string html_escaped(std::string_view text, std::size_t most);
+
+// `text` cut to at most `most` bytes at a character boundary, ending with "…" when cut.
+std::string shortened(std::string_view text, std::size_t most) {
+    if (text.size() <= most) {
+        return std::string(text);
+    }
+    std::size_t end = most - 3;  // room for "…"
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
+        --end;  // not inside a UTF-8 sequence
+    }
+    return std::string(text.substr(0, end)) + "…";
+}
 
 struct KindStyle {
     std::string_view shape;
@@ -259,6 +281,7 @@ public:
     }
 
     void write(std::ostream& out) const;
+    std::size_t node_count() const { return nodes_.size(); }
 
 private:
     bool active(EdgeIndex edge) const { return options_.active.empty() || options_.active[edge]; }
@@ -381,7 +404,7 @@ void Diagram::build_nodes() {
         const Node& n = scenario_.nodes()[node];
         DrawnNode drawn;
         drawn.name = n.id;
-        drawn.label = wrap(n.label, kNodeWrap);
+        drawn.label = wrap(shortened(n.label, kMaxShownText), kNodeWrap);
         drawn.tooltip = node_tooltip(scenario_, n);
         drawn.style = static_cast<std::size_t>(n.kind);
         drawn.place = place_of(n.jurisdiction);
@@ -536,7 +559,7 @@ void Diagram::write_edge(std::ostream& out, const DrawnEdge& edge) const {
     out << "  " << dot_quoted(nodes_[edge.tail].name) << " -> "
         << dot_quoted(nodes_[edge.head].name) << " [";
     if (!label.empty()) {
-        out << "label=" << dot_quoted(wrap(label, kEdgeWrap)) << ", ";
+        out << "label=" << dot_quoted(wrap(shortened(label, kMaxShownText), kEdgeWrap)) << ", ";
     }
     out << "tooltip=" << dot_tooltip(tooltip) << ", style=" << line_style(edge.status)
         << ", color=\"" << colour << "\", fontcolor=\"" << text_colour << "\"";
@@ -578,7 +601,7 @@ void Diagram::write_clusters(std::ostream& out) const {
             const auto& part = place[open.size()];
             const std::string indent(2 * (open.size() + 1), ' ');
             out << indent << "subgraph \"cluster_" << ++clusters << "\" {\n"
-                << indent << "  label=" << dot_quoted(part.second)
+                << indent << "  label=" << dot_quoted(shortened(part.second, kMaxShownText))
                 << "; tooltip=" << dot_tooltip(part.second)
                 << "; style=\"rounded,filled\"; fillcolor=\""
                 << kClusterFill.at(std::min<std::size_t>(open.size(), 2))
@@ -686,15 +709,23 @@ void Diagram::write_heading(std::ostream& out) const {
     if (options_.title.empty() && options_.caption.empty()) {
         return;
     }
-    out << "  label=<";
+    // One HTML string holds every line: they share the scanner's limit.
+    std::string heading;
     if (!options_.title.empty()) {
-        out << "<FONT POINT-SIZE=\"18\"><B>" << dot_html(options_.title)
-            << "</B></FONT><BR ALIGN=\"LEFT\"/>";
+        heading += "<FONT POINT-SIZE=\"18\"><B>" +
+                   html_escaped(shortened(options_.title, kMaxShownText), kMaxDotString / 2) +
+                   "</B></FONT><BR ALIGN=\"LEFT\"/>";
     }
     for (const std::string& line : options_.caption) {
-        out << "<FONT POINT-SIZE=\"11\">" << dot_html(line) << "</FONT><BR ALIGN=\"LEFT\"/>";
+        const std::size_t room = kMaxDotString - std::min(heading.size(), kMaxDotString);
+        if (room < 1000) {
+            break;
+        }
+        heading += "<FONT POINT-SIZE=\"11\">" +
+                   html_escaped(shortened(line, kMaxShownText), room - 100) +
+                   "</FONT><BR ALIGN=\"LEFT\"/>";
     }
-    out << ">;\n";
+    out << "  label=<" << heading << ">;\n";
 }
 
 void Diagram::write(std::ostream& out) const {
@@ -720,10 +751,20 @@ void Diagram::write(std::ostream& out) const {
 
 namespace {
 
-// `backslash`: how a backslash is written.
-std::string quoted(std::string_view text, std::string_view backslash) {
+// Whether `c` starts a character (is not inside a UTF-8 sequence).
+bool starts_character(char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+}
+
+// `backslash`: how a backslash is written. The escaped text stops before `most` bytes
+// (and at least 12 bytes below it, since one character escapes to at most 8 bytes).
+std::string quoted(std::string_view text, std::string_view backslash, std::size_t most) {
     std::string out = "\"";
     for (const char c : clean_utf8(text)) {
+        if (out.size() + 12 > most && starts_character(c)) {
+            out += "…";
+            break;
+        }
         switch (c) {
             case '"':
                 out += "\\\"";
@@ -749,19 +790,13 @@ std::string quoted(std::string_view text, std::string_view backslash) {
     return out + "\"";
 }
 
-}  // namespace
-
-std::string dot_quoted(std::string_view text) {
-    return quoted(text, "\\\\");
-}
-
-std::string dot_tooltip(std::string_view text) {
-    return quoted(text, "\\\\\\\\");
-}
-
-std::string dot_html(std::string_view text) {
+std::string html_escaped(std::string_view text, std::size_t most) {
     std::string out;
     for (const char c : clean_utf8(text)) {
+        if (out.size() + 24 > most && starts_character(c)) {
+            out += "…";
+            break;
+        }
         switch (c) {
             case '&':
                 out += "&amp;";
@@ -796,8 +831,24 @@ std::string dot_html(std::string_view text) {
     return out;
 }
 
-void write_dot(std::ostream& out, const Scenario& scenario, const DotOptions& options) {
-    Diagram(scenario, options).write(out);
+}  // namespace
+
+std::string dot_quoted(std::string_view text) {
+    return quoted(text, "\\\\", kMaxDotString);
+}
+
+std::string dot_tooltip(std::string_view text) {
+    return quoted(text, "\\\\\\\\", kMaxDotString);
+}
+
+std::string dot_html(std::string_view text) {
+    return html_escaped(text, kMaxDotString);
+}
+
+std::size_t write_dot(std::ostream& out, const Scenario& scenario, const DotOptions& options) {
+    const Diagram diagram(scenario, options);
+    diagram.write(out);
+    return diagram.node_count();
 }
 
 std::vector<std::string> diagram_caption(const ConfigurationView& view,

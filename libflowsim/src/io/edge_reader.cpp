@@ -93,6 +93,9 @@ void build_cut_cost(LoadContext& context, const EdgeFields& fields, Edge& edge) 
         if (*cost <= 0) {
             context.sink.error(fields.cut_cost->where, "cut_cost must be greater than 0, got " +
                                                            in_quotes(fields.cut_cost->text));
+        } else if (*cost > kMaxCost) {
+            context.sink.error(fields.cut_cost->where,
+                               too_costly("cut_cost", fields.cut_cost->text));
         }
         edge.cut_cost = *cost;
     }

@@ -122,6 +122,12 @@ JsonWriter& JsonWriter::value(double number) {
     return *this;
 }
 
+JsonWriter& JsonWriter::null() {
+    before_value();
+    out_ << "null";
+    return *this;
+}
+
 JsonWriter& JsonWriter::value(std::size_t number) {
     before_value();
     out_ << number;

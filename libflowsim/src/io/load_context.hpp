@@ -54,6 +54,17 @@ struct PendingSelector {
     Field field;
 };
 
+/// Most a `cost` or `cut_cost` may be. Costs are summed over every lever, and in
+/// thousandths as 64-bit integers by the max-flow cut: a million per lever keeps every
+/// total finite and exact.
+constexpr double kMaxCost = 1'000'000;
+
+/// The error for a cost over kMaxCost.
+inline std::string too_costly(std::string_view key, const std::string& text) {
+    return std::string(key) + " must be at most 1000000 (costs are added up), got " +
+           in_quotes(text);
+}
+
 /// Everything the passes share: the limits, the diagnostics, the files' texts, the parts
 /// of the scenario built so far and the ids declared so far. Every check reports to
 /// `sink` and never throws.

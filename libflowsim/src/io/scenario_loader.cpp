@@ -36,6 +36,9 @@ LoadResult finish(LoadContext& context, const std::string& display_name) {
         result.scenario.emplace(std::move(scenario));
     }
     result.diagnostics = context.sink.take(display_name);
+    for (const auto& entry : context.texts) {
+        result.files.push_back(entry.first);
+    }
     if (!result.diagnostics.empty()) {
         result.texts = std::move(context.texts);
     }

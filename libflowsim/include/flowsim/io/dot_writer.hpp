@@ -46,7 +46,9 @@ struct DotOptions {
 /// Every text is escaped (quoted strings for labels and tooltips, HTML-like text for the
 /// heading), so no id, label, note or title can end a string or add markup. Output is
 /// deterministic: nodes and edges in id order, clusters in name order, no timestamps.
-void write_dot(std::ostream& out, const Scenario& scenario, const DotOptions& options);
+/// Returns the number of nodes drawn (a folded group counts once, the legend not at all),
+/// so that a caller can refuse to lay out a diagram too large for Graphviz.
+std::size_t write_dot(std::ostream& out, const Scenario& scenario, const DotOptions& options);
 
 /// The caption of a diagram of `query` under `view`: the configuration and its settings,
 /// the date, the evidence floor and excluded gates and, when `routes` is given, how many

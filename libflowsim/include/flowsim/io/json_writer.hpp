@@ -32,6 +32,8 @@ public:
     JsonWriter& value(bool flag);
     JsonWriter& value(double number);
     JsonWriter& value(std::size_t number);
+    /// `null`: a value that is not known.
+    JsonWriter& null();
     JsonWriter& strings(const std::vector<std::string>& items);
 
 private:

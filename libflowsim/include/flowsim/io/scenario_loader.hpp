@@ -28,6 +28,9 @@ struct LoadResult {
     /// The text of every file read, by display name, so diagnostics can quote their
     /// line. Kept only when there are diagnostics.
     std::map<std::string, std::string> texts;
+    /// Every file read (the scenario and what it includes), as opened, sorted; so that
+    /// a command can refuse to write over one of them.
+    std::vector<std::string> files;
 
     bool ok() const { return scenario.has_value(); }
 };
