@@ -316,7 +316,7 @@ bool SearchAuditReader::read_header() {
     date_ = find(columns.date, true, "date");
     reason_ = find(columns.reason, true, "reason");
     // The portal's optional columns are looked for quietly; mapped ones must exist.
-    cameras_ = find(columns.cameras, mapped || !columns.cameras.empty(), "cameras");
+    cameras_ = find(columns.cameras, mapped, "cameras");
     agency_ = find(columns.agency, mapped, "agency");
     id_ = find(columns.id, mapped, "id");
     return errors_.empty();
