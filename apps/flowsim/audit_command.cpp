@@ -172,18 +172,15 @@ ExitCode run_audit(const AuditOptions& options) {
     std::unordered_set<std::size_t> seen;
     const bool dedupe = options.logs.size() > 1;
     for (const std::string& path : options.logs) {
-        std::ifstream file;
-        std::istream* in = &std::cin;
+        // stdin through a file buffer: std::cin, synchronised with stdio, reads a byte
+        // at a time.
         const std::string name = path == "-" ? "<stdin>" : path;
-        if (path != "-") {
-            file.open(path, std::ios::binary);
-            if (!file) {
-                std::cerr << path << ": error: cannot open the log\n";
-                return ExitCode::kInvalidInput;
-            }
-            in = &file;
+        std::ifstream file(path == "-" ? "/dev/stdin" : path, std::ios::binary);
+        if (!file) {
+            std::cerr << name << ": error: cannot open the log\n";
+            return ExitCode::kInvalidInput;
         }
-        io::SearchAuditReader reader(*in, name, columns);
+        io::SearchAuditReader reader(file, name, columns);
         if (!reader.read_header()) {
             print_errors(reader.errors());
             return ExitCode::kInvalidInput;
