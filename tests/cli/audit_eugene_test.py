@@ -3,7 +3,8 @@
 
 The count here uses Python's csv module and nothing of flowsim: rows, date range,
 searches per month, searches per scope (the three clusters of camera counts are plain in
-the data: under 1,000 cameras, 1,000 to 10,000, over 10,000), and immigration-related
+the data: under 1,000 cameras, 1,000 to 10,000, over 10,000; a search of 0 cameras, run
+while the cameras were switched off, has no scope), and immigration-related
 reasons. No reason in this log is about immigration, while a naive substring match finds
 some ("police" contains "ice"; the stolen-vehicle alert "E287021" contains "287"): flowsim
 must report none.
@@ -25,7 +26,8 @@ def main():
     scopes = collections.Counter()
     for row in rows:
         cameras = int(row["cameraCount"])
-        scopes["own" if cameras < 1000 else "state" if cameras <= 10000 else "national"] += 1
+        scopes["unknown" if cameras == 0 else "own" if cameras < 1000
+               else "state" if cameras <= 10000 else "national"] += 1
     dates = sorted(row["searchDate"][:10] for row in rows)
     naive = [row["reason"] for row in rows
              if any(word in row["reason"].lower() for word in ("ice", "287", "ero", "hsi"))]

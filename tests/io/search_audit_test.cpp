@@ -163,7 +163,8 @@ TEST(ScopeBreaks, TheTwoWidestGapsSplitTheClusters) {
     ASSERT_TRUE(breaks);
     EXPECT_EQ(breaks->own_max, 141);
     EXPECT_EQ(breaks->state_max, 2859);
-    EXPECT_EQ(breaks->scope_of(0), SearchScope::kOwn);
+    EXPECT_EQ(breaks->scope_of(0), SearchScope::kUnknown);
+    EXPECT_EQ(breaks->scope_of(1), SearchScope::kOwn);
     EXPECT_EQ(breaks->scope_of(2230), SearchScope::kState);
     EXPECT_EQ(breaks->scope_of(84815), SearchScope::kNational);
     EXPECT_EQ(breaks->scope_of(std::nullopt), SearchScope::kUnknown);

@@ -63,11 +63,12 @@ const char* scope_label(SearchScope scope) {
         case SearchScope::kUnknown:
             break;
     }
-    return "scope unknown";
+    return "no camera or unknown";
 }
 
 SearchScope ScopeBreaks::scope_of(std::optional<std::int64_t> cameras) const {
-    if (!cameras) {
+    // A search that covered no camera (cameras switched off) reached no scope.
+    if (!cameras || *cameras == 0) {
         return SearchScope::kUnknown;
     }
     if (*cameras <= own_max) {
@@ -303,6 +304,16 @@ std::vector<EdgeGrade> grade_edges(const Scenario& scenario, NodeIndex agency, A
             grade.how = "not graded: " + log_kind + ", so it speaks only to edges " +
                         (kind == AuditKind::kOrganization ? "into" : "out of") +
                         " the agency, never to this one";
+            // A search typed for ICE is a lead on an edge to ICE, not proof of it: say
+            // how many there are, and leave the grading to a person who reads them.
+            if (nodes[edge.to].has_tag("ice")) {
+                const std::uint64_t hits = tally.immigration_hits();
+                grade.how += hits == 0 ? "; the log holds no immigration-related reason (0 of " +
+                                             std::to_string(tally.searches()) + " searches)"
+                                       : "; " + std::to_string(hits) +
+                                             " searches give an immigration-related reason "
+                                             "(listed above): read them before grading it";
+            }
             grades.push_back(grade);
             continue;
         }
@@ -330,12 +341,14 @@ std::vector<EdgeGrade> grade_edges(const Scenario& scenario, NodeIndex agency, A
         } else {
             grade.supported = true;
             grade.suggested = Evidence::kDocumented;
+            const std::string what = grade.scope == SearchScope::kOwn
+                                         ? std::string("its own cameras")
+                                         : std::string("the ") + scope_label(grade.scope);
             const std::string who = kind == AuditKind::kOrganization
-                                        ? nodes[agency].label + " searched the "
+                                        ? nodes[agency].label + " searched " + what
                                         : "other agencies searched " + nodes[agency].label +
-                                              "'s cameras through the ";
-            grade.how = who + scope_label(grade.scope) + " " + times(u.searches) + " " +
-                        month_span(*u.first, *u.last);
+                                              "'s cameras through " + what;
+            grade.how = who + " " + times(u.searches) + " " + month_span(*u.first, *u.last);
         }
         grades.push_back(grade);
     }

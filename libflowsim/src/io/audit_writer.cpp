@@ -38,7 +38,7 @@ std::string num(std::uint64_t value) {
 }
 
 std::string range_text(const ScopeBreaks& b) {
-    return "own cameras: up to " + std::to_string(b.own_max) + " cameras; statewide pool: " +
+    return "own cameras: 1 to " + std::to_string(b.own_max) + " cameras; statewide pool: " +
            std::to_string(b.own_max + 1) + " to " + std::to_string(b.state_max) +
            "; national network: more than " + std::to_string(b.state_max);
 }
@@ -60,9 +60,14 @@ std::string suggestion(const AuditReport& report, const EdgeGrade& grade) {
     if (!grade.supported) {
         return "";
     }
+    const auto& sources = report.scenario->sources();
+    const bool cited = std::any_of(edge.sources.begin(), edge.sources.end(), [&](auto index) {
+        return sources[index].id == report.source.id;
+    });
     if (edge.status == Evidence::kDocumented) {
-        return "already documented; cite the log as well (sources: [..., " + report.source.id +
-               "])";
+        return cited ? "already documented, citing " + report.source.id
+                     : "already documented; cite the log as well (sources: [..., " +
+                           report.source.id + "])";
     }
     return "suggested status: documented (was " + std::string(evidence_name(edge.status)) +
            "), sources: [..., " + report.source.id + "]";

@@ -19,10 +19,11 @@ enum class SearchScope { kOwn, kState, kNational, kUnknown };
 constexpr int kScopeCount = 4;
 /// "own", "state", "national", "unknown".
 const char* scope_id(SearchScope scope);
-/// "own cameras", "statewide pool", "national network", "no camera count".
+/// "own cameras", "statewide pool", "national network", "no camera or unknown" (a
+/// search of 0 cameras, or a log without camera counts).
 const char* scope_label(SearchScope scope);
 
-/// The camera counts that end each scope: a search of at most `own_max` cameras stayed
+/// The camera counts that end each scope: a search of 1 to `own_max` cameras stayed
 /// within the agency's own (the lowest cluster), at most `state_max` reached the
 /// statewide pool, more reached the national network. `how` says how they were chosen.
 struct ScopeBreaks {
