@@ -34,9 +34,15 @@ std::string id_from_file(const std::string& path) {
     std::string id;
     for (const char c : stem) {
         const char l = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        id += (std::isalnum(static_cast<unsigned char>(l)) != 0) ? l : '-';
+        const char c2 = (std::isalnum(static_cast<unsigned char>(l)) != 0) ? l : '-';
+        if (c2 != '-' || (!id.empty() && id.back() != '-')) {
+            id += c2;
+        }
     }
-    return id.empty() || id == "-" ? "search-audit" : id;
+    while (!id.empty() && id.back() == '-') {
+        id.pop_back();
+    }
+    return id.empty() ? "search-audit" : id;
 }
 
 // FILE.md -> FILE.svg.

@@ -427,7 +427,7 @@ void write_audit_svg(std::ostream& out, const AuditReport& report) {
     const int top = 40;
     const int plot = 240;
     const int months = static_cast<int>(tally.months().size());
-    const int width = left + std::max(months, 1) * step + 190;
+    const int width = left + std::max(months, 1) * step + 230;
     const int height = top + plot + 50;
     std::uint64_t most = 1;
     for (const auto& [month, counts] : tally.months()) {
