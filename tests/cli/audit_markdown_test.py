@@ -4,7 +4,10 @@ bar chart of searches by scope and month, which the report shows. Both are the s
 on a second run, the SVG is well-formed XML with one bar segment per month and scope that
 has searches, and the segment titles add up to the searches.
 
-usage: audit_markdown_test.py FLOWSIM LOG.csv
+With a third argument, the chart committed for the worked example
+(docs/examples/eugene-search-audit.svg) must be what `--svg` writes now.
+
+usage: audit_markdown_test.py FLOWSIM LOG.csv [COMMITTED.svg]
 """
 import re
 import subprocess
@@ -39,6 +42,14 @@ def main():
             total += int(re.search(r": (\d+)$", title.text).group(1))
     searches = int(re.search(r"\*\*(\d+)\*\*", markdown).group(1))
     assert total == searches, f"bars add up to {total}, the log holds {searches}"
+    if len(sys.argv) > 3:
+        with tempfile.TemporaryDirectory() as folder:
+            chart = Path(folder) / "chart.svg"
+            subprocess.run([flowsim, "audit", log, "--svg", str(chart), "-q"], check=True,
+                           stdout=subprocess.DEVNULL)
+            if chart.read_bytes() != Path(sys.argv[3]).read_bytes():
+                sys.exit(f"{sys.argv[3]} is out of date: rewrite it with "
+                         f"flowsim audit {log} --svg {sys.argv[3]}")
     print(f"report {len(markdown)} bytes, chart {len(svg)} bytes, bars add up to {total}")
 
 
