@@ -288,6 +288,7 @@ bool SearchAuditReader::read_header() {
     std::vector<std::string_view> names(header_.begin(), header_.end());
     const bool mapped = requested_.has_value();
     const AuditColumns columns = mapped ? *requested_ : portal_export_columns();
+    std::vector<std::string> missing;
     const auto find = [&](const std::string& name, bool required, const char* key) {
         if (name.empty()) {
             return -1;
@@ -298,18 +299,7 @@ bool SearchAuditReader::read_header() {
             }
         }
         if (required) {
-            std::string message = "the header has no column '" + name + "'" +
-                                  did_you_mean(name, names) + " (for " + key + "); it has: ";
-            for (std::size_t i = 0; i < header_.size(); ++i) {
-                message += (i ? ", " : "") + header_[i];
-            }
-            if (!mapped) {
-                message +=
-                    ". This is not the portal's export (id,userId,searchDate,cameraCount,"
-                    "reason); for an Organization or Network Audit, name the columns with "
-                    "--columns date=COLUMN,reason=COLUMN,cameras=COLUMN,agency=COLUMN";
-            }
-            error(1, 1, message);
+            missing.push_back("'" + name + "'" + did_you_mean(name, names) + " (for " + key + ")");
         }
         return -1;
     };
@@ -319,6 +309,23 @@ bool SearchAuditReader::read_header() {
     cameras_ = find(columns.cameras, mapped, "cameras");
     agency_ = find(columns.agency, mapped, "agency");
     id_ = find(columns.id, mapped, "id");
+    if (!missing.empty()) {
+        std::string message = "the header has no column ";
+        for (std::size_t i = 0; i < missing.size(); ++i) {
+            message += (i == 0 ? "" : i + 1 == missing.size() ? " or " : ", ") + missing[i];
+        }
+        message += "; it has: ";
+        for (std::size_t i = 0; i < header_.size(); ++i) {
+            message += (i ? ", " : "") + header_[i];
+        }
+        if (!mapped) {
+            message +=
+                ". This is not the portal's export (id,userId,searchDate,cameraCount,"
+                "reason); for an Organization or Network Audit, name the columns with "
+                "--columns date=COLUMN,reason=COLUMN,cameras=COLUMN,agency=COLUMN";
+        }
+        error(1, 1, message);
+    }
     return errors_.empty();
 }
 
