@@ -1,3 +1,6 @@
+#include <fstream>
+#include <map>
+#include <set>
 #include <sstream>
 
 #include <gtest/gtest.h>
@@ -231,6 +234,85 @@ edges:
     EXPECT_TRUE(find(network, "cams_out").supported);
     EXPECT_FALSE(find(network, "national_in").supported);
     EXPECT_EQ(find(network, "national_in").how.substr(0, 12), "not graded: ");
+}
+
+}  // namespace
+}  // namespace flowsim::io
+
+namespace flowsim::io {
+namespace {
+
+// docs/method.md documents the built-in table: its version, and for each category its
+// patterns ("x(s)" standing for "x" and "xs"). The two must not drift apart.
+TEST(ReasonClassifier, TheDocumentedTableIsTheBuiltInOne) {
+    std::ifstream file(std::string(FLOWSIM_SCENARIOS_DIR) + "/../docs/method.md");
+    ASSERT_TRUE(file) << "docs/method.md not found";
+    std::stringstream text;
+    text << file.rdbuf();
+    const std::string docs = text.str();
+    const std::string heading =
+        "### Reasons: the table (version " + std::to_string(ReasonClassifier::kTableVersion) + ")";
+    ASSERT_NE(docs.find(heading), std::string::npos) << heading;
+    const ReasonClassifier classifier = ReasonClassifier::built_in();
+    std::map<std::string, std::set<std::string>> documented;
+    std::istringstream lines(docs.substr(docs.find(heading)));
+    std::string line;
+    while (std::getline(lines, line)) {
+        // "| 3 | stolen vehicle | a, b(s), c |"
+        if (line.rfind("| ", 0) != 0 || line.find("| # |") == 0 || line.find("|---") == 0) {
+            if (!documented.empty() && line.rfind("| ", 0) != 0 && line.rfind("|-", 0) != 0) {
+                break;
+            }
+            continue;
+        }
+        std::vector<std::string> cells;
+        std::size_t at = 1;
+        while (at < line.size()) {
+            const std::size_t next = line.find(" |", at);
+            if (next == std::string::npos) {
+                break;
+            }
+            std::string cell = line.substr(at, next - at);
+            cell.erase(0, cell.find_first_not_of(' '));
+            cells.push_back(cell);
+            at = next + 2;
+        }
+        ASSERT_EQ(cells.size(), 3u) << line;
+        std::set<std::string>& patterns = documented[cells[1]];
+        std::string list = cells[2];
+        std::size_t start = 0;
+        while (start <= list.size() && list.front() != '(') {
+            const std::size_t comma = list.find(", ", start);
+            std::string item = list.substr(start, comma - start);
+            std::size_t escaped;
+            while ((escaped = item.find("\\*")) != std::string::npos) {
+                item.erase(escaped, 1);
+            }
+            if (item.size() > 3 && item.compare(item.size() - 3, 3, "(s)") == 0) {
+                item.resize(item.size() - 3);
+                patterns.insert(item + "s");
+            }
+            patterns.insert(item);
+            if (comma == std::string::npos) {
+                break;
+            }
+            start = comma + 2;
+        }
+    }
+    for (std::size_t c = 0; c < classifier.categories().size(); ++c) {
+        const ReasonCategory& category = classifier.categories()[c];
+        std::set<std::string> built_in;
+        for (const ReasonPattern& pattern : classifier.patterns()) {
+            if (pattern.category == c) {
+                built_in.insert(pattern.text);
+            }
+        }
+        const std::string label = category.id == "other"        ? "other"
+                                  : category.id == "none_given" ? "none given"
+                                                                : category.label;
+        ASSERT_TRUE(documented.count(label)) << "docs/method.md has no row for " << label;
+        EXPECT_EQ(documented[label], built_in) << label;
+    }
 }
 
 }  // namespace
