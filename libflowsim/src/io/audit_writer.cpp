@@ -162,6 +162,21 @@ void write_audit_text(std::ostream& out, const AuditReport& report) {
         out << "  " << pad(classifier.categories()[c].label, 52) << pad(num(n), 7, true) << "  "
             << pad(percent(n, total.searches), 6, true) << "\n";
     }
+    if (tally.months().size() > 1) {
+        out << "\nReasons by month (share of the month's searches):\n  " << pad("", 48);
+        for (const auto& [month, counts] : tally.months()) {
+            (void)counts;
+            out << pad(month, 8, true);
+        }
+        out << "\n";
+        for (const std::size_t c : classifier.priority()) {
+            out << "  " << pad(classifier.categories()[c].label.substr(0, 47), 48);
+            for (const auto& [month, counts] : tally.months()) {
+                out << pad(percent(counts.by_category[c], counts.searches), 8, true);
+            }
+            out << "\n";
+        }
+    }
     out << "\n";
     for (const std::size_t c : classifier.priority()) {
         const ReasonCategory& category = classifier.categories()[c];
@@ -379,6 +394,23 @@ void write_audit_markdown(std::ostream& out, const AuditReport& report) {
     for (const std::size_t c : classifier.priority()) {
         out << "| " << md(classifier.categories()[c].label) << " | " << total.by_category[c]
             << " | " << percent(total.by_category[c], total.searches) << " |\n";
+    }
+    if (tally.months().size() > 1) {
+        out << "\n### Reasons by month (share of the month's searches)\n\n| Category |";
+        std::string rule = "|---|";
+        for (const auto& [month, counts] : tally.months()) {
+            (void)counts;
+            out << " " << month << " |";
+            rule += "---:|";
+        }
+        out << "\n" << rule << "\n";
+        for (const std::size_t c : classifier.priority()) {
+            out << "| " << md(classifier.categories()[c].label) << " |";
+            for (const auto& [month, counts] : tally.months()) {
+                out << " " << percent(counts.by_category[c], counts.searches) << " |";
+            }
+            out << "\n";
+        }
     }
     for (const std::size_t c : classifier.priority()) {
         const ReasonCategory& category = classifier.categories()[c];
