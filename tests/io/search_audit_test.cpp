@@ -57,6 +57,16 @@ TEST(SearchAuditReader, ReadsThePortalExportWithQuotedReasons) {
     EXPECT_EQ(result.reasons[1], "theft, \"car\"\nline two");
 }
 
+// Found by fuzz/search_audit_fuzzer.cpp: a CR alone ended a record without ending a
+// line, so two rows had the same line number.
+TEST(SearchAuditReader, ACarriageReturnAloneEndsALine) {
+    const Read result = read(std::string(kHeader) + "a,u,2025-06-18,1,x\rb,u,2025-06-19,2,y\r\n");
+    ASSERT_TRUE(result.errors.empty());
+    ASSERT_EQ(result.rows.size(), 2u);
+    EXPECT_EQ(result.rows[0].line, 2);
+    EXPECT_EQ(result.rows[1].line, 3);
+}
+
 TEST(SearchAuditReader, WrongColumnsAreAnErrorThatSaysWhatToDo) {
     const Read result = read("when,why\n2025-01-01,x\n");
     EXPECT_FALSE(result.header_ok);

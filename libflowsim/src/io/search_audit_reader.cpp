@@ -141,7 +141,9 @@ SearchAuditReader::SearchAuditReader(std::istream& in,
 
 int SearchAuditReader::get() {
     const int c = in_.rdbuf()->sbumpc();
-    if (c == '\n') {
+    // LF and CRLF end a line; so does a CR alone (old Mac files), so that line numbers
+    // keep counting what an editor shows.
+    if (c == '\n' || (c == '\r' && peek() != '\n')) {
         ++line_;
         column_ = 0;
     } else if (c != kEof) {
