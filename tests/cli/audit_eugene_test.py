@@ -55,6 +55,13 @@ def main():
     if not any("police" in reason.lower() for reason in naive) or \
             not any("E287021" in reason for reason in naive):
         failures.append("the naive substring match should find 'police' and 'E287021'")
+    # The same log twice (overlapping portal exports): every row counted once, by id.
+    twice = subprocess.run([flowsim, "audit", log, log, "--format", "json"],
+                           capture_output=True, text=True, check=False)
+    assert twice.returncode == 0, twice.stderr
+    both = json.loads(twice.stdout)
+    expect("searches in the log read twice", both["searches"], len(rows))
+    expect("repeated rows", both["logs"][1]["duplicates"], len(rows))
     print(f"{len(rows)} rows, {dates[0]} to {dates[-1]}, scopes {dict(scopes)}; "
           f"naive substring matches: {len(naive)}, flowsim immigration hits: "
           f"{got['immigration_hits']}")
