@@ -12,6 +12,7 @@
 #include <flowsim/query_request.hpp>
 #include <flowsim/route_finder.hpp>
 #include <flowsim/scenario.hpp>
+#include <flowsim/source_support.hpp>
 
 #include "flowsim/interruption.hpp"
 #include "flowsim/print_diagnostics.hpp"
@@ -68,6 +69,9 @@ void print_summary(std::ostream& out,
             }
             if (source.date) {
                 out << ", " << source.date->to_string();
+            }
+            if (source.kind) {
+                out << " (" << source_kind_name(*source.kind) << ")";
             }
             if (!source.url.empty()) {
                 out << ". " << source.url;
@@ -150,8 +154,17 @@ ExitCode run_check(const CheckOptions& options) {
         return ExitCode::kInvalidInput;
     }
     const Scenario& scenario = *result.scenario;
-    const Answers answers =
-        answer_questions(scenario, stop_condition(options.timeout_seconds), std::cerr);
+    // Warnings about sources (docs/method.md §4) come after loading; they do not change
+    // the exit status.
+    io::LoadResult warnings;
+    warnings.diagnostics = source_support_warnings(scenario);
+    if (!warnings.diagnostics.empty()) {
+        warnings.texts = result.texts;
+        io::read_missing_texts(warnings);
+        print_diagnostics(std::cerr, warnings);
+    }
+    // check has no --timeout: only Ctrl-C stops the saved questions.
+    const Answers answers = answer_questions(scenario, stop_condition(0), std::cerr);
     const std::size_t failed = answers.failed + answers.unanswered;
     if (options.common.verbosity() != Verbosity::kQuiet) {
         print_summary(std::cout, options.common.scenario, scenario, options.common.verbosity());

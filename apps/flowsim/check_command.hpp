@@ -11,7 +11,6 @@ namespace flowsim::cli {
 
 struct CheckOptions {
     CommonOptions common;
-    double timeout_seconds = 0;  ///< 0: none
 };
 
 /// Registers `flowsim check SCENARIO`: validate a scenario and answer its saved questions.

@@ -38,6 +38,7 @@ RegisteredCommand command(CLI::App& app,
                           ExitCode (*run)(const Options&)) {
     auto options = std::make_shared<Options>();
     CLI::App& subcommand = setup(app, *options);
+    one_value_per_occurrence(subcommand);
     return {&subcommand, [options, run] {
                 configure_logging(common_of(*options).verbosity());
                 return run(*options);

@@ -12,6 +12,14 @@ void add_common_options(CLI::App& command, CommonOptions& options) {
     command.add_flag("-q,--quiet", options.quiet, "Say nothing but errors and results");
 }
 
+void one_value_per_occurrence(CLI::App& command) {
+    for (CLI::Option* option : command.get_options()) {
+        if (!option->get_positional() && option->get_items_expected_max() > 1) {
+            option->allow_extra_args(false);
+        }
+    }
+}
+
 void configure_logging(Verbosity verbosity) {
     auto logger = spdlog::stderr_logger_st("flowsim");
     logger->set_pattern("flowsim: %v");

@@ -2,7 +2,7 @@
 
 namespace flowsim::cli {
 
-/// The exit statuses of every command (SPEC section 4). Values are stable: scripts
+/// The exit statuses of every command (docs/cli.md, "Exit statuses"). Values are stable: scripts
 /// depend on them, so append, never renumber.
 enum class ExitCode : int {
     kYes = 0,           ///< success, or "yes" to the question asked

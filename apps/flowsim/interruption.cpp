@@ -21,10 +21,6 @@ void catch_interruptions() {
     std::signal(SIGTERM, on_signal);
 }
 
-const std::atomic<bool>& interruption_flag() {
-    return interrupted;
-}
-
 StopCondition stop_condition(double timeout_seconds) {
     StopCondition stop;
     if (timeout_seconds > 0) {

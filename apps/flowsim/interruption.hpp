@@ -10,9 +10,6 @@ namespace flowsim::cli {
 /// work can stop cleanly with what it has. A second Ctrl-C kills as usual.
 void catch_interruptions();
 
-/// The flag the signals set; enumerations poll it.
-const std::atomic<bool>& interruption_flag();
-
 /// Stop on Ctrl-C, and after `timeout_seconds` from now when it is above 0 (--timeout).
 StopCondition stop_condition(double timeout_seconds);
 

@@ -72,7 +72,12 @@ ExitCode run_paths(const PathsOptions& options) {
     if (!output.commit()) {
         return ExitCode::kInternal;
     }
-    return enumeration.completion.cut_short() ? ExitCode::kCutShort : ExitCode::kYes;
+    // grep's rule, as query and likely: 0 when a route exists, 1 when none does; a listing
+    // stopped at --limit is not cut short (it says "complete": false and exits 0).
+    if (enumeration.completion.cut_short()) {
+        return ExitCode::kCutShort;
+    }
+    return enumeration.routes > 0 ? ExitCode::kYes : ExitCode::kNo;
 }
 
 }  // namespace flowsim::cli

@@ -18,7 +18,8 @@ struct PathsOptions {
 /// Registers `flowsim paths SCENARIO`: every route, streamed in the fixed order.
 CLI::App& setup_paths(CLI::App& app, PathsOptions& options);
 
-/// Lists the routes; exit 0, 2 on bad input, 3 when --timeout cut it short.
+/// Lists the routes; exit 0 when there is one, 1 when there is none, 2 on bad input, 3
+/// when --timeout or Ctrl-C cut it short.
 ExitCode run_paths(const PathsOptions& options);
 
 }  // namespace flowsim::cli

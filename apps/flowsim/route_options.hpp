@@ -16,7 +16,8 @@ class App;
 
 namespace flowsim::cli {
 
-/// The options of every command that looks for routes (SPEC section 4, common options).
+/// The options of every command that looks for routes (docs/cli.md, "Options of every command that
+/// looks for routes").
 struct RouteOptions {
     CommonOptions common;
     QueryRequest request;      ///< filled by the options, except max_hops

@@ -137,16 +137,23 @@ std::string format_diagnostics(std::vector<Diagnostic> diagnostics,
     sort_diagnostics(diagnostics);
     std::string out;
     std::size_t errors = 0;
+    std::size_t warnings = 0;
     for (const Diagnostic& diagnostic : diagnostics) {
         const auto text = texts.find(diagnostic.where.file);
         out +=
             format_diagnostic(diagnostic, text == texts.end() ? std::string_view{} : text->second);
         errors += diagnostic.severity == Severity::kError ? 1 : 0;
+        warnings += diagnostic.severity == Severity::kWarning ? 1 : 0;
     }
+    std::string count;
     if (errors > 0) {
-        out += std::to_string(errors) + (errors == 1 ? " error\n" : " errors\n");
+        count = std::to_string(errors) + (errors == 1 ? " error" : " errors");
     }
-    return out;
+    if (warnings > 0) {
+        count += (count.empty() ? "" : ", ") + std::to_string(warnings) +
+                 (warnings == 1 ? " warning" : " warnings");
+    }
+    return count.empty() ? out : out + count + "\n";
 }
 
 }  // namespace flowsim

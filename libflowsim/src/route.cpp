@@ -8,12 +8,12 @@ namespace flowsim {
 namespace {
 
 // Sorts indices into `items` by the id of the item each names, and removes repeats.
-template <typename T>
-void sort_by_id(std::vector<std::uint32_t>& indices, const std::vector<T>& items) {
+template <typename Tag, typename T>
+void sort_by_id(std::vector<Index<Tag>>& indices, const std::vector<T>& items) {
     std::sort(indices.begin(), indices.end());
     indices.erase(std::unique(indices.begin(), indices.end()), indices.end());
     std::sort(indices.begin(), indices.end(),
-              [&](std::uint32_t a, std::uint32_t b) { return items[a].id < items[b].id; });
+              [&](Index<Tag> a, Index<Tag> b) { return items[a].id < items[b].id; });
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-// Property tests of the analyses built on the route engine (SPEC section 4: likely, cut,
+// Property tests of the analyses built on the route engine (docs/cli.md: likely, cut,
 // diff, sweep): on hundreds of small random scenarios, each answer must equal what brute
 // force over the naive reference (tests/support/random_scenarios.hpp) gives.
 //

@@ -63,5 +63,17 @@ TEST(FormatDiagnostics, SortsAndCounts) {
               "3 errors\n");
 }
 
+TEST(FormatDiagnostics, CountsErrorsAndWarnings) {
+    const std::map<std::string, std::string> texts;
+    EXPECT_EQ(format_diagnostics({{Severity::kWarning, {"f", 2, 0}, "w"},
+                                  {Severity::kError, {"f", 1, 0}, "e"},
+                                  {Severity::kWarning, {"f", 3, 0}, "v"}},
+                                 texts),
+              "f:1: error: e\nf:2: warning: w\nf:3: warning: v\n1 error, 2 warnings\n");
+    EXPECT_EQ(format_diagnostics({{Severity::kWarning, {"f", 2, 0}, "w"}}, texts),
+              "f:2: warning: w\n1 warning\n");
+    EXPECT_EQ(format_diagnostics({{Severity::kNote, {"f", 2, 0}, "n"}}, texts), "f:2: note: n\n");
+}
+
 }  // namespace
 }  // namespace flowsim

@@ -1,7 +1,8 @@
 // Property test of RouteFinder: on hundreds of small random scenarios, the engine must list
 // exactly the routes, in exactly the order, that a deliberately naive reference finds by
-// reading SPEC section 3 literally. The reference knows nothing of the engine: it tries
-// every sequence of edges that repeats no node, then keeps those that satisfy every rule.
+// reading the route rules (docs/cli.md, `paths`) literally. The reference knows nothing of the
+// engine: it tries every sequence of edges that repeats no node, then keeps those that satisfy
+// every rule.
 //
 // Every case is built from its own fixed seed, so a failure reproduces; the failure message
 // prints the seed, the scenario YAML, the settings, the query and both route lists. Set

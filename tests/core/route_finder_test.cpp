@@ -1,5 +1,6 @@
-// One focused test per rule of SPEC section 3 ("What a route is"), each on a small inline
-// scenario with the expected routes written out by hand as edge-id lists, in the fixed order.
+// One focused test per rule of what a route is (docs/cli.md, `paths`), each on a small
+// inline scenario with the expected routes written out by hand as edge-id lists, in the
+// fixed order.
 
 #include "flowsim/route_finder.hpp"
 

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <flowsim/io/scenario_loader.hpp>
+#include <flowsim/source_support.hpp>
 
 #include "support/temp_dir.hpp"
 
@@ -133,6 +134,156 @@ TEST_F(Include, TableHeadersAreChecked) {
     EXPECT_NE(text.find("edges.csv:1:1: error: an edge table needs a 'carries' column"),
               std::string::npos)
         << text;
+}
+
+// The declarations both versions of CsvEdgeTablesHoldEveryEdgeField share.
+constexpr const char* kEveryFieldTop =
+    "flowsim: 1\n"
+    "sources: {audit: {title: Audit}, blog: {title: Blog}}\n"
+    "data: {searched_read: {label: Searched read}}\n"
+    "parameters: {lookup: {default: true}, sharing: {default: false}}\n"
+    "gates: {consent: {label: Consent}, warrant: {label: Warrant}}\n"
+    "nodes:\n"
+    "  - {id: cams, kind: camera, produces: [plate_read, footage]}\n"
+    "  - {id: spd, kind: local_agency}\n"
+    "  - {id: ice, kind: federal_agency, tags: [ice]}\n";
+
+TEST_F(Include, CsvEdgeTablesHoldEveryEdgeField) {
+    // The same two edges, written once in YAML and once as a CSV table, load the same.
+    const LoadResult yaml =
+        load(std::string(kEveryFieldTop) +
+             "edges:\n"
+             "  - {from: cams, to: spd, carries: [plate_read, footage], mechanism: feed,\n"
+             "     convert: {plate_read: searched_read, footage: plate_read}, gates: [warrant, "
+             "consent],\n"
+             "     when: lookup and not sharing, status: reported, sources: [blog, audit],\n"
+             "     likelihood: 0.25, cut_cost: 3, since: 2021-06-07, until: 2025-04-01,\n"
+             "     note: 'says \"yes\"'}\n"
+             "  - {id: share, from: spd, to: ice, carries: [searched_read, plate_read]}\n");
+    dir_.write(
+        "edges.csv",
+        "from,to,id,carries,mechanism,when,gates,status,sources,likelihood,cut_cost,convert,"
+        "since,until,note\n"
+        "cams,spd,,plate_read;footage,feed,lookup and not sharing,warrant; consent,reported,"
+        "blog;audit,0.25,3,plate_read>searched_read; footage > plate_read,2021-06-07,2025-04-01,"
+        "\"says \"\"yes\"\"\"\n"
+        "spd,ice,share,searched_read;plate_read,,,,,,,,,,,\n");
+    const LoadResult csv = load(std::string(kEveryFieldTop) + "include: [edges.csv]\n");
+    ASSERT_TRUE(yaml.ok()) << printed(yaml);
+    ASSERT_TRUE(csv.ok()) << printed(csv);
+    ASSERT_EQ(csv.scenario->edges().size(), 2U);
+    for (std::size_t i = 0; i < 2; ++i) {
+        const Edge& a = yaml.scenario->edges()[i];
+        const Edge& b = csv.scenario->edges()[i];
+        EXPECT_EQ(a.id, b.id);
+        EXPECT_EQ(a.from, b.from);
+        EXPECT_EQ(a.to, b.to);
+        EXPECT_EQ(a.carries, b.carries);
+        EXPECT_EQ(a.mechanism, b.mechanism);
+        EXPECT_EQ(a.when.to_string(), b.when.to_string());
+        EXPECT_EQ(a.gates, b.gates);
+        EXPECT_EQ(a.status, b.status);
+        EXPECT_EQ(a.sources, b.sources);
+        EXPECT_EQ(a.likelihood, b.likelihood);
+        EXPECT_EQ(a.cut_cost, b.cut_cost);
+        ASSERT_EQ(a.convert.size(), b.convert.size());
+        for (std::size_t c = 0; c < a.convert.size(); ++c) {
+            EXPECT_EQ(a.convert[c].from, b.convert[c].from);
+            EXPECT_EQ(a.convert[c].to, b.convert[c].to);
+        }
+        EXPECT_EQ(a.in_force.since, b.in_force.since);
+        EXPECT_EQ(a.in_force.until, b.in_force.until);
+        EXPECT_EQ(a.note, b.note);
+    }
+    const Edge& feed = csv.scenario->edges()[0];
+    EXPECT_EQ(feed.gates.size(), 2U);
+    ASSERT_EQ(feed.convert.size(), 2U);
+    EXPECT_EQ(feed.converted(kPlateRead), *csv.scenario->find_data_kind("searched_read"));
+    EXPECT_EQ(feed.converted(kFootage), kPlateRead);
+    EXPECT_EQ(feed.cut_cost, 3.0);
+    EXPECT_EQ(feed.in_force.until->to_string(), "2025-04-01");
+}
+
+TEST_F(Include, CsvNodeTablesHoldNotes) {
+    dir_.write("nodes.csv",
+               "id,kind,note,label\n"
+               "spd,local_agency,\"Listed as \"\"shared with\"\"\",Springfield PD\n"
+               "ice,federal_agency,,\n");
+    const LoadResult result = load("flowsim: 1\ninclude: [nodes.csv]\n");
+    ASSERT_TRUE(result.ok()) << printed(result);
+    EXPECT_EQ(result.scenario->nodes()[0].note, "Listed as \"shared with\"");
+    EXPECT_EQ(result.scenario->nodes()[1].note, "");
+    EXPECT_EQ(result.scenario->nodes()[1].label, "ice");
+}
+
+TEST_F(Include, CsvEdgeFieldsAreCheckedAsInYaml) {
+    dir_.write("edges.csv",
+               "from,to,carries,convert,gates,cut_cost,since,until\n"
+               "cams,spd,plate_read,plate_read>serched_read;footage>plate_read,wrrant,0,"
+               "2025-04-01,2025-01-01\n"
+               "cams,spd,plate_read,plate_read;>x;a>b>c,,,,\n");
+    const LoadResult result = load(std::string(kEveryFieldTop) + "include: [edges.csv]\n");
+    EXPECT_FALSE(result.ok());
+    EXPECT_EQ(printed(result),
+              "edges.csv:2:32: error: unknown data kind 'serched_read' (did you mean "
+              "'searched_read'?)\n"
+              "    cams,spd,plate_read,plate_read>serched_read;footage>plate_read,wrrant,0,"
+              "2025-04-01,2025-01-01\n"
+              "                                   ^\n"
+              "edges.csv:2:45: error: edge 'cams->spd' converts 'footage', which it does not "
+              "carry\n"
+              "    cams,spd,plate_read,plate_read>serched_read;footage>plate_read,wrrant,0,"
+              "2025-04-01,2025-01-01\n"
+              "                                                ^\n"
+              "edges.csv:2:64: error: unknown gate 'wrrant' (did you mean 'warrant'?)\n"
+              "    cams,spd,plate_read,plate_read>serched_read;footage>plate_read,wrrant,0,"
+              "2025-04-01,2025-01-01\n"
+              "                                                                   ^\n"
+              "edges.csv:2:71: error: cut_cost must be greater than 0, got '0'\n"
+              "    cams,spd,plate_read,plate_read>serched_read;footage>plate_read,wrrant,0,"
+              "2025-04-01,2025-01-01\n"
+              "                                                                          ^\n"
+              "edges.csv:2:84: error: 'until' (2025-01-01) must come after 'since' (2025-04-01); "
+              "'until' is exclusive\n"
+              "    cams,spd,plate_read,plate_read>serched_read;footage>plate_read,wrrant,0,"
+              "2025-04-01,2025-01-01\n"
+              "                                                                                  "
+              "     ^\n"
+              "edges.csv:3:21: error: expected 'convert' items written as FROM>TO, such as "
+              "plate_read>searched_read, got 'plate_read'\n"
+              "    cams,spd,plate_read,plate_read;>x;a>b>c,,,,\n"
+              "                        ^\n"
+              "edges.csv:3:32: error: expected 'convert' items written as FROM>TO, such as "
+              "plate_read>searched_read, got '>x'\n"
+              "    cams,spd,plate_read,plate_read;>x;a>b>c,,,,\n"
+              "                                   ^\n"
+              "edges.csv:3:35: error: expected 'convert' items written as FROM>TO, such as "
+              "plate_read>searched_read, got 'a>b>c'\n"
+              "    cams,spd,plate_read,plate_read;>x;a>b>c,,,,\n"
+              "                                      ^\n"
+              "8 errors\n");
+}
+
+TEST_F(Include, SourceWarningsPointIntoCsvCellsAndQuoteThem) {
+    // check's warnings come after loading: the texts of the files they point into are
+    // read again so that each warning can quote its line.
+    dir_.write("edges.csv",
+               "from,to,carries,status,sources\n"
+               "cams,spd,plate_read,documented,paper\n");
+    LoadResult result = load(
+        "flowsim: 1\ninclude: [edges.csv]\n"
+        "sources: {paper: {title: Story, kind: news}}\n"
+        "nodes: [{id: cams, kind: camera}, {id: spd, kind: local_agency}]\n");
+    ASSERT_TRUE(result.ok()) << printed(result);
+    EXPECT_TRUE(result.texts.empty());
+    result.diagnostics = source_support_warnings(*result.scenario);
+    read_missing_texts(result);
+    EXPECT_EQ(printed(result),
+              "edges.csv:2:21: warning: edge 'cams->spd' is documented, which needs a record, "
+              "law, filing or statement among its sources; it cites news 'paper'\n"
+              "    cams,spd,plate_read,documented,paper\n"
+              "                        ^\n"
+              "1 warning\n");
 }
 
 }  // namespace

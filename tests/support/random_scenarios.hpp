@@ -1,10 +1,10 @@
 #pragma once
 
-// Random small scenarios and a deliberately naive reading of SPEC section 3, for the
-// property tests that check the engine (route_finder_property_test) and the analyses built
-// on it (analysis_property_test) against brute force. The reference knows nothing of the
-// engine: it tries every sequence of edges that repeats no node, then keeps those that
-// satisfy every rule.
+// Random small scenarios and a deliberately naive reading of what a route is (docs/cli.md,
+// `paths`), for the property tests that check the engine (route_finder_property_test) and the
+// analyses built on it (analysis_property_test) against brute force. The reference knows nothing of
+// the engine: it tries every sequence of edges that repeats no node, then keeps those that satisfy
+// every rule.
 
 #include <algorithm>
 #include <chrono>
@@ -551,7 +551,7 @@ inline RouteQuery random_query(Random& random, const Scenario& scenario) {
     return query;
 }
 
-// ---- The reference: SPEC section 3, read literally ---------------------------------------------
+// ---- The reference: the route rules, read literally ---------------------------------------------
 
 inline int strength_rank(Evidence evidence) {  // 0 strongest
     switch (evidence) {
@@ -582,7 +582,8 @@ inline bool in_force(const DateWindow& window, const std::optional<Date>& date) 
     return true;
 }
 
-inline bool contains(const std::vector<std::uint32_t>& items, std::uint32_t item) {
+template <typename Tag>
+bool contains(const std::vector<Index<Tag>>& items, Index<Tag> item) {
     return std::find(items.begin(), items.end(), item) != items.end();
 }
 
@@ -657,7 +658,7 @@ public:
         return kind;
     }
 
-    /// Every route, in the SPEC's fixed order.
+    /// Every route, in the fixed order (docs/cli.md, `paths`).
     std::vector<Route> routes() const {
         std::vector<Route> found;
         const std::set<NodeIndex> sources(query_.from.begin(), query_.from.end());
@@ -683,7 +684,7 @@ public:
         return found;
     }
 
-    /// The SPEC's order: hops, then node ids, then edge ids, then starting kind id.
+    /// The fixed order: hops, then node ids, then edge ids, then starting kind id.
     bool before(const Route& a, const Route& b) const {
         if (a.edges.size() != b.edges.size()) {
             return a.edges.size() < b.edges.size();
@@ -733,7 +734,7 @@ private:
         }
     }
 
-    /// Adds the sequence to `found` when it is a route by every rule of SPEC section 3.
+    /// Adds the sequence to `found` when it is a route by every rule of what a route is.
     void consider(DataKindIndex start,
                   const std::vector<EdgeIndex>& edges,
                   const std::vector<NodeIndex>& nodes,

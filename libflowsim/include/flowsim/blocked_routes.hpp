@@ -17,7 +17,7 @@ struct BlockedRoute {
 };
 
 /// Why no route exists: the shortest structural routes (ignoring everything but the
-/// graph; SPEC section 4), at most `limit` of them, in the fixed order, each with what
+/// graph; docs/cli.md, `query`), at most `limit` of them, in the fixed order, each with what
 /// blocks it. For a route that several starting kinds could take, the kind with the
 /// fewest blockers is shown.
 std::vector<BlockedRoute> blocked_routes(const ConfigurationView& view,

@@ -7,11 +7,10 @@
 
 #include "flowsim/date.hpp"
 #include "flowsim/evidence.hpp"
+#include "flowsim/ids.hpp"
 #include "flowsim/scenario.hpp"
 
 namespace flowsim {
-
-using EdgeIndex = std::uint32_t;
 
 /// Data kinds as a bit set; a scenario has at most kMaxDataKinds kinds.
 using KindMask = std::uint64_t;
@@ -19,7 +18,7 @@ inline constexpr std::size_t kMaxDataKinds = 64;
 
 /// What decides which edges are active, apart from the route itself: the configuration
 /// (defaults, then a named configuration, then single settings), the date, the evidence
-/// floor and the excluded gates. SPEC section 3.
+/// floor and the excluded gates. docs/scenario-format.md, sections 11 to 16.
 struct ActivitySettings {
     std::optional<ConfigurationIndex> configuration;
     std::vector<std::pair<ParameterIndex, bool>> settings;  ///< applied in order, last wins

@@ -11,7 +11,7 @@
 
 namespace flowsim {
 
-/// Something a real actor can do to stop data moving (SPEC section 4, `cut`): switch a
+/// Something a real actor can do to stop data moving (docs/cli.md, `cut`): switch a
 /// parameter that has a `lever` to the other value, or end an edge that has a `cut_cost`.
 struct Lever {
     enum class Type { kParameter, kEdge };

@@ -37,7 +37,8 @@ bool has_errors(const std::vector<Diagnostic>& diagnostics);
 std::string format_diagnostic(const Diagnostic& diagnostic, std::string_view source_text = {});
 
 /// Formats every diagnostic (each with its file's text from `texts`, keyed by display
-/// name) followed by a count line such as "3 errors". Sorts a copy first.
+/// name) followed by a count line such as "3 errors", "1 error, 2 warnings" or
+/// "2 warnings" (notes are not counted). Sorts a copy first.
 std::string format_diagnostics(std::vector<Diagnostic> diagnostics,
                                const std::map<std::string, std::string>& texts);
 

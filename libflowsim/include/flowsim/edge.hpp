@@ -8,14 +8,11 @@
 #include "flowsim/date.hpp"
 #include "flowsim/evidence.hpp"
 #include "flowsim/expression.hpp"
+#include "flowsim/ids.hpp"
 #include "flowsim/node.hpp"
 #include "flowsim/source_location.hpp"
 
 namespace flowsim {
-
-using NodeIndex = std::uint32_t;
-using SourceIndex = std::uint32_t;
-using GateIndex = std::uint32_t;
 
 /// A data kind changing along an edge: what enters as `from` leaves as `to`.
 struct Conversion {
@@ -35,6 +32,7 @@ struct Edge {
     SourceLocation when_where;     ///< where the `when` text starts
     std::vector<GateIndex> gates;  ///< ascending, distinct
     Evidence status = Evidence::kHypothetical;
+    SourceLocation status_where;       ///< where `status` is written; line 0 when defaulted
     std::vector<SourceIndex> sources;  ///< ascending, distinct
     double likelihood = 1.0;           ///< 0 < p <= 1
     std::optional<double> cut_cost;    ///< > 0; absent: the edge cannot be cut

@@ -6,11 +6,12 @@
 #include <string_view>
 #include <vector>
 
+#include "flowsim/ids.hpp"
 #include "flowsim/source_location.hpp"
 
 namespace flowsim {
 
-/// What a node is; see SPEC section 2.
+/// What a node is; see docs/scenario-format.md, section 10.
 enum class NodeKind {
     kCamera,
     kPlatform,
@@ -34,8 +35,6 @@ struct Jurisdiction {
     std::optional<std::string> county;
     std::optional<std::string> place;
 };
-
-using DataKindIndex = std::uint32_t;
 
 /// A camera, platform, agency or party that data can pass through.
 struct Node {

@@ -9,7 +9,7 @@
 
 namespace flowsim {
 
-/// A sequence of active edges from a source to a target (SPEC section 3).
+/// A sequence of active edges from a source to a target (docs/cli.md, `paths`).
 struct Route {
     NodeIndex source = 0;
     NodeIndex target = 0;

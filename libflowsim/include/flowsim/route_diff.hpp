@@ -10,7 +10,7 @@
 
 namespace flowsim {
 
-/// What changes between two settings for the same question (SPEC section 4, `diff`).
+/// What changes between two settings for the same question (docs/cli.md, `diff`).
 struct RouteDiff {
     std::vector<Route> opened;  ///< routes under `second` only, in the fixed order
     std::vector<Route> closed;  ///< routes under `first` only, in the fixed order

@@ -36,7 +36,7 @@ struct Enumeration {
     Completion completion;
 };
 
-/// Finds routes (SPEC section 3) in the fixed order: fewer hops first, then by node ids,
+/// Finds routes (docs/cli.md, `paths`) in the fixed order: fewer hops first, then by node ids,
 /// then by edge ids, then by starting data kind, all compared as byte strings.
 ///
 /// Cost follows the answer: a partial route is extended only while its last node can

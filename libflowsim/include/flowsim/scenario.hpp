@@ -9,6 +9,7 @@
 #include "flowsim/date.hpp"
 #include "flowsim/edge.hpp"
 #include "flowsim/evidence.hpp"
+#include "flowsim/ids.hpp"
 #include "flowsim/node.hpp"
 #include "flowsim/policy.hpp"
 #include "flowsim/selector.hpp"
@@ -51,9 +52,6 @@ struct Gate {
     SourceLocation where;
 };
 
-using ParameterIndex = std::uint32_t;
-using ConfigurationIndex = std::uint32_t;
-
 /// A named set of parameter values applied over the defaults.
 struct Configuration {
     std::string id;
@@ -80,7 +78,6 @@ struct Question {
 
 /// Everything a scenario holds, as plain data; the loader fills it and hands it to Scenario.
 struct ScenarioParts {
-    int format_version = 1;
     std::string title;
     std::string description;
     std::optional<Date> as_of;
@@ -102,7 +99,6 @@ class Scenario {
 public:
     explicit Scenario(ScenarioParts parts);
 
-    int format_version() const { return parts_.format_version; }
     const std::string& title() const { return parts_.title; }
     const std::string& description() const { return parts_.description; }
     const std::optional<Date>& as_of() const { return parts_.as_of; }

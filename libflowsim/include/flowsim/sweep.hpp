@@ -19,8 +19,8 @@ struct SweepRow {
     bool differs_from_base = false;  ///< reachable differs from the base settings' answer
 };
 
-/// Reachability and route counts for every combination of some parameters (SPEC
-/// section 4, `sweep`).
+/// Reachability and route counts for every combination of some parameters (docs/cli.md,
+/// `sweep`).
 struct Sweep {
     std::vector<ParameterIndex> parameters;
     bool base_reachable = false;  ///< the answer under the settings as given

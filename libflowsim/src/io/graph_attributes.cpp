@@ -41,23 +41,23 @@ AttributeValue number(double value) {
     return result;
 }
 
-template <typename T>
-std::vector<std::uint32_t> by_id(const std::vector<T>& items) {
-    std::vector<std::uint32_t> order(items.size());
+template <typename Tag, typename T>
+std::vector<Index<Tag>> by_id(const std::vector<T>& items) {
+    std::vector<Index<Tag>> order(items.size());
     std::iota(order.begin(), order.end(), 0);
     std::sort(order.begin(), order.end(),
-              [&](std::uint32_t a, std::uint32_t b) { return items[a].id < items[b].id; });
+              [&](Index<Tag> a, Index<Tag> b) { return items[a].id < items[b].id; });
     return order;
 }
 
 }  // namespace
 
 std::vector<NodeIndex> nodes_in_id_order(const Scenario& scenario) {
-    return by_id(scenario.nodes());
+    return by_id<NodeTag>(scenario.nodes());
 }
 
 std::vector<EdgeIndex> edges_in_id_order(const Scenario& scenario) {
-    return by_id(scenario.edges());
+    return by_id<EdgeTag>(scenario.edges());
 }
 
 const std::vector<AttributeKey>& node_attribute_keys() {

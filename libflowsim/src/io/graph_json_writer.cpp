@@ -1,5 +1,7 @@
 #include "flowsim/io/graph_json_writer.hpp"
 
+#include <algorithm>
+
 #include <flowsim/io/json_writer.hpp>
 
 #include "graph_attributes.hpp"
@@ -73,6 +75,34 @@ void write_graph_json(std::ostream& out,
         json.key("to").value(scenario.nodes()[e.to].id);
         write_attributes(json, edge_attribute_keys(),
                          edge_attributes(scenario, edge, active[edge]));
+        json.end_object();
+    }
+    json.end_array();
+    // The sources, so that a reader can judge what each edge rests on; id order.
+    std::vector<const Source*> sources;
+    for (const Source& source : scenario.sources()) {
+        sources.push_back(&source);
+    }
+    std::sort(sources.begin(), sources.end(),
+              [](const Source* a, const Source* b) { return a->id < b->id; });
+    json.key("sources").begin_array(true);
+    for (const Source* listed : sources) {
+        const Source& source = *listed;
+        json.begin_object();
+        json.key("id").value(source.id);
+        json.key("title").value(source.title);
+        for (const auto& [key, text] :
+             {std::pair{"publisher", &source.publisher}, std::pair{"url", &source.url}}) {
+            if (!text->empty()) {
+                json.key(key).value(*text);
+            }
+        }
+        if (source.date) {
+            json.key("date").value(source.date->to_string());
+        }
+        if (source.kind) {
+            json.key("kind").value(source_kind_name(*source.kind));
+        }
         json.end_object();
     }
     json.end_array();

@@ -6,8 +6,10 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
+#include <flowsim/ids.hpp>
 #include <flowsim/source_location.hpp>
 
 namespace flowsim::io::detail {
@@ -64,6 +66,19 @@ private:
 
     std::vector<Slot> slots_;
     std::size_t size_ = 0;
+};
+
+/// Positions resolved in an IdTable: plain numbers until they are stored, when they
+/// become the index type of the table they were looked up in.
+class IndexList : public std::vector<std::uint32_t> {
+public:
+    IndexList(std::vector<std::uint32_t> values)  // NOLINT(google-explicit-constructor)
+        : std::vector<std::uint32_t>(std::move(values)) {}
+
+    template <typename Tag>
+    operator std::vector<Index<Tag>>() const {  // NOLINT(google-explicit-constructor)
+        return {begin(), end()};
+    }
 };
 
 /// The ids declared so far of one sort (nodes, sources, ...) with their positions and

@@ -57,7 +57,8 @@ struct SourceEntry {
     std::string title;
     std::string publisher;
     std::string date;
-    std::string url;  // only http and https URLs are kept
+    std::string url;   // only http and https URLs are kept
+    std::string kind;  // "record", "news", ...; empty when not stated
 };
 
 enum class Answer { kYes, kNo, kUnknown };
@@ -316,7 +317,8 @@ ReportModel build_model(const ConfigurationView& view,
         const Source& source = scenario.sources()[index];
         model.sources.push_back({source.title.empty() ? source.id : source.title, source.publisher,
                                  source.date ? source.date->to_string() : "",
-                                 is_web_url(source.url) ? source.url : ""});
+                                 is_web_url(source.url) ? source.url : "",
+                                 source.kind ? std::string(source_kind_name(*source.kind)) : ""});
     }
     return model;
 }
@@ -474,6 +476,9 @@ void write_markdown(std::ostream& out, const ReportModel& model, const ReportFin
             }
             if (!source.date.empty()) {
                 out << ", " << source.date;
+            }
+            if (!source.kind.empty()) {
+                out << " (" << source.kind << ")";
             }
             out << "\n";
         }
@@ -699,6 +704,9 @@ void write_html(std::ostream& out, const ReportModel& model, const ReportFinding
             }
             if (!source.date.empty()) {
                 out << ", " << source.date;
+            }
+            if (!source.kind.empty()) {
+                out << " (" << source.kind << ")";
             }
             if (!source.url.empty()) {
                 out << "<br><span class=\"url\">" << html(source.url) << "</span>";

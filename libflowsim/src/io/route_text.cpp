@@ -68,6 +68,9 @@ void write_sources(std::ostream& out, const Scenario& scenario, const SourceNumb
         if (source.date) {
             out << ", " << source.date->to_string();
         }
+        if (source.kind) {
+            out << " (" << source_kind_name(*source.kind) << ")";
+        }
         if (!source.url.empty()) {
             out << ". " << source.url;
         }

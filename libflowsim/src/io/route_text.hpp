@@ -36,17 +36,17 @@ private:
 void write_sources(std::ostream& out, const Scenario& scenario, const SourceNumbers& numbers);
 
 /// The ids of `items[i]` for each i in `indices`, in that order.
-template <typename T>
+template <typename T, typename Tag>
 std::vector<std::string> ids_of(const std::vector<T>& items,
-                                const std::vector<std::uint32_t>& indices) {
+                                const std::vector<Index<Tag>>& indices) {
     std::vector<std::string> ids;
-    for (const std::uint32_t index : indices) {
+    for (const Index<Tag> index : indices) {
         ids.push_back(items[index].id);
     }
     return ids;
 }
 
-/// A route as the JSON object of SPEC section 4.
+/// A route as the JSON object docs/cli.md describes ("JSON").
 void write_route_object(JsonWriter& json, const Scenario& scenario, const Route& route);
 
 /// "scenario", "configuration", "as_of", "from", "to", "data" of a listing.

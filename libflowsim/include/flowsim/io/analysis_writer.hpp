@@ -12,7 +12,7 @@
 
 namespace flowsim::io {
 
-/// Writes the answer of `cut`: the JSON object of SPEC section 4 (with the header fields
+/// Writes the answer of `cut`: the JSON object of docs/cli.md, "JSON" (with the header fields
 /// of a route listing first), or sentences for people naming who holds each lever.
 void write_cut(std::ostream& out,
                RouteFormat format,

@@ -17,7 +17,7 @@ namespace flowsim::io {
 /// state (or with no state), or every group of nodes in one state.
 enum class CollapseBy { kNone, kKind, kState };
 
-/// What a diagram shows besides the scenario itself (SPEC section 5).
+/// What a diagram shows besides the scenario itself (docs/cli.md, `export`).
 struct DotOptions {
     std::string title;                 ///< the heading; empty: none
     std::vector<std::string> caption;  ///< lines under the heading (see diagram_caption)

@@ -13,10 +13,11 @@ namespace flowsim::io {
 ///             "note"}],
 ///  "edges": [{"id", "from", "to", "carries", "mechanism", "when", "gates", "status",
 ///             "sources", "likelihood", "cut_cost", "convert", "since", "until", "note",
-///             "active"}]}
+///             "active"}],
+///  "sources": [{"id", "title", "publisher", "url", "date", "kind"}]}
 /// with the attributes of write_graphml (lists as arrays, `convert` as an object; a value
 /// a node or edge lacks is left out). `active`: under the configuration, for some data
-/// kind from some origin. Nodes and edges in id order, one per line.
+/// kind from some origin. Nodes, edges and sources in id order, one per line.
 void write_graph_json(std::ostream& out,
                       const ConfigurationView& view,
                       std::string_view configuration_name);

@@ -46,7 +46,7 @@ ReportFindings find_report_routes(const ConfigurationView& view,
                                   std::size_t blocked_limit,
                                   const StopCondition& stop = {});
 
-/// Writes a report (SPEC section 4, `report`) on the routes of `query` under `view`: the
+/// Writes a report (docs/cli.md, `report`) on the routes of `query` under `view`: the
 /// answer in one sentence; the diagram; the routes as a table (node labels, data kind,
 /// evidence, gates, the parameters each depends on with their values, likelihood,
 /// sources by number, route id) with a line counting those not shown; when there is no

@@ -36,7 +36,7 @@ QueryHeader make_header(const ConfigurationView& view,
 enum class RouteFormat { kText, kJson };
 
 /// Streams a `paths` listing: header, one route at a time, then the totals. JSON is the
-/// object of SPEC section 4 (with "routes" before the totals, so memory stays flat);
+/// object of docs/cli.md, "JSON" (with "routes" before the totals, so memory stays flat);
 /// text is one block per route for people, then the numbered sources.
 class PathsWriter {
 public:

@@ -43,4 +43,10 @@ LoadResult load_scenario(std::string_view text,
 /// diagnostic too.
 LoadResult load_scenario_file(const std::string& path, const LoadLimits& limits = {});
 
+/// Adds to `result.texts` the text of every file a diagnostic points into that it lacks
+/// (reading it again by its display name), so that diagnostics found after loading, such
+/// as `check`'s warnings about sources, can quote their line. A file that cannot be read
+/// is left out: its diagnostics print without their line.
+void read_missing_texts(LoadResult& result, const LoadLimits& limits = {});
+
 }  // namespace flowsim::io
