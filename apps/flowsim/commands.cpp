@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "flowsim/audit_command.hpp"
 #include "flowsim/check_command.hpp"
 #include "flowsim/common_options.hpp"
 #include "flowsim/cut_command.hpp"
@@ -18,6 +19,10 @@ namespace {
 
 // Where each command keeps -v and -q.
 const CommonOptions& common_of(const CheckOptions& options) {
+    return options.common;
+}
+
+const CommonOptions& common_of(const AuditOptions& options) {
     return options.common;
 }
 
@@ -53,6 +58,7 @@ const Registrar kCommands[] = {
     [](CLI::App& app) { return command(app, setup_diff, run_diff); },
     [](CLI::App& app) { return command(app, setup_export, run_export); },
     [](CLI::App& app) { return command(app, setup_report, run_report); },
+    [](CLI::App& app) { return command(app, setup_audit, run_audit); },
 };
 
 }  // namespace
