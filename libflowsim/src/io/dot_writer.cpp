@@ -242,8 +242,8 @@ std::string edge_tooltip(const Scenario& scenario, EdgeIndex index, bool active)
             text += " until " + edge.in_force.until->to_string();
         }
     }
-    if (edge.likelihood != 1.0) {
-        text += "\nlikelihood " + json_number(edge.likelihood);
+    if (edge.likelihood) {
+        text += "\nlikelihood " + json_number(*edge.likelihood);
     }
     if (!active) {
         text += "\ninactive under this configuration";

@@ -211,7 +211,7 @@ RouteRow route_row(const ConfigurationView& view, const Route& route, SourceNumb
         row.parameters.push_back(scenario.parameters()[parameter].id + " = " +
                                  (view.parameter_values()[parameter] ? "true" : "false"));
     }
-    row.likelihood = json_number(summary.likelihood);
+    row.likelihood = summary.likelihood ? json_number(*summary.likelihood) : "unknown";
     row.sources = number_sources(summary, numbers);
     row.id = summary.id;
     return row;

@@ -32,7 +32,11 @@ void write_route_object(JsonWriter& json, const Scenario& scenario, const Route&
     json.key("gates").strings(ids_of(scenario.gates(), summary.gates));
     json.key("parameters").strings(ids_of(scenario.parameters(), summary.parameters));
     json.key("sources").strings(ids_of(scenario.sources(), summary.sources));
-    json.key("likelihood").value(summary.likelihood);
+    if (summary.likelihood) {
+        json.key("likelihood").value(*summary.likelihood);
+    } else {
+        json.key("likelihood").null();
+    }
     json.key("id").value(summary.id);
     json.end_object();
 }
@@ -99,7 +103,7 @@ void write_route_block(std::ostream& out,
         out << ", arriving as " << scenario.data_kinds()[route.arrives_as].label;
     }
     out << " · evidence: " << evidence_name(summary.evidence) << " · likelihood "
-        << json_number(summary.likelihood) << "\n";
+        << (summary.likelihood ? json_number(*summary.likelihood) : "unknown") << "\n";
     if (!summary.parameters.empty()) {
         out << indent << "settings:";
         const char* separator = " ";

@@ -32,6 +32,7 @@ public:
     JsonWriter& value(bool flag);
     JsonWriter& value(double number);
     JsonWriter& value(std::size_t number);
+    JsonWriter& null();
     JsonWriter& strings(const std::vector<std::string>& items);
 
 private:
