@@ -97,7 +97,7 @@ void write_cut(std::ostream& out,
         json.end_array();
         json.key("unstoppable").begin_array(true);
         for (const Route& route : cut.unstoppable) {
-            write_route_object(json, scenario, route);
+            write_route_object(json, scenario, header, route);
         }
         json.end_array();
         json.key("method").value(cut.used_max_flow ? "max-flow" : "exact");
@@ -258,12 +258,12 @@ void write_diff(std::ostream& out,
         json.key("same").value(diff.same());
         json.key("opened").begin_array(true);
         for (const Route& route : diff.opened) {
-            write_route_object(json, scenario, route);
+            write_route_object(json, scenario, second, route);
         }
         json.end_array();
         json.key("closed").begin_array(true);
         for (const Route& route : diff.closed) {
-            write_route_object(json, scenario, route);
+            write_route_object(json, scenario, first, route);
         }
         json.end_array();
         json.key("changed_edges").strings(changed);

@@ -20,7 +20,7 @@ struct RouteRow {
     std::string data;  // the starting kind's label, and what it arrives as if converted
     std::string evidence;
     std::vector<std::string> gates;       // labels
-    std::vector<std::string> parameters;  // "id = value"
+    std::vector<std::string> parameters;  // what it depends on, as dependency_text says it
     std::string likelihood;
     std::vector<std::size_t> sources;  // source numbers
     std::string id;
@@ -88,8 +88,8 @@ std::string diagram_caption(bool routes_drawn) {
 
 const char* const kRoutesNote =
     "A route's evidence is that of its weakest link. \"Needs\" lists the steps decided "
-    "request by request (consent, a warrant); \"depends on\" the settings whose value "
-    "opens the route; the likelihood is the product of the links' estimated likelihoods.";
+    "request by request (consent, a warrant); \"depends on\" every setting whose flip "
+    "alone would close the route, with the value that keeps it open; the likelihood is the product of the links' estimated likelihoods.";
 
 struct StatusMeaning {
     const char* status;
@@ -207,11 +207,10 @@ RouteRow route_row(const ConfigurationView& view, const Route& route, SourceNumb
         row.gates.push_back(scenario.gates()[gate].label.empty() ? scenario.gates()[gate].id
                                                                  : scenario.gates()[gate].label);
     }
-    for (const ParameterIndex parameter : summary.parameters) {
-        row.parameters.push_back(scenario.parameters()[parameter].id + " = " +
-                                 (view.parameter_values()[parameter] ? "true" : "false"));
+    for (const Dependency& dependency : route_dependencies(view, route)) {
+        row.parameters.push_back(dependency_text(scenario, dependency));
     }
-    row.likelihood = summary.likelihood ? json_number(*summary.likelihood) : "unknown";
+    row.likelihood = likelihood_text(summary.likelihood);
     row.sources = number_sources(summary, numbers);
     row.id = summary.id;
     return row;
@@ -459,18 +458,10 @@ void write_markdown(std::ostream& out, const ReportModel& model, const ReportFin
             << "| ---: | --- | --- | --- | --- | --- | ---: | --- | --- |\n";
         std::size_t number = 0;
         for (const RouteRow& row : model.routes) {
-            std::vector<std::string> parameters;
-            for (const std::string& parameter : row.parameters) {
-                // "id = value": the id is an id, the value true or false.
-                const std::size_t space = parameter.find(' ');
-                parameters.push_back(markdown_code(parameter.substr(0, space)) +
-                                     parameter.substr(space));
-            }
             out << "| " << ++number << " | " << markdown_text(row.path) << " | "
                 << markdown_text(row.data) << " | " << row.evidence << " | "
                 << markdown_list(row.gates, "; ", "nothing") << " | "
-                << (parameters.empty() ? "nothing" : joined(parameters, ", ")) << " | "
-                << row.likelihood << " | " << markdown_citations(row.sources) << " | "
+                << markdown_list(row.parameters, "; ", "nothing") << " | " << row.likelihood << " | " << markdown_citations(row.sources) << " | "
                 << markdown_code(row.id) << " |\n";
         }
         out << "\n";
@@ -671,19 +662,13 @@ void write_html(std::ostream& out, const ReportModel& model, const ReportFinding
         out << "</tr></thead>\n<tbody>\n";
         std::size_t number = 0;
         for (const RouteRow& row : model.routes) {
-            std::vector<std::string> parameters;
-            for (const std::string& parameter : row.parameters) {
-                const std::size_t space = parameter.find(' ');
-                parameters.push_back("<code>" + html(parameter.substr(0, space)) + "</code>" +
-                                     html(parameter.substr(space)));
-            }
             out << "<tr><td class=\"number\" data-label=\"#\">" << ++number << "</td>"
                 << "<td class=\"route\" data-label=\"Route\">" << html(row.path) << "</td>"
                 << "<td data-label=\"Data\">" << html(row.data) << "</td>"
                 << "<td data-label=\"Evidence\">" << row.evidence << "</td>"
                 << "<td data-label=\"Needs\">" << html_list(row.gates, "; ", "nothing") << "</td>"
                 << "<td data-label=\"Depends on\">"
-                << (parameters.empty() ? "nothing" : joined(parameters, ", ")) << "</td>"
+                << html_list(row.parameters, "; ", "nothing") << "</td>"
                 << "<td class=\"number\" data-label=\"Likelihood\">" << row.likelihood << "</td>"
                 << "<td data-label=\"Sources\">" << html_citations(row.sources) << "</td>"
                 << "<td data-label=\"Route id\"><code class=\"id\">" << html(row.id)

@@ -9,6 +9,7 @@
 #include <flowsim/io/json_writer.hpp>
 #include <flowsim/io/route_writer.hpp>
 #include <flowsim/route.hpp>
+#include <flowsim/route_dependencies.hpp>
 #include <flowsim/scenario.hpp>
 
 namespace flowsim::io {
@@ -59,7 +60,22 @@ std::vector<std::string> ids_of(const std::vector<T>& items,
 }
 
 /// A route as the JSON object of SPEC section 4.
-void write_route_object(JsonWriter& json, const Scenario& scenario, const Route& route);
+void write_route_object(JsonWriter& json,
+                        const Scenario& scenario,
+                        const QueryHeader& header,
+                        const Route& route);
+
+/// A route's likelihood for people: three significant digits, or "unknown".
+std::string likelihood_text(const std::optional<double>& likelihood);
+
+/// "Label: on" for a parameter a route depends on, with "(else blocked by LAW)" when its
+/// flip would switch on a policy that blocks the route. Plain text.
+std::string dependency_text(const Scenario& scenario, const Dependency& dependency);
+
+/// What `route` depends on under the settings of `header` (route_dependencies).
+std::vector<Dependency> dependencies_of(const Scenario& scenario,
+                                        const QueryHeader& header,
+                                        const Route& route);
 
 /// "scenario", "configuration", "as_of", "from", "to", "data" of a listing.
 void write_header_fields(JsonWriter& json, const QueryHeader& header);

@@ -1,8 +1,10 @@
 #include "flowsim/io/route_writer.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 #include <flowsim/io/json_writer.hpp>
+#include <flowsim/route_dependencies.hpp>
 
 #include "route_text.hpp"
 
@@ -18,7 +20,40 @@ std::vector<std::string> node_ids(const Scenario& scenario, const std::vector<No
     return ids;
 }
 
-void write_route_object(JsonWriter& json, const Scenario& scenario, const Route& route) {
+std::string likelihood_text(const std::optional<double>& likelihood) {
+    if (!likelihood) {
+        return "unknown";
+    }
+    // Rough guesses multiplied: three significant digits are more than they hold.
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.3g", *likelihood);
+    return buffer;
+}
+
+std::string dependency_text(const Scenario& scenario, const Dependency& dependency) {
+    const Parameter& parameter = scenario.parameters()[dependency.parameter];
+    std::string text = (parameter.label.empty() ? parameter.id : parameter.label) + ": " +
+                       (dependency.keeps ? "on" : "off");
+    if (dependency.policy) {
+        const Policy& policy = scenario.policies()[*dependency.policy];
+        text += " (else blocked by " + (policy.label.empty() ? policy.id : policy.label) + ")";
+    }
+    return text;
+}
+
+std::vector<Dependency> dependencies_of(const Scenario& scenario,
+                                        const QueryHeader& header,
+                                        const Route& route) {
+    if (header.parameter_values.size() != scenario.parameters().size()) {
+        return {};  // a header not made by make_header: nothing known
+    }
+    return route_dependencies(scenario, header.parameter_values, header.date, route);
+}
+
+void write_route_object(JsonWriter& json,
+                        const Scenario& scenario,
+                        const QueryHeader& header,
+                        const Route& route) {
     const RouteSummary summary = summarize(scenario, route);
     json.begin_object();
     json.key("source").value(scenario.nodes()[route.source].id);
@@ -31,6 +66,15 @@ void write_route_object(JsonWriter& json, const Scenario& scenario, const Route&
     json.key("evidence").value(evidence_name(summary.evidence));
     json.key("gates").strings(ids_of(scenario.gates(), summary.gates));
     json.key("parameters").strings(ids_of(scenario.parameters(), summary.parameters));
+    json.key("depends_on").begin_array();
+    for (const Dependency& dependency : dependencies_of(scenario, header, route)) {
+        json.begin_object();
+        json.key("parameter").value(scenario.parameters()[dependency.parameter].id);
+        json.key("keeps").value(dependency.keeps);
+        json.key("via").value(dependency_via_name(dependency.via));
+        json.end_object();
+    }
+    json.end_array();
     json.key("sources").strings(ids_of(scenario.sources(), summary.sources));
     if (summary.likelihood) {
         json.key("likelihood").value(*summary.likelihood);
@@ -103,17 +147,14 @@ void write_route_block(std::ostream& out,
         out << ", arriving as " << scenario.data_kinds()[route.arrives_as].label;
     }
     out << " · evidence: " << evidence_name(summary.evidence) << " · likelihood "
-        << (summary.likelihood ? json_number(*summary.likelihood) : "unknown") << "\n";
-    if (!summary.parameters.empty()) {
-        out << indent << "settings:";
+        << likelihood_text(summary.likelihood) << "\n";
+    const std::vector<Dependency> dependencies = dependencies_of(scenario, header, route);
+    if (!dependencies.empty()) {
+        out << indent << "depends on:";
         const char* separator = " ";
-        for (const ParameterIndex parameter : summary.parameters) {
-            const std::string& id = scenario.parameters()[parameter].id;
-            const auto value = std::find_if(header.parameters.begin(), header.parameters.end(),
-                                            [&](const auto& entry) { return entry.first == id; });
-            const bool on = value != header.parameters.end() && value->second;
-            out << separator << id << (on ? " on" : " off");
-            separator = ", ";
+        for (const Dependency& dependency : dependencies) {
+            out << separator << dependency_text(scenario, dependency);
+            separator = "; ";
         }
         out << "\n";
     }
@@ -154,6 +195,8 @@ QueryHeader make_header(const ConfigurationView& view,
         header.parameters.emplace_back(scenario.parameters()[i].id, view.parameter_values()[i]);
     }
     std::sort(header.parameters.begin(), header.parameters.end());
+    header.parameter_values = view.parameter_values();
+    header.date = view.date();
     header.from = node_ids(scenario, query.routes.from);
     header.to = node_ids(scenario, query.routes.to);
     if (query.routes.data) {
@@ -212,7 +255,7 @@ void PathsWriter::route(const Route& route) {
     State& state = *state_;
     ++state.written;
     if (state.format == RouteFormat::kJson) {
-        write_route_object(state.json, state.scenario, route);
+        write_route_object(state.json, state.scenario, state.header, route);
     } else {
         state.out << "\n" << state.written << ". ";
         write_route_block(state.out, state.scenario, route, state.header, state.numbers, "   ");
@@ -270,7 +313,7 @@ void write_query(std::ostream& out,
         json.key("complete").value(complete);
         json.key("routes").begin_array(true);
         if (first) {
-            write_route_object(json, scenario, *first);
+            write_route_object(json, scenario, header, *first);
         }
         json.end_array();
         if (!reachable) {
@@ -316,7 +359,8 @@ void write_query(std::ostream& out,
         out << "\nNo route exists in the graph at all, whatever the configuration.\n";
         return;
     }
-    out << "\nThe shortest routes that exist in the graph, and what blocks each:\n";
+    out << "\nThe nearest routes from each source that could carry the data, and what blocks "
+           "each:\n";
     std::size_t number = 0;
     for (const BlockedRoute& route : blocked) {
         out << "\n"

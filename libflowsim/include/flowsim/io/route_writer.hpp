@@ -24,6 +24,8 @@ struct QueryHeader {
     std::vector<std::pair<std::string, bool>> parameters;  ///< every parameter, by id
     std::vector<std::string> from, to, data;
     std::optional<std::string> as_of;
+    std::vector<bool> parameter_values;  ///< by parameter index: what routes depend on
+    std::optional<Date> date;            ///< the date edges and policies are checked against
 };
 
 /// The header for `query` under `view` (`display_name` names an untitled scenario).
