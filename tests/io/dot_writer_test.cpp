@@ -195,6 +195,64 @@ TEST(DotWriter, RoutesAreThickAndRedAndTargetsEmphasised) {
     EXPECT_THAT(dot, HasSubstr("Thick red: 1 route from Cameras to ICE"));
 }
 
+// Every grade on a route (cams -> n1 -> ... -> ice) and off it (cams -> x1 ... x5, dead
+// ends): colour marks the route, the line style and lightness keep the grade (issue 13,
+// case 6).
+constexpr std::string_view kEveryGrade = R"(
+flowsim: 1
+nodes:
+  - {id: cams, kind: camera, produces: [plate_read]}
+  - {id: n1, kind: platform}
+  - {id: n2, kind: platform}
+  - {id: n3, kind: platform}
+  - {id: n4, kind: platform}
+  - {id: x1, kind: platform}
+  - {id: x2, kind: platform}
+  - {id: x3, kind: platform}
+  - {id: x4, kind: platform}
+  - {id: x5, kind: platform}
+  - {id: ice, kind: federal_agency, tags: [ice]}
+edges:
+  - {from: cams, to: n1, carries: [plate_read], status: documented}
+  - {from: n1, to: n2, carries: [plate_read], status: reported}
+  - {from: n2, to: n3, carries: [plate_read], status: alleged}
+  - {from: n3, to: n4, carries: [plate_read], status: announced}
+  - {from: n4, to: ice, carries: [plate_read], status: hypothetical}
+  - {from: cams, to: x1, carries: [plate_read], status: documented}
+  - {from: cams, to: x2, carries: [plate_read], status: reported}
+  - {from: cams, to: x3, carries: [plate_read], status: alleged}
+  - {from: cams, to: x4, carries: [plate_read], status: announced}
+  - {from: cams, to: x5, carries: [plate_read], status: hypothetical}
+)";
+
+TEST(DotWriter, EveryGradeKeepsItsStyleOnAndOffARoute) {
+    Drawing routes;
+    routes.routes = true;
+    const std::string dot = draw(load(kEveryGrade), routes);
+    const auto style = [&](const char* from, const char* to) {
+        const std::string line = edge_line(dot, from, to);
+        return line.substr(line.find("style="));
+    };
+    EXPECT_EQ(style("cams", "x1"), "style=solid, color=\"#333333\", fontcolor=\"#333333\"];");
+    EXPECT_EQ(style("cams", "x2"), "style=dashed, color=\"#333333\", fontcolor=\"#333333\"];");
+    EXPECT_EQ(style("cams", "x3"), "style=dotted, color=\"#333333\", fontcolor=\"#333333\"];");
+    EXPECT_EQ(style("cams", "x4"), "style=dotted, color=\"#8c8c8c\", fontcolor=\"#8c8c8c\"];");
+    EXPECT_EQ(style("cams", "x5"), "style=dotted, color=\"#8c8c8c\", fontcolor=\"#8c8c8c\"];");
+    const std::string red = "color=\"#c0392b\", fontcolor=\"#c0392b\", penwidth=3];";
+    const std::string light_red = "color=\"#e6958c\", fontcolor=\"#c0392b\", penwidth=2];";
+    EXPECT_EQ(style("cams", "n1"), "style=solid, " + red);
+    EXPECT_EQ(style("n1", "n2"), "style=dashed, " + red);
+    EXPECT_EQ(style("n2", "n3"), "style=dotted, " + red);
+    EXPECT_EQ(style("n3", "n4"), "style=dotted, " + light_red);
+    EXPECT_EQ(style("n4", "ice"), "style=dotted, " + light_red);
+    // Alleged and hypothetical differ on the route as they do off it.
+    EXPECT_NE(style("n2", "n3"), style("n4", "ice"));
+    // The legend shows each grade on a route the way it is drawn.
+    EXPECT_THAT(dot, HasSubstr("label=\"on a route,\\nalleged\", style=dotted, " + red));
+    EXPECT_THAT(dot, HasSubstr("label=\"on a route, announced\\nor hypothetical\", "
+                               "style=dotted, " + light_red));
+}
+
 TEST(DotWriter, RoutesOnlyDrawsJustTheRoutes) {
     Drawing routes_only;
     routes_only.routes_only = true;

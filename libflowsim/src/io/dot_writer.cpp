@@ -14,6 +14,9 @@ namespace flowsim::io {
 namespace {
 
 constexpr std::string_view kRouteColour = "#c0392b";
+// Announced and hypothetical edges on a route: red marks the route, lighter red and a
+// thinner line keep the grade, as lighter grey does off the route.
+constexpr std::string_view kLightRouteColour = "#e6958c";
 constexpr std::string_view kInk = "#333333";        // outlines, text, well-supported edges
 constexpr std::string_view kLightInk = "#8c8c8c";   // announced and hypothetical edges
 constexpr std::string_view kFaint = "#d5d5d5";      // inactive edges
@@ -537,10 +540,11 @@ void Diagram::write_edge(std::ostream& out, const DrawnEdge& edge) const {
             tooltip += "\n… and " + std::to_string(edge.members.size() - kListed) + " more";
         }
     }
-    const std::string_view colour = edge.on_route          ? kRouteColour
-                                    : !edge.active         ? kFaint
-                                    : lighter(edge.status) ? kLightInk
-                                                           : kInk;
+    const std::string_view colour =
+        edge.on_route          ? (lighter(edge.status) ? kLightRouteColour : kRouteColour)
+        : !edge.active         ? kFaint
+        : lighter(edge.status) ? kLightInk
+                               : kInk;
     const std::string_view text_colour = edge.on_route  ? kRouteColour
                                          : !edge.active ? kFaintText
                                                         : colour;
@@ -552,7 +556,7 @@ void Diagram::write_edge(std::ostream& out, const DrawnEdge& edge) const {
     out << "tooltip=" << dot_tooltip(tooltip) << ", style=" << line_style(edge.status)
         << ", color=\"" << colour << "\", fontcolor=\"" << text_colour << "\"";
     if (edge.on_route) {
-        out << ", penwidth=3";
+        out << (lighter(edge.status) ? ", penwidth=2" : ", penwidth=3");
     }
     if (!edge.constraint) {
         out << ", constraint=false";
@@ -616,12 +620,12 @@ void Diagram::write_legend(std::ostream& out) const {
         target = target || node.target;
     }
     std::array<bool, 4> statuses{};  // documented, reported, alleged, announced/hypothetical
+    std::array<bool, 4> route_statuses{};  // the same, on a route
     bool inactive = false;
-    bool route = false;
     for (const DrawnEdge& edge : edges_) {
-        statuses[std::min<std::size_t>(static_cast<std::size_t>(edge.status), 3)] = true;
+        const std::size_t grade = std::min<std::size_t>(static_cast<std::size_t>(edge.status), 3);
+        (edge.on_route ? route_statuses : statuses)[grade] = true;
         inactive = inactive || !edge.active;
-        route = route || edge.on_route;
     }
     // Node attributes of each shape sample.
     std::vector<std::string> shapes;
@@ -640,7 +644,9 @@ void Diagram::write_legend(std::ostream& out) const {
             "style=\"filled,bold\", fillcolor=\"#ffffff\"");
     }
     // Edge attributes of each line sample.
-    const std::array<std::pair<bool, std::string>, 6> all_lines = {{
+    const std::string route_ink = "color=\"" + std::string(kRouteColour) + "\", fontcolor=\"" +
+                                  std::string(kRouteColour) + "\", penwidth=3";
+    const std::array<std::pair<bool, std::string>, 9> all_lines = {{
         {statuses[0], "label=\"documented\", style=solid, color=\"" + std::string(kInk) + "\""},
         {statuses[1], "label=\"reported\", style=dashed, color=\"" + std::string(kInk) + "\""},
         {statuses[2], "label=\"alleged\", style=dotted, color=\"" + std::string(kInk) + "\""},
@@ -649,8 +655,12 @@ void Diagram::write_legend(std::ostream& out) const {
                           "\""},
         {inactive, "label=\"inactive under\\nthis configuration\", color=\"" + std::string(kFaint) +
                        "\", fontcolor=\"" + std::string(kFaintText) + "\""},
-        {route, "label=\"on a route to\\nthe targets\", color=\"" + std::string(kRouteColour) +
-                    "\", fontcolor=\"" + std::string(kRouteColour) + "\", penwidth=3"},
+        {route_statuses[0], "label=\"on a route,\\ndocumented\", style=solid, " + route_ink},
+        {route_statuses[1], "label=\"on a route,\\nreported\", style=dashed, " + route_ink},
+        {route_statuses[2], "label=\"on a route,\\nalleged\", style=dotted, " + route_ink},
+        {route_statuses[3], "label=\"on a route, announced\\nor hypothetical\", style=dotted, "
+                            "color=\"" + std::string(kLightRouteColour) + "\", fontcolor=\"" +
+                            std::string(kRouteColour) + "\", penwidth=2"},
     }};
     std::vector<std::string> lines;
     for (const auto& [shown, attributes] : all_lines) {
