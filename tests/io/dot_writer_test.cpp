@@ -27,6 +27,7 @@ struct Drawing {
     bool routes = false;
     bool routes_only = false;
     bool active_only = false;
+    bool laws = false;  // draw the edges that laws block for every source asked about
     CollapseBy collapse = CollapseBy::kNone;
     QueryRequest request;
 };
@@ -39,6 +40,9 @@ std::string draw(const Scenario& scenario, const Drawing& drawing = {}) {
     DotOptions options;
     options.title = scenario.title();
     options.active = active_edges(view);
+    if (drawing.laws) {
+        options.blocked_by = edges_blocked_by_policies(view, query.routes.from);
+    }
     if (drawing.routes || drawing.routes_only) {
         options.routes = cover_routes(view, query.routes);
         options.targets = query.routes.to;
@@ -251,6 +255,52 @@ TEST(DotWriter, EveryGradeKeepsItsStyleOnAndOffARoute) {
     EXPECT_THAT(dot, HasSubstr("label=\"on a route,\\nalleged\", style=dotted, " + red));
     EXPECT_THAT(dot, HasSubstr("label=\"on a route, announced\\nor hypothetical\", "
                                "style=dotted, " + light_red));
+}
+
+// Issue 13, case 4: a hop that a law blocks for every source asked about is drawn in its
+// own style, with the law beside it and in the legend; when the law blocks it for only
+// some of the sources, it keeps its normal style.
+constexpr std::string_view kLaw = R"(
+flowsim: 1
+sources:
+  statute: {title: The statute, url: "https://example.org/statute"}
+nodes:
+  - {id: il_cams, kind: camera, produces: [plate_read], jurisdiction: {state: IL}}
+  - {id: tx_cams, kind: camera, produces: [plate_read], jurisdiction: {state: TX}}
+  - {id: pd, kind: local_agency, jurisdiction: {state: IL}}
+  - {id: ice, kind: federal_agency, tags: [ice]}
+edges:
+  - {from: il_cams, to: pd, carries: [plate_read], status: documented}
+  - {from: tx_cams, to: pd, carries: [plate_read], status: documented}
+  - {from: pd, to: ice, carries: [plate_read], status: reported}
+policies:
+  - id: il_law
+    label: Illinois bars sharing plate reads
+    deny: {carries: [plate_read], origin: {state: IL}, to: {not: {state: IL}}}
+    sources: [statute]
+)";
+
+TEST(DotWriter, AHopALawBlocksForEverySourceIsDrawnWithTheLaw) {
+    const Scenario scenario = load(kLaw);
+    Drawing il;
+    il.laws = true;
+    il.routes = true;
+    il.request.from = "il_cams";
+    const std::string dot = draw(scenario, il);
+    const std::string line = edge_line(dot, "pd", "ice");
+    EXPECT_THAT(line, HasSubstr("blocked by Illinois"));
+    EXPECT_THAT(line, HasSubstr("Blocked by a law: Illinois bars sharing plate reads\\n- The "
+                                "statute"));
+    EXPECT_THAT(line, HasSubstr("style=dashed, color=\"#6a3d9a\", fontcolor=\"#6a3d9a\", "
+                                "arrowhead=tee"));
+    EXPECT_THAT(dot, HasSubstr("label=\"blocked by a law\\n(named beside it)\""));
+    // Not blocked for the Texas cameras: normal style, no law in the legend.
+    Drawing both = il;
+    both.request.from = "il_cams,tx_cams";
+    const std::string shared = draw(scenario, both);
+    EXPECT_THAT(edge_line(shared, "pd", "ice"), Not(HasSubstr("#6a3d9a")));
+    EXPECT_THAT(edge_line(shared, "pd", "ice"), HasSubstr("color=\"#c0392b\""));
+    EXPECT_THAT(shared, Not(HasSubstr("blocked by a law")));
 }
 
 TEST(DotWriter, RoutesOnlyDrawsJustTheRoutes) {

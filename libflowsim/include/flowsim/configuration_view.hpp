@@ -86,6 +86,16 @@ private:
 /// the number of distinct origin policy lists).
 std::vector<bool> active_edges(const ConfigurationView& view);
 
+/// Per edge: the policies (by id) that block it for every origin in `origins`: the edge
+/// passes some kind under `view` apart from policies, yet from each origin the active
+/// policies deny it every kind it passes; listed are the policies that deny it some kind
+/// from some origin. Empty for an edge some origin can use, for an edge inactive for
+/// another reason, and when `origins` is empty. Origins with the same active policies are
+/// tried once.
+std::vector<std::vector<std::uint32_t>> edges_blocked_by_policies(
+    const ConfigurationView& view,
+    const std::vector<NodeIndex>& origins);
+
 /// The mask with only `kind` set.
 inline KindMask kind_bit(DataKindIndex kind) {
     return KindMask{1} << kind;

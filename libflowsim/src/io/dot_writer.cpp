@@ -17,6 +17,7 @@ constexpr std::string_view kRouteColour = "#c0392b";
 // Announced and hypothetical edges on a route: red marks the route, lighter red and a
 // thinner line keep the grade, as lighter grey does off the route.
 constexpr std::string_view kLightRouteColour = "#e6958c";
+constexpr std::string_view kLawColour = "#6a3d9a";  // edges a law blocks
 constexpr std::string_view kInk = "#333333";        // outlines, text, well-supported edges
 constexpr std::string_view kLightInk = "#8c8c8c";   // announced and hypothetical edges
 constexpr std::string_view kFaint = "#d5d5d5";      // inactive edges
@@ -150,6 +151,7 @@ struct DrawnEdge {
     bool active = true;
     bool on_route = false;
     bool constraint = true;  // false: dot does not rank by it (it closes a cycle)
+    std::vector<std::uint32_t> laws;  // the policies that block it for every source asked about
 };
 
 std::string jurisdiction_text(const Jurisdiction& j) {
@@ -282,6 +284,10 @@ private:
     bool edge_on_route(EdgeIndex edge) const {
         return options_.routes && options_.routes->edges[edge];
     }
+    const std::vector<std::uint32_t>& laws_blocking(EdgeIndex edge) const {
+        static const std::vector<std::uint32_t> kNone;
+        return options_.blocked_by.empty() ? kNone : options_.blocked_by[edge];
+    }
 
     void build_nodes();
     void build_edges();
@@ -407,8 +413,11 @@ void Diagram::build_nodes() {
 }
 
 void Diagram::build_edges() {
-    // Merged edges by (tail, head, status, active, on route); plain edges stay apart.
-    std::map<std::tuple<std::size_t, std::size_t, Evidence, bool, bool>, std::size_t> merged;
+    // Merged edges by (tail, head, status, active, on route, blocking laws); plain edges
+    // stay apart.
+    std::map<std::tuple<std::size_t, std::size_t, Evidence, bool, bool, std::vector<std::uint32_t>>,
+             std::size_t>
+        merged;
     for (const EdgeIndex edge : edges_in_id_order(scenario_)) {
         const Edge& e = scenario_.edges()[edge];
         const std::size_t tail = drawn_as_[e.from];
@@ -420,11 +429,13 @@ void Diagram::build_edges() {
             continue;
         }
         DrawnEdge drawn{tail, head, {edge}, e.status, active(edge), edge_on_route(edge)};
+        drawn.laws = laws_blocking(edge);
         if (!nodes_[tail].group && !nodes_[head].group) {
             edges_.push_back(std::move(drawn));
             continue;
         }
-        const auto key = std::make_tuple(tail, head, e.status, drawn.active, drawn.on_route);
+        const auto key =
+            std::make_tuple(tail, head, e.status, drawn.active, drawn.on_route, drawn.laws);
         const auto [entry, added] = merged.emplace(key, edges_.size());
         if (added) {
             edges_.push_back(std::move(drawn));
@@ -540,12 +551,27 @@ void Diagram::write_edge(std::ostream& out, const DrawnEdge& edge) const {
             tooltip += "\n… and " + std::to_string(edge.members.size() - kListed) + " more";
         }
     }
+    if (!edge.laws.empty()) {
+        std::vector<std::string> labels;
+        for (const std::uint32_t law : edge.laws) {
+            const Policy& policy = scenario_.policies()[law];
+            labels.push_back(policy.label.empty() ? policy.id : policy.label);
+            tooltip += "\nBlocked by a law: " + one_line(labels.back());
+            for (const SourceIndex source : policy.sources) {
+                tooltip += "\n- " + one_line(scenario_.sources()[source].title);
+            }
+        }
+        label += (label.empty() ? "" : "\n") + ("blocked by " + join(labels, "; "));
+    }
+    const bool law = !edge.laws.empty() && !edge.on_route;
     const std::string_view colour =
-        edge.on_route          ? (lighter(edge.status) ? kLightRouteColour : kRouteColour)
+        law                    ? kLawColour
+        : edge.on_route        ? (lighter(edge.status) ? kLightRouteColour : kRouteColour)
         : !edge.active         ? kFaint
         : lighter(edge.status) ? kLightInk
                                : kInk;
-    const std::string_view text_colour = edge.on_route  ? kRouteColour
+    const std::string_view text_colour = law            ? kLawColour
+                                         : edge.on_route  ? kRouteColour
                                          : !edge.active ? kFaintText
                                                         : colour;
     out << "  " << dot_quoted(nodes_[edge.tail].name) << " -> "
@@ -557,6 +583,9 @@ void Diagram::write_edge(std::ostream& out, const DrawnEdge& edge) const {
         << ", color=\"" << colour << "\", fontcolor=\"" << text_colour << "\"";
     if (edge.on_route) {
         out << (lighter(edge.status) ? ", penwidth=2" : ", penwidth=3");
+    }
+    if (law) {
+        out << ", arrowhead=tee, penwidth=2";
     }
     if (!edge.constraint) {
         out << ", constraint=false";
@@ -622,7 +651,9 @@ void Diagram::write_legend(std::ostream& out) const {
     std::array<bool, 4> statuses{};  // documented, reported, alleged, announced/hypothetical
     std::array<bool, 4> route_statuses{};  // the same, on a route
     bool inactive = false;
+    bool law = false;
     for (const DrawnEdge& edge : edges_) {
+        law = law || (!edge.laws.empty() && !edge.on_route);
         const std::size_t grade = std::min<std::size_t>(static_cast<std::size_t>(edge.status), 3);
         (edge.on_route ? route_statuses : statuses)[grade] = true;
         inactive = inactive || !edge.active;
@@ -646,13 +677,15 @@ void Diagram::write_legend(std::ostream& out) const {
     // Edge attributes of each line sample.
     const std::string route_ink = "color=\"" + std::string(kRouteColour) + "\", fontcolor=\"" +
                                   std::string(kRouteColour) + "\", penwidth=3";
-    const std::array<std::pair<bool, std::string>, 9> all_lines = {{
+    const std::array<std::pair<bool, std::string>, 10> all_lines = {{
         {statuses[0], "label=\"documented\", style=solid, color=\"" + std::string(kInk) + "\""},
         {statuses[1], "label=\"reported\", style=dashed, color=\"" + std::string(kInk) + "\""},
         {statuses[2], "label=\"alleged\", style=dotted, color=\"" + std::string(kInk) + "\""},
         {statuses[3], "label=\"announced or\\nhypothetical\", style=dotted, color=\"" +
                           std::string(kLightInk) + "\", fontcolor=\"" + std::string(kLightInk) +
                           "\""},
+        {law, "label=\"blocked by a law\\n(named beside it)\", color=\"" + std::string(kLawColour) +
+                  "\", fontcolor=\"" + std::string(kLawColour) + "\", arrowhead=tee, penwidth=2"},
         {inactive, "label=\"inactive under\\nthis configuration\", color=\"" + std::string(kFaint) +
                        "\", fontcolor=\"" + std::string(kFaintText) + "\""},
         {route_statuses[0], "label=\"on a route,\\ndocumented\", style=solid, " + route_ink},
