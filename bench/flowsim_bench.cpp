@@ -116,7 +116,7 @@ void BM_EnumerateStreamed(benchmark::State& state) {
             writer.route(route);
             return true;
         });
-        writer.finish(done.routes, done.complete);
+        writer.finish(done.routes, done.completion);
         routes = done.routes;
     }
     state.counters["routes"] = static_cast<double>(routes);

@@ -14,19 +14,28 @@ repository root):
       participating-agencies workbook as of 2026-07-24. (MigrantUSA,
       us-immigration-data, DOI 10.5281/zenodo.21812233; CC BY 4.0.)
   ice_287g_participating_agencies_2025-07-18pm.csv   (optional)
-      ICE's workbook of 2025-07-18, used only for a cross-check in the report.
+      ICE's workbook of 2025-07-18: its agreements that the later list does
+      not have become edges that end on 2026-07-24, and its signed dates
+      can move an agreement's `since` earlier.
 
 Outputs (in --out-dir, default scenarios/flock-network-2024 under the
 repository root):
 
-  nodes.csv        one node per agency in the sharing data (4,620)
-  edges.csv        one edge per sharing row (37,099), then one edge per
-                   287(g) agreement of a matched agency, to `ice_ero`
+  nodes.csv        one node per agency in the sharing data (Flock's own demo
+                   accounts left out), and for each agency with a portal a
+                   second node, its cameras (`<id>.cameras`), where its plate
+                   reads start
+  edges.csv        cameras -> own agency, one edge per sharing row (cameras of
+                   the portal agency -> the agency with access), then one edge
+                   per 287(g) agreement of a matched agency, to `ice_ero`. No
+                   edge but a 287(g) one leaves an agency node, so sharing
+                   does not chain (docs/method.md)
   agency-keys.csv  audit table: N&O id, node id, name, state and how it was
                    found, kind and why, the normalised join key
   join-report.md   how the join was made, its counts, every unmatched 287(g)
-                   agency in a state present in the Flock data, and every
-                   candidate the join refused
+                   agency in a state present in the Flock data, every
+                   agreement of 2025 missing in 2026, every demo account left
+                   out, and every candidate the join refused
 
 Python 3 standard library only. The output is deterministic: rows are sorted
 and nothing depends on dictionary order, the clock or the environment, so the
@@ -55,6 +64,11 @@ import unicodedata
 SRC_FLOCK = "nando-private-eyes"          # source id of the N&O sharing data
 SRC_287G = "migrantusa-ice-287g"          # source id of the MigrantUSA 287(g) table
 SRC_ICE = "ice-287g-workbook"             # source id of ICE's own workbook
+SRC_ICE_OLD = "ice-287g-workbook-2025-07-18"  # source id of ICE's workbook of 2025-07-18
+G287_NEW_DATE = "2026-07-24"              # date of the MigrantUSA (ICE) 287(g) list
+G287_OLD_DATE = "2025-07-18"              # date of ICE's earlier workbook
+CAMERAS_SUFFIX = ".cameras"               # node id of a portal agency's cameras
+OWN_MECH = "own_cameras"                  # cameras -> their own agency
 ICE_NODE = "ice_ero"                      # declared in the YAML
 NATIONAL_PARAM = "national_sharing"       # when on cross-state sharing edges
 PARTNER_PARAM = "partners_act_for_ice"    # when on 287(g) edges
@@ -117,6 +131,15 @@ TYPO_FIXES = {
     "departmentn": "department",     # 287(g): "Von Ormy Police Departmentn"
     "distric": "district",           # 287(g): "16th Judicial Distric Drug Task Force"
     "sringfield": "springfield",     # Flock: "Sringfield IL (PD)"
+    "departent": "department",       # 287(g) 2025: "Alachua Police Departent"
+    "constbales": "constables",      # 287(g) 2025: "Coolspring Township Constbales Office"
+    "constabless": "constables",     # 287(g) 2025: "Greene Township Constables's Office"
+}
+
+# Spelling mistakes in Flock names, fixed before the name is parsed and its kind
+# chosen; the node's label keeps the name as the source writes it.
+FLOCK_NAME_FIXES = {
+    "Winston Count MS CO": "Winston County MS CO",
 }
 
 # Abbreviations expanded (whole words, after punctuation is removed).
@@ -166,6 +189,9 @@ ALIASES_287G = {
     ("FL", "Florida Department of Highway Safety and Motor Vehicles, Division of Highway Patrol"): (
         "Florida Highway Patrol",
         "the Florida Highway Patrol is that division; Flock lists it by its usual name"),
+    ("FL", "Florida Atlantic Police Department"): (
+        "Florida Atlantic University FL PD",
+        "Florida Atlantic University's police department; the 287(g) list leaves out 'University'"),
     ("FL", "Miami-Dade Sheriff's Office"): (
         "Miami-Dade FL PD",
         "the Miami-Dade Police Department became the Miami-Dade Sheriff's Office in January 2025 "
@@ -185,6 +211,14 @@ ALIASES_287G = {
     ("OK", "Oklahoma Bureau of Investigation"): (
         "Oklahoma State Bureau of Investigations",
         "the agency's official name is Oklahoma State Bureau of Investigation (OSBI)"),
+    ("MS", "Winston County Sheriff's Department"): (
+        "Winston Count MS CO",
+        "the only Winston County, MS account in the Flock data ('Count' is a typo in the source for "
+        "'County'); the county's law-enforcement agency is its sheriff"),
+    ("SC", "South Carolina Department of Public Safety"): (
+        "SCDPS SC PD",
+        "SCDPS is the South Carolina Department of Public Safety's own abbreviation (a state agency: "
+        "the Highway Patrol, State Transport Police and Bureau of Protective Services)"),
     ("SC", "South Carolina Law Enforcement Division"): (
         "SLED - South Carolina Law Enforcement Division",
         "Flock writes the division with its abbreviation SLED in front"),
@@ -411,7 +445,7 @@ STATE_AGENCY_RE = re.compile(
     r"\bWildlife and Parks\b|\bParks & Wildlife\b|\bDepartment of Conservation\b|"
     r"\bFinancial Crimes Intelligence Center\b|\bDoC Intelligence Unit\b|"
     r"\bCommissioner of Insurance\b|\bOffice of Agriculture Law Enforcement\b|"
-    r"\bStatewide Auto Theft\b|\bCrime Analysis Center\b|^CAC\b)")
+    r"\bStatewide Auto Theft\b|\bCrime Analysis Center\b|^CAC\b|\bSCDPS\b)")
 # State-level "Department of Public Safety": "<State> DPS", "<State> Department of Public Safety".
 STATE_DPS_RE = re.compile(
     r"^(" + "|".join(sorted((re.escape(n) for n in STATES.values()), key=len, reverse=True)) +
@@ -471,6 +505,17 @@ def slug(text: str) -> str:
 # ---------------------------------------------------------------------------
 # CSV helpers
 
+def iso_date(text: str, file: str, row: int) -> str:
+    """An ISO date; the 2025 workbook has one written "7/72025" (read as 7/7/2025)."""
+    text = text.strip()
+    if re.match(r"^\d{4}-\d{2}-\d{2}$", text):
+        return text
+    m = re.match(r"^(\d{1,2})/(\d{1,2})/?(\d{4})$", text)
+    if m:
+        return f"{m.group(3)}-{int(m.group(1)):02d}-{int(m.group(2)):02d}"
+    raise SystemExit(f"{file} row {row}: cannot read the date {text!r}")
+
+
 def read_csv(path: str) -> list[dict]:
     with open(path, encoding="utf-8-sig", newline="") as f:
         return list(csv.DictReader(f))
@@ -521,10 +566,33 @@ def build(data_dir: str) -> dict[str, str]:
 
     agencies = {}
     for i, raw in names.items():
-        p = flock_parse(raw)
-        kind, extra, kind_rule = classify(" ".join(raw.split()))
-        agencies[i] = dict(p, no_id=i, raw=raw, label=" ".join(raw.split()),
+        label = " ".join(raw.split())
+        fixed = FLOCK_NAME_FIXES.get(label, label)
+        p = flock_parse(fixed)
+        kind, extra, kind_rule = classify(fixed)
+        agencies[i] = dict(p, no_id=i, raw=raw, label=label, name_fix=fixed if fixed != label else "",
                            kind=kind, extra_tags=extra, kind_rule=kind_rule)
+
+    # Demo, test and training accounts of Flock itself are not agencies: they and
+    # every sharing row that names them are left out (listed in the report).
+    dropped = {i: {"label": agencies[i]["label"], "portal": i in portals,
+                   "out": 0, "in": 0}
+               for i, a in agencies.items() if "demo" in a["extra_tags"]}
+    kept_access = []
+    for r in access:
+        s_i, t_i = int(r["src_agency_id"]), int(r["external_agency_id"])
+        if s_i in dropped or t_i in dropped:
+            if s_i in dropped:
+                dropped[s_i]["out"] += 1
+            if t_i in dropped:
+                dropped[t_i]["in"] += 1
+            continue
+        kept_access.append(r)
+    dropped_rows = len(access) - len(kept_access)
+    access = kept_access
+    for i in dropped:
+        del agencies[i]
+    portals = portals - set(dropped)
 
     # Node ids: the slug of the name; names that share a slug all get "-n<N&O id>".
     by_slug = collections.defaultdict(list)
@@ -570,8 +638,38 @@ def build(data_dir: str) -> dict[str, str]:
         agreements.append({
             "row": n + 2, "state": code, "agency": agency, "county": r["county"].strip(),
             "model": model, "signed": r["signed"].strip(),
-            "key": key, "alias": alias,
+            "key": key, "alias": alias, "list": G287_NEW_DATE,
         })
+
+    # ICE's workbook of 2025-07-18: an agreement there that the 2026-07-24 list
+    # does not have (same key, same model) ended at an unknown date between the
+    # two lists.
+    old_agreements = []
+    if g287_old is not None:
+        model_of = {"Task Force Model": "TFM", "Warrant Service Officer": "WSO",
+                    "Jail Enforcement Model": "JEM"}
+        for n, r in enumerate(g287_old):
+            st_name = r["STATE"].strip()
+            if not st_name:
+                continue                                  # blank rows of the workbook
+            code = STATE_BY_NAME.get(st_name.lower())
+            if code is None:
+                raise SystemExit(f"{G287_OLD_FILE}: unknown state {st_name!r}")
+            model = model_of.get(r["SUPPORT TYPE"].strip())
+            if model is None:
+                raise SystemExit(f"{G287_OLD_FILE}: unknown support type {r['SUPPORT TYPE']!r}")
+            agency = " ".join(r["LAW ENFORCEMENT AGENCY"].split())
+            old_agreements.append({
+                "row": n + 2, "state": code, "agency": agency, "county": r["COUNTY"].strip(),
+                "model": model, "signed": iso_date(r["SIGNED"], G287_OLD_FILE, n + 2),
+                "key": g287_key(code, agency), "alias": ALIASES_287G.get((code, agency)),
+                "list": G287_OLD_DATE,
+            })
+    new_models = {(ag["key"], ag["model"]) for ag in agreements}
+    ended = [ag for ag in old_agreements if (ag["key"], ag["model"]) not in new_models]
+    old_signed = collections.defaultdict(list)       # (key, model) -> signed dates in 2025
+    for ag in old_agreements:
+        old_signed[(ag["key"], ag["model"])].append(ag["signed"])
 
     # An alias joins on the exact N&O name it gives (in the same state).
     alias_targets = {(st, to) for (st, _), (to, _) in ALIASES_287G.items()}
@@ -583,13 +681,16 @@ def build(data_dir: str) -> dict[str, str]:
     g287_by_key = collections.defaultdict(list)
     for ag in agreements:
         g287_by_key[ag["key"]].append(ag)
+    ended_by_key = collections.defaultdict(list)
+    for ag in ended:
+        ended_by_key[ag["key"]].append(ag)
 
     # --- the join -------------------------------------------------------------
     matched = {}        # key -> N&O id
     ambiguous = []      # (key, [N&O ids], [agreements])
     unmatched = []      # (key, [agreements])
-    for key in sorted(g287_by_key):
-        ags = g287_by_key[key]
+    for key in sorted(set(g287_by_key) | set(ended_by_key)):
+        ags = g287_by_key.get(key, []) + ended_by_key.get(key, [])
         cands = sorted(flock_by_key.get(key, []))
         if len(cands) == 1:
             matched[key] = cands[0]
@@ -602,51 +703,107 @@ def build(data_dir: str) -> dict[str, str]:
         matched_ids[i].append(key)
 
     # --- nodes ------------------------------------------------------------------
+    # Each agency is one node. An agency with a portal also has a second node, its
+    # cameras (`<id>.cameras`, kind camera), which is where its plate reads start.
+    # Sharing edges leave the cameras and enter the agency that may search them;
+    # nothing leaves an agency node but its own 287(g) agreements. So no route
+    # passes two sharing hops in a row (docs/method.md, "Sharing does not chain").
     node_rows = []
     for i, a in agencies.items():
         tags = ["flock"]
         if i in portals:
-            tags.append("portal")
-            if a["state"]:
-                tags.append("portal-" + a["state"].lower())
+            tags.append("portal_agency")
         if i in matched_ids:
             tags.append("287g")
-            for m in sorted({ag["model"] for key in matched_ids[i] for ag in g287_by_key[key]}):
+            models = {ag["model"] for key in matched_ids[i]
+                      for ag in g287_by_key.get(key, []) + ended_by_key.get(key, [])}
+            for m in sorted(models):
                 tags.append("287g-" + m.lower())
+            if not any(g287_by_key.get(key) for key in matched_ids[i]):
+                tags.append("287g_ended")
         tags += a["extra_tags"]
         node_rows.append([a["id"], a["kind"], a["label"], a["state"], "", "",
-                          ";".join(tags), "plate_read" if i in portals else ""])
+                          ";".join(tags), ""])
+        if i in portals:
+            ctags = ["flock", "portal"] + (["portal-" + a["state"].lower()] if a["state"] else [])
+            node_rows.append([a["id"] + CAMERAS_SUFFIX, "camera",
+                              a["label"] + " cameras", a["state"], "", "",
+                              ";".join(ctags), "plate_read"])
     node_rows.sort(key=lambda r: r[0])
 
     # --- edges ------------------------------------------------------------------
+    # Columns: from,to,id,carries,mechanism,when,status,sources,since,until,note
     edge_rows = []
+    for i in sorted(portals, key=lambda j: agencies[j]["id"]):
+        a = agencies[i]
+        edge_rows.append([a["id"] + CAMERAS_SUFFIX, a["id"], a["id"] + ".own", "plate_read", OWN_MECH,
+                          "", "documented", SRC_FLOCK, "", "",
+                          f"{a['label']} searches its own cameras (N&O {i} has a transparency portal)."])
     cross_state = 0
     unknown_state = 0
+    self_rows = 0
     for r in access:
+        if r["src_agency_id"] == r["external_agency_id"]:
+            self_rows += 1           # a portal listing its own agency: the own-camera edge says it
+            continue
         s, t = agencies[int(r["src_agency_id"])], agencies[int(r["external_agency_id"])]
         in_state = bool(s["state"]) and s["state"] == t["state"]
         if not in_state:
             cross_state += 1
             if not s["state"] or not t["state"]:
                 unknown_state += 1
-        edge_rows.append([s["id"], t["id"], "", "plate_read", "flock_sharing",
-                          "" if in_state else NATIONAL_PARAM, "documented", SRC_FLOCK, "",
+        edge_rows.append([s["id"] + CAMERAS_SUFFIX, t["id"], "", "plate_read", "flock_sharing",
+                          "" if in_state else NATIONAL_PARAM, "documented", SRC_FLOCK, "", "",
                           f"N&O {r['src_agency_id']}->{r['external_agency_id']}"])
     edge_rows.sort(key=lambda r: (r[0], r[1]))
     g_rows = []
+    ended_edges = 0
     for key, i in matched.items():
         a = agencies[i]
-        n_model = collections.Counter(ag["model"] for ag in g287_by_key[key])
-        for ag in g287_by_key[key]:
+        rows = g287_by_key.get(key, []) + ended_by_key.get(key, [])
+        n_model = collections.Counter(ag["model"] for ag in rows)
+        first_new = {}
+        for ag in sorted(g287_by_key.get(key, []), key=lambda x: (x["signed"], x["row"])):
+            first_new.setdefault(ag["model"], ag["row"])
+        for ag in rows:
             mech, status, model_name, why = MODELS[ag["model"]]
+            is_ended = ag["list"] == G287_OLD_DATE
             eid = f"{a['id']}.287g-{ag['model'].lower()}"
             if n_model[ag["model"]] > 1:          # two agreements of one model: add the row
-                eid += f"-r{ag['row']}"
-            note = (f"287(g) {model_name} agreement signed {ag['signed']}: "
-                    f"'{ag['agency']}', {ag['county'] or 'no county given'}, {ag['state']} "
-                    f"(MigrantUSA row {ag['row']}). {why}")
+                eid += (f"-w{ag['row']}" if is_ended else f"-r{ag['row']}")
+            if is_ended:
+                ended_edges += 1
+                later = sorted({x["model"] for x in g287_by_key.get(key, [])})
+                others = (f" The later list has this agency's {', '.join(later)} agreement"
+                          f"{'s' if len(later) > 1 else ''}: the agency may have changed model." if later else
+                          " The agency has no agreement in the later list.")
+                since, until = ag["signed"], G287_NEW_DATE
+                note = (f"287(g) {model_name} agreement signed {ag['signed']}: "
+                        f"'{ag['agency']}', {ag['county'] or 'no county given'}, {ag['state']} "
+                        f"(ICE workbook of {G287_OLD_DATE}, row {ag['row']}). Not in the list of "
+                        f"{G287_NEW_DATE} under the same name and model: it ended (or was renamed) on an "
+                        f"unknown date between the two lists. `until` is the later list's date, the "
+                        f"latest it can have ended; between the two dates the edge may already be gone."
+                        f"{others} {why}")
+                sources = SRC_ICE_OLD
+            else:
+                olds = sorted(old_signed.get((key, ag["model"]), []))
+                since = ag["signed"]
+                extra = ""
+                if olds and ag["row"] == first_new[ag["model"]]:
+                    if olds[0] < since:
+                        extra = (f" ICE's workbook of {G287_OLD_DATE} lists it signed {olds[0]}; "
+                                 f"the edge counts from that date.")
+                        since = olds[0]
+                    else:
+                        extra = f" Also in ICE's workbook of {G287_OLD_DATE} (signed {olds[0]})."
+                until = ""
+                note = (f"287(g) {model_name} agreement signed {ag['signed']}: "
+                        f"'{ag['agency']}', {ag['county'] or 'no county given'}, {ag['state']} "
+                        f"(MigrantUSA row {ag['row']}).{extra} {why}")
+                sources = f"{SRC_287G};{SRC_ICE}" + (f";{SRC_ICE_OLD}" if olds else "")
             g_rows.append([a["id"], ICE_NODE, eid, "plate_read", mech, PARTNER_PARAM, status,
-                           f"{SRC_287G};{SRC_ICE}", ag["signed"], note])
+                           sources, since, until, note])
     g_rows.sort(key=lambda r: (r[0], r[2]))
     ids_seen = collections.Counter(r[2] for r in g_rows)
     dup = [k for k, v in ids_seen.items() if v > 1]
@@ -657,7 +814,7 @@ def build(data_dir: str) -> dict[str, str]:
     out["nodes.csv"] = csv_text(["id", "kind", "label", "state", "county", "place", "tags", "produces"],
                                 node_rows)
     out["edges.csv"] = csv_text(["from", "to", "id", "carries", "mechanism", "when", "status",
-                                 "sources", "since", "note"], edge_rows + g_rows)
+                                 "sources", "since", "until", "note"], edge_rows + g_rows)
     key_rows = []
     for i, a in sorted(agencies.items()):
         k = a["key"]
@@ -673,7 +830,9 @@ def build(data_dir: str) -> dict[str, str]:
         g287_by_key=g287_by_key, matched=matched, ambiguous=ambiguous, unmatched=unmatched,
         flock_states=flock_states, flock_by_key=flock_by_key, cross_state=cross_state,
         unknown_state=unknown_state,
-        slug_collisions=slug_collisions, g_rows=g_rows, g287_old=g287_old, problems=problems)
+        slug_collisions=slug_collisions, g_rows=g_rows, g287_old=g287_old, problems=problems,
+        ended=ended, ended_by_key=ended_by_key, ended_edges=ended_edges, old_agreements=old_agreements,
+        dropped=dropped, dropped_rows=dropped_rows, name_fixes=FLOCK_NAME_FIXES, self_rows=self_rows)
     return out
 
 
@@ -687,8 +846,8 @@ curly apostrophes are straightened and then removed with the others
 (`Sheriff's` = `Sheriffs`); `&` becomes `and`; every other character that is
 not a letter or digit separates words. Then, word by word:
 
-- spelling mistakes in the sources: `departement`, `departmentn` → `department`,
-  `distric` → `district`, `sringfield` → `springfield`;
+- spelling mistakes in the sources: `departement`, `departmentn`, `departent` → `department`,
+  `distric` → `district`, `sringfield` → `springfield`, `constbales`, `constabless` → `constables`;
 - abbreviations: `st` → `saint`, `ste` → `sainte`, `mt` → `mount`, `ft` → `fort`,
   `twp` → `township`, `co`/`cnty` → `county`, `dept` → `department`, `pct` → `precinct`,
   `const` → `constable`, `univ` → `university`, `intl` → `international`,
@@ -756,6 +915,7 @@ def report(**k) -> str:
     agencies = k["agencies"]
     agreements = k["agreements"]
     g287_by_key = k["g287_by_key"]
+    ended_by_key = k["ended_by_key"]
     matched = k["matched"]
     ambiguous = k["ambiguous"]
     unmatched = k["unmatched"]
@@ -765,16 +925,22 @@ def report(**k) -> str:
     L = []
     add = L.append
 
-    n_ag_keys = len(g287_by_key)
-    matched_agreements = sum(len(g287_by_key[key]) for key in matched)
+    def all_of(key):
+        return g287_by_key.get(key, []) + ended_by_key.get(key, [])
+
+    n_ag_keys = len(set(g287_by_key) | set(ended_by_key))
+    matched_agreements = sum(len(all_of(key)) for key in matched)
     amb_agreements = sum(len(a) for _, _, a in ambiguous)
     unm_agreements = sum(len(a) for _, a in unmatched)
     unm_in_flock_states = [(key, a) for key, a in unmatched if key[0] in flock_states]
-    by_model = collections.Counter(ag["model"] for key in matched for ag in g287_by_key[key])
+    by_model = collections.Counter(ag["model"] for key in matched for ag in all_of(key))
     matched_portals = sorted(i for i in matched.values() if i in portals)
     kinds = collections.Counter(a["kind"] for a in agencies.values())
     no_state = sum(1 for a in agencies.values() if not a["state"])
     state_from_name = sum(1 for a in agencies.values() if a["state_rule"] == "state name")
+    ended = k["ended"]
+    ended_keys = {ag["key"] for ag in ended}
+    ended_gone = {key for key in ended_keys if not g287_by_key.get(key)}
 
     add("# Join report: Flock sharing network (N&O, 2024) × ICE 287(g) agreements")
     add("")
@@ -784,7 +950,8 @@ def report(**k) -> str:
     add("Inputs: The News & Observer, \"Private Eyes\" (`agency_access20240426.csv`, MIT); "
         "MigrantUSA, us-immigration-data (`ice_287g.csv`, CC BY 4.0, DOI 10.5281/zenodo.21812233), "
         "from U.S. Immigration and Customs Enforcement's 287(g) participating-agencies workbook "
-        "as of 2026-07-24.")
+        f"as of {G287_NEW_DATE}; ICE's workbook of {G287_OLD_DATE} (archived by appelson/Tracking_287g) "
+        "for the agreements the later list no longer has.")
     add("")
     if k["problems"]:
         add("**Warnings:** " + "; ".join(k["problems"]))
@@ -793,22 +960,37 @@ def report(**k) -> str:
     add("")
     add("| | count |")
     add("|---|---:|")
-    add(f"| Flock agencies (nodes) | {len(agencies)} |")
-    add(f"| ... with a transparency portal (`portal`, produce `plate_read`) | {len(portals)} |")
+    add(f"| Flock agencies (agency nodes; Flock's own demo accounts left out) | {len(agencies)} |")
+    add(f"| ... with a transparency portal (tag `portal_agency`; each also has a cameras node "
+        f"`<id>{CAMERAS_SUFFIX}`, tag `portal`, that produces `plate_read`) | {len(portals)} |")
     for kd in ("local_agency", "state_agency", "federal_agency", "other"):
         add(f"| ... kind `{kd}` | {kinds.get(kd, 0)} |")
     add(f"| ... with no state found in the name | {no_state} |")
     add(f"| ... state from a full state name, not a code | {state_from_name} |")
-    add(f"| Sharing edges (`flock_sharing`) | {len(k['access'])} |")
+    add(f"| Flock demo, test and training accounts left out (listed below) | {len(k['dropped'])} "
+        f"({k['dropped_rows']} sharing rows) |")
+    add(f"| Own-camera edges (`{OWN_MECH}`, cameras → their agency) | {len(portals)} |")
+    n_share = len(k['access']) - k['self_rows']
+    add(f"| Sharing rows kept / of which a portal listing its own agency (the own-camera edge) | "
+        f"{len(k['access'])} / {k['self_rows']} |")
+    add(f"| Sharing edges (`flock_sharing`, cameras → agency) | {n_share} |")
     add(f"| ... between states or with an end of unknown state (`when: {NATIONAL_PARAM}`) | {k['cross_state']} |")
     add(f"| ... of which with an end of unknown state | {k['unknown_state']} |")
-    add(f"| ... within one state | {len(k['access']) - k['cross_state']} |")
-    add(f"| 287(g) agreements | {len(agreements)} |")
+    add(f"| ... within one state | {n_share - k['cross_state']} |")
+    add(f"| 287(g) agreements in the list of {G287_NEW_DATE} | {len(agreements)} |")
     n_names = len({(ag["state"], ag["agency"]) for ag in agreements})
-    add(f"| 287(g) agency names (state, name as written) | {n_names} |")
-    add(f"| 287(g) agencies (distinct keys; spelling variants and aliased divisions merged) | {n_ag_keys} |")
+    add(f"| ... agency names (state, name as written) | {n_names} |")
+    add(f"| 287(g) agreements in ICE's workbook of {G287_OLD_DATE} | {len(k['old_agreements'])} |")
+    add(f"| ... not in the later list under the same key and model (ended between the lists; "
+        f"`until: {G287_NEW_DATE}`) | {len(ended)} |")
+    add(f"| ... ... of agencies with no agreement at all in the later list | "
+        f"{sum(1 for ag in ended if ag['key'] in ended_gone)} ({len(ended_gone)} agencies) |")
+    add(f"| 287(g) agencies (distinct keys over both lists; spelling variants and aliased divisions merged) | {n_ag_keys} |")
     add(f"| 287(g) agencies matched to exactly one Flock agency | {len(matched)} |")
+    add(f"| ... of which appear only in the {G287_OLD_DATE} workbook | "
+        f"{sum(1 for key in matched if key in ended_gone)} |")
     add(f"| 287(g) agreements of matched agencies (edges to `{ICE_NODE}`) | {matched_agreements} |")
+    add(f"| ... ended between the two lists (`until: {G287_NEW_DATE}`) | {k['ended_edges']} |")
     for m in ("TFM", "WSO", "JEM"):
         add(f"| ... {MODELS[m][2]} ({m}, `{MODELS[m][0]}`, status `{MODELS[m][1]}`) | {by_model.get(m, 0)} |")
     add(f"| Matched agencies that have a portal | {len(matched_portals)} |")
@@ -837,9 +1019,11 @@ def report(**k) -> str:
     for key in sorted(matched, key=lambda kk: (kk[0], agencies[matched[kk]]["id"])):
         i = matched[key]
         a = agencies[i]
-        ags = sorted(g287_by_key[key], key=lambda x: (x["model"], x["signed"]))
+        ags = sorted(all_of(key), key=lambda x: (x["model"], x["signed"]))
         g_names = sorted({ag["agency"] for ag in ags})
-        models = ", ".join(f"{ag['model']} ({ag['signed']})" for ag in ags)
+        models = ", ".join(f"{ag['model']} ({ag['signed']}" +
+                           (f"; {G287_OLD_DATE} list only)" if ag["list"] == G287_OLD_DATE else ")")
+                           for ag in ags)
         add(f"| {key[0]} | {md_cell('; '.join(g_names))} | {md_cell(a['label'])} | `{a['id']}` | "
             f"{'yes' if i in portals else ''} | {models} |")
     add("")
@@ -880,10 +1064,10 @@ def report(**k) -> str:
     add("")
     rows = []
     for i, a in sorted(agencies.items()):
-        if a["qualifiers"] and a["base_key"] in g287_by_key and a["key"] not in matched:
+        if a["qualifiers"] and all_of(a["base_key"]) and a["key"] not in matched:
             other = matched.get(a["base_key"])
             rows.append((a["state"], a["label"], a["id"],
-                         "; ".join(sorted({ag["agency"] for ag in g287_by_key[a["base_key"]]})),
+                         "; ".join(sorted({ag["agency"] for ag in all_of(a["base_key"])})),
                          agencies[other]["id"] if other is not None else ""))
     if rows:
         add("| state | Flock agency | node | 287(g) agency | joined instead |")
@@ -900,8 +1084,7 @@ def report(**k) -> str:
         "agency, for which no Flock agency has the same key. An agency is here "
         "either because it is not in the 2024 sharing lists, or because the two "
         "lists write it differently in a way the rules do not join (for example "
-        "`Florida Atlantic Police Department` and `Florida Atlantic University FL PD`, "
-        "or a sheriff whose Flock account is a second, qualified one). The key is "
+        "a sheriff whose Flock account is a second, qualified one). The key is "
         "shown so that a reader can check.")
     add("")
     add("| state | 287(g) agency | county | models | key (core / type) |")
@@ -909,7 +1092,8 @@ def report(**k) -> str:
     for key, ags in sorted(unm_in_flock_states, key=lambda x: (x[0][0], x[1][0]["agency"].lower(), x[0])):
         g_names = sorted({ag["agency"] for ag in ags})
         counties = sorted({ag["county"] for ag in ags if ag["county"]})
-        models = ", ".join(sorted(ag["model"] for ag in ags))
+        models = ", ".join(sorted(ag["model"] + (f" ({G287_OLD_DATE} only)" if ag["list"] == G287_OLD_DATE else "")
+                                  for ag in ags))
         add(f"| {key[0]} | {md_cell('; '.join(g_names))} | {md_cell('; '.join(counties))} | {models} | "
             f"`{md_cell(key[1])}` / {key[2]} |")
     add("")
@@ -921,28 +1105,49 @@ def report(**k) -> str:
         (", ".join(f"{s} {n}" for s, n in sorted(other_states.items())) or "none") + ".")
     add("")
 
-    if k["g287_old"] is not None:
-        add("## Cross-check with ICE's workbook of 2025-07-18")
-        add("")
-        old_keys = collections.defaultdict(set)
-        model_of = {"Task Force Model": "TFM", "Warrant Service Officer": "WSO",
-                    "Jail Enforcement Model": "JEM"}
-        for r in k["g287_old"]:
-            code = STATE_BY_NAME.get(r["STATE"].strip().lower())
-            if not code:
-                continue
-            ag = " ".join(r["LAW ENFORCEMENT AGENCY"].split())
-            old_keys[g287_key(code, ag)].add(model_of.get(r["SUPPORT TYPE"].strip(), "?"))
-        in_old = [key for key in matched if key in old_keys]
-        later = [key for key in matched if key not in old_keys and
-                 min(ag["signed"] for ag in g287_by_key[key]) > "2025-07-18"]
-        add(f"Of the {len(matched)} matched 287(g) agencies, {len(in_old)} are in ICE's list "
-            f"of 2025-07-18 under the same key. Of the other {len(matched) - len(in_old)}, "
-            f"{len(later)} signed every agreement after 2025-07-18; the remaining "
-            f"{len(matched) - len(in_old) - len(later)} have an earlier signed date in the "
-            f"2026 list but are not in the 2025 list under the same key (renewed, re-dated "
-            f"or spelt differently there). Edges carry each agreement's signed date as "
-            f"`since`, so `--as-of` shows the network at any date.")
+    add(f"## Agreements in ICE's workbook of {G287_OLD_DATE} that the list of {G287_NEW_DATE} does not have")
+    add("")
+    add(f"Each row of ICE's workbook of {G287_OLD_DATE} whose key and model are not in the list "
+        f"of {G287_NEW_DATE}. The agreement was in force on {G287_OLD_DATE} and had ended by "
+        f"{G287_NEW_DATE}, on a date neither list gives (or the agency was renamed in a way the "
+        f"rules do not join: the last column shows agreements of the same model in the same state "
+        f"and county in the later list, for a reader to check). When the agency is matched, its "
+        f"edge to `{ICE_NODE}` has `since` the signed date and `until: {G287_NEW_DATE}`, the latest "
+        f"date it can have ended.")
+    add("")
+    new_by_place = collections.defaultdict(set)
+    for ag in agreements:
+        if ag["county"] and not ag["county"].startswith("#"):
+            new_by_place[(ag["state"], ag["county"].lower(), ag["model"])].add(ag["agency"])
+    if not ended:
+        add("None.")
+    else:
+        add("| state | 287(g) agency (2025 workbook) | county | model | signed | Flock node | "
+            "same model, state and county in the later list |")
+        add("|---|---|---|---|---|---|---|")
+        for ag in sorted(ended, key=lambda x: (x["state"], x["agency"].lower(), x["model"], x["row"])):
+            i = matched.get(ag["key"])
+            node = f"`{agencies[i]['id']}`" if i is not None else ""
+            near = sorted(new_by_place.get((ag["state"], ag["county"].lower(), ag["model"]), set()))
+            near = "; ".join(near[:4]) + (f"; … ({len(near)} in all)" if len(near) > 4 else "")
+            add(f"| {ag['state']} | {md_cell(ag['agency'])} | {md_cell(ag['county'])} | {ag['model']} | "
+                f"{ag['signed']} | {node} | {md_cell(near)} |")
+    add("")
+
+    add("## Left out: Flock's own demo, test and training accounts")
+    add("")
+    add("Accounts of Flock Safety itself (sales, engineering, demo and training) are not agencies; "
+        "they and every sharing row naming them are left out of the network.")
+    add("")
+    add("| N&O id | name | portal | rows as portal | rows as listed agency |")
+    add("|---:|---|---|---:|---:|")
+    for i, d in sorted(k["dropped"].items()):
+        add(f"| {i} | {md_cell(d['label'])} | {'yes' if d['portal'] else ''} | {d['out']} | {d['in']} |")
+    add("")
+    if k["name_fixes"]:
+        add("Flock names with a spelling mistake, read as corrected for the kind and the key "
+            "(the node keeps the name as written): " +
+            "; ".join(f"`{md_cell(a)}` → `{md_cell(b)}`" for a, b in sorted(k["name_fixes"].items())) + ".")
         add("")
 
     add("## Node ids")

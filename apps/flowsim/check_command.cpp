@@ -8,6 +8,7 @@
 #include <spdlog/spdlog.h>
 
 #include <flowsim/io/scenario_loader.hpp>
+#include <flowsim/io/wording.hpp>
 #include <flowsim/query_request.hpp>
 #include <flowsim/route_finder.hpp>
 #include <flowsim/scenario.hpp>
@@ -26,10 +27,6 @@ std::string breakdown(const std::map<Key, std::size_t>& counts, Name name) {
         text += (text.empty() ? "" : ", ") + std::to_string(count) + " " + std::string(name(key));
     }
     return text;
-}
-
-std::string plural(std::size_t count, const std::string& one, const std::string& many = {}) {
-    return std::to_string(count) + " " + (count == 1 ? one : many.empty() ? one + "s" : many);
 }
 
 void print_summary(std::ostream& out,
@@ -52,15 +49,15 @@ void print_summary(std::ostream& out,
     for (const Edge& edge : scenario.edges()) {
         ++statuses[edge.status];
     }
-    out << "  " << plural(scenario.nodes().size(), "node") << ": "
+    out << "  " << io::plural(scenario.nodes().size(), "node") << ": "
         << breakdown(kinds, node_kind_name) << "\n";
-    out << "  " << plural(scenario.edges().size(), "edge") << ": "
+    out << "  " << io::plural(scenario.edges().size(), "edge") << ": "
         << breakdown(statuses, evidence_name) << "\n";
-    out << "  " << plural(scenario.sources().size(), "source") << ", "
-        << plural(scenario.parameters().size(), "parameter") << ", "
-        << plural(scenario.gates().size(), "gate") << ", "
-        << plural(scenario.policies().size(), "policy", "policies") << ", "
-        << plural(scenario.configurations().size(), "configuration") << "\n";
+    out << "  " << io::plural(scenario.sources().size(), "source") << ", "
+        << io::plural(scenario.parameters().size(), "parameter") << ", "
+        << io::plural(scenario.gates().size(), "gate") << ", "
+        << io::plural(scenario.policies().size(), "policy", "policies") << ", "
+        << io::plural(scenario.configurations().size(), "configuration") << "\n";
     if (verbosity == Verbosity::kVerbose) {
         out << "\nSources:\n";
         std::size_t number = 0;
@@ -103,11 +100,12 @@ Answers answer_questions(const Scenario& scenario, const StopCondition& stop, st
                 },
                 stop);
         }
-        if (!first && (enumeration.timed_out || enumeration.interrupted)) {
+        if (!first && enumeration.completion.cut_short()) {
             ++answers.unanswered;
-            err << format_diagnostic({Severity::kError, question.where,
-                                      "question '" + question.id + "' was not answered: " +
-                                          (enumeration.timed_out ? "out of time" : "interrupted")});
+            err << format_diagnostic(
+                {Severity::kError, question.where,
+                 "question '" + question.id + "' was not answered: " +
+                     (enumeration.completion.timed_out() ? "out of time" : "interrupted")});
             continue;
         }
         if (first.has_value() == question.expect_reachable) {
@@ -158,7 +156,7 @@ ExitCode run_check(const CheckOptions& options) {
     if (options.common.verbosity() != Verbosity::kQuiet) {
         print_summary(std::cout, options.common.scenario, scenario, options.common.verbosity());
         if (!scenario.questions().empty()) {
-            std::cout << "  " << plural(scenario.questions().size() - failed, "saved question")
+            std::cout << "  " << io::plural(scenario.questions().size() - failed, "saved question")
                       << " answered as expected";
             if (failed > 0) {
                 std::cout << ", " << failed << " not";

@@ -47,7 +47,7 @@ ExitCode run_cut(const CutOptions& options) {
     if (!output.commit()) {
         return ExitCode::kInternal;
     }
-    if (!cut.complete) {
+    if (!cut.completion.complete()) {
         return ExitCode::kCutShort;
     }
     return cut.found ? ExitCode::kYes : ExitCode::kNo;

@@ -61,7 +61,7 @@ ExitCode run_diff(const DiffOptions& options) {
     if (!output.commit()) {
         return ExitCode::kInternal;
     }
-    if (diff.timed_out || diff.interrupted) {
+    if (diff.completion.cut_short()) {
         return ExitCode::kCutShort;
     }
     return diff.same() ? ExitCode::kYes : ExitCode::kNo;

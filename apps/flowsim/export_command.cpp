@@ -57,7 +57,7 @@ Diagram draw_diagram(const ConfigurationView& view,
     if (options.routes || options.routes_only) {
         dot.routes = routes ? std::move(*routes) : cover_routes(view, query.routes, stop);
         dot.targets = query.routes.to;
-        diagram.complete = dot.routes->complete;
+        diagram.completion = dot.routes->completion;
     }
     dot.caption = io::diagram_caption(view, query, dot.routes);
     dot.routes_only = options.routes_only;
@@ -127,7 +127,7 @@ ExitCode run_export(const ExportOptions& options) {
     if (is_diagram(format)) {
         Diagram diagram = draw_diagram(view, *query, options, options.route.stop_condition());
         text << diagram.dot;
-        cut_short = !diagram.complete;
+        cut_short = diagram.completion.cut_short();
     } else if (format == "graphml") {
         io::write_graphml(text, view, query->configuration_name);
     } else {

@@ -28,7 +28,7 @@ struct ExportOptions {
 /// A diagram as DOT text, and whether the route search behind its red lines finished.
 struct Diagram {
     std::string dot;
-    bool complete = true;  ///< false: --timeout or Ctrl-C cut the route search short
+    Completion completion;  ///< cut short: --timeout or Ctrl-C stopped the route search
 };
 
 /// The diagram `export` draws of `query` under `view` with the shape `options` asks for

@@ -43,11 +43,11 @@ ExitCode run_likely(const LikelyOptions& options) {
         },
         options.route.stop_condition());
     spdlog::debug("answered in {:.1f} ms", milliseconds_since(search_start));
-    writer.finish(listed, enumeration.complete);
+    writer.finish(listed, enumeration.completion);
     if (!output.commit()) {
         return ExitCode::kInternal;
     }
-    if (enumeration.timed_out || enumeration.interrupted) {
+    if (enumeration.completion.cut_short()) {
         return ExitCode::kCutShort;
     }
     return listed > 0 ? ExitCode::kYes : ExitCode::kNo;

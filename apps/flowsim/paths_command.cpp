@@ -46,7 +46,7 @@ ExitCode run_paths(const PathsOptions& options) {
             },
             options.route.stop_condition());
         progress.done();
-        io::write_route_count(output.stream(), format, enumeration.routes, enumeration.complete);
+        io::write_route_count(output.stream(), format, enumeration.routes, enumeration.completion);
     } else {
         io::PathsWriter writer(output.stream(), format, scenario,
                                io::make_header(view, query, options.route.common.scenario));
@@ -65,15 +65,14 @@ ExitCode run_paths(const PathsOptions& options) {
             },
             options.route.stop_condition());
         progress.done();
-        writer.finish(listed, enumeration.complete);
+        writer.finish(listed, enumeration.completion);
     }
     spdlog::debug("enumerated {} routes in {:.1f} ms", enumeration.routes,
                   milliseconds_since(search_start));
     if (!output.commit()) {
         return ExitCode::kInternal;
     }
-    const bool cut_short = enumeration.timed_out || enumeration.interrupted;
-    return cut_short ? ExitCode::kCutShort : ExitCode::kYes;
+    return enumeration.completion.cut_short() ? ExitCode::kCutShort : ExitCode::kYes;
 }
 
 }  // namespace flowsim::cli

@@ -51,7 +51,7 @@ ExitCode run_query(const QueryOptions& options) {
             options.route.stop_condition());
     }
     std::vector<BlockedRoute> blocked;
-    const bool cut_short = enumeration.timed_out || enumeration.interrupted;
+    const bool cut_short = enumeration.completion.cut_short();
     if (!first && !cut_short) {
         blocked = blocked_routes(view, query.routes, options.limit);
     }
@@ -62,7 +62,7 @@ ExitCode run_query(const QueryOptions& options) {
     }
     io::write_query(output.stream(), options.route.route_format(), scenario,
                     io::make_header(view, query, options.route.common.scenario), first,
-                    enumeration.routes, enumeration.complete, blocked);
+                    enumeration.routes, enumeration.completion, blocked);
     if (!output.commit()) {
         return ExitCode::kInternal;
     }

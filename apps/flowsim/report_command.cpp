@@ -125,7 +125,7 @@ ExitCode run_report(const ReportOptions& options) {
     if ((svg_output && !svg_output->commit()) || !output.commit()) {
         return ExitCode::kInternal;
     }
-    return findings.cut_short ? ExitCode::kCutShort : ExitCode::kYes;
+    return findings.cover.completion.cut_short() ? ExitCode::kCutShort : ExitCode::kYes;
 }
 
 }  // namespace flowsim::cli

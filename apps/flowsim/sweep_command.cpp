@@ -85,7 +85,7 @@ ExitCode run_sweep(const SweepOptions& options) {
     if (!output.commit()) {
         return ExitCode::kInternal;
     }
-    return sweep.complete ? ExitCode::kYes : ExitCode::kCutShort;
+    return sweep.completion.complete() ? ExitCode::kYes : ExitCode::kCutShort;
 }
 
 }  // namespace flowsim::cli

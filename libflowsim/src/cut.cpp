@@ -380,33 +380,19 @@ CutResult find_cut(const Scenario& scenario,
                    const StopCondition& stop,
                    const CutLimits& limits) {
     CutResult result;
-    const auto note_stop = [&](const Enumeration& enumeration) {
-        if (enumeration.timed_out || enumeration.interrupted) {
-            result.complete = false;
-            result.timed_out = result.timed_out || enumeration.timed_out;
-            result.interrupted = result.interrupted || enumeration.interrupted;
+    // A run stopped at its own limit is an answer; only `stop` cuts the search short.
+    const auto note_stop = [&](Completion completion) {
+        if (completion.cut_short()) {
+            result.completion.merge(completion);
         }
-        return !result.complete;
-    };
-
-    // Engine runs check `stop` only every thousand steps, and small runs never get there.
-    const auto stop_now = [&] {
-        if (stop.interrupted != nullptr && stop.interrupted->load(std::memory_order_relaxed)) {
-            result.interrupted = true;
-        } else if (stop.deadline && StopCondition::Clock::now() >= *stop.deadline) {
-            result.timed_out = true;
-        } else {
-            return false;
-        }
-        result.complete = false;
-        return true;
+        return !result.completion.complete();
     };
 
     // The unflipped settings serve the first answer and the first set of flips (none).
     const ConfigurationView base_view(scenario, settings);
     RouteFinder base_finder(base_view, query);
     const AnyRoute before = any_route(base_finder, stop);
-    if (note_stop(before.enumeration)) {
+    if (note_stop(before.enumeration.completion)) {
         return result;
     }
     result.reachable_before = before.found;
@@ -457,7 +443,7 @@ CutResult find_cut(const Scenario& scenario,
         if (!Price{flip_cost, flips.size()}.beats(best)) {
             continue;
         }
-        if (stop_now()) {
+        if (note_stop(stop.check())) {
             break;
         }
         const ActivitySettings flipped = with_levers(settings, flips);
@@ -471,7 +457,7 @@ CutResult find_cut(const Scenario& scenario,
         RouteFinder& finder = mask == 0 ? base_finder : *flipped_finder;
         const RemainingRoutes remaining =
             remaining_routes(finder, lever_of_edge, limits.routes_for_exact, stop);
-        if (note_stop(remaining.enumeration)) {
+        if (note_stop(remaining.enumeration.completion)) {
             break;
         }
         if (mask == 0 && !remaining.over_limit) {
@@ -527,19 +513,20 @@ CutResult find_cut(const Scenario& scenario,
     }
 
     result.found = best.count != std::numeric_limits<std::size_t>::max();
-    if (!result.found && result.complete) {
+    if (!result.found && result.completion.complete()) {
         result.unstoppable = untouched_routes(base_view, query, stop);
     }
-    result.minimal = result.complete && exhaustive && !result.used_max_flow;
+    result.minimal = result.completion.complete() && exhaustive && !result.used_max_flow;
     if (result.found) {
         result.cost = best.cost;
         result.levers = best_levers;
         const AnyRoute after = any_route(scenario, with_levers(settings, best_levers), query, stop);
-        note_stop(after.enumeration);
-        result.verified = result.complete && !after.found;
+        note_stop(after.enumeration.completion);
+        result.verified = result.completion.complete() && !after.found;
     }
     for (const Lever& lever : levers) {
-        if (!result.complete || stop_now()) {
+        // Engine runs check `stop` only every thousand steps, and small runs never get there.
+        if (note_stop(stop.check())) {
             break;
         }
         if (lever.type == Lever::Type::kEdge && edge_alone_enough) {
@@ -555,11 +542,11 @@ CutResult find_cut(const Scenario& scenario,
             continue;
         }
         const AnyRoute alone = any_route(scenario, with_levers(settings, {lever}), query, stop);
-        if (!note_stop(alone.enumeration) && !alone.found) {
+        if (!note_stop(alone.enumeration.completion) && !alone.found) {
             result.single_levers.push_back(lever);
         }
     }
-    result.minimal = result.minimal && result.complete;
+    result.minimal = result.minimal && result.completion.complete();
     return result;
 }
 

@@ -33,9 +33,7 @@ RouteCover cover_routes(const ConfigurationView& view,
         },
         stop);
     cover.routes = enumeration.routes;
-    cover.complete = enumeration.complete;
-    cover.timed_out = enumeration.timed_out;
-    cover.interrupted = enumeration.interrupted;
+    cover.completion = enumeration.completion;
     return cover;
 }
 

@@ -75,9 +75,7 @@ RouteDiff diff_routes(const ConfigurationView& first_view,
     const Side before = list_routes(first_view, query, limit, stop);
     const Side after = list_routes(second_view, query, limit, stop);
     for (const Side* side : {&before, &after}) {
-        diff.timed_out = diff.timed_out || side->enumeration.timed_out;
-        diff.interrupted = diff.interrupted || side->enumeration.interrupted;
-        diff.complete = diff.complete && !side->over_limit && side->enumeration.complete;
+        diff.completion.merge(side->enumeration.completion);
     }
     diff.first_routes = before.routes.size();
     diff.second_routes = after.routes.size();

@@ -560,8 +560,7 @@ struct RouteFinder::Impl {
         std::size_t hop_limit = 0;  // the longest route wanted at all
         bool longer_possible = false;
         bool stop = false;
-        bool timed_out = false;
-        bool interrupted = false;
+        Completion ending;  // why it stopped, when it did
         std::size_t emitted = 0;
         std::size_t steps = 0;
         // most_likely: drop partial routes that cannot end cheaper than this.
@@ -603,9 +602,7 @@ struct RouteFinder::Impl {
         }
         Enumeration result;
         result.routes = run.emitted;
-        result.timed_out = run.timed_out;
-        result.interrupted = run.interrupted;
-        result.complete = !run.stop;
+        result.completion = run.ending;
         return result;
     }
 
@@ -665,12 +662,9 @@ struct RouteFinder::Impl {
         if ((++run.steps & 1023) != 0) {
             return run.stop;
         }
-        const StopCondition& stop = run.stop_condition;
-        if (stop.interrupted != nullptr && stop.interrupted->load(std::memory_order_relaxed)) {
-            run.interrupted = true;
-            run.stop = true;
-        } else if (stop.deadline && Clock::now() >= *stop.deadline) {
-            run.timed_out = true;
+        const Completion now = run.stop_condition.check();
+        if (!now.complete()) {
+            run.ending.merge(now);
             run.stop = true;
         }
         return run.stop;
@@ -817,6 +811,7 @@ struct RouteFinder::Impl {
             route.arrives_as = item.arrives;
             ++run.emitted;
             if (!(*run.on_route)(route)) {
+                run.ending.merge(Completion::limited());
                 run.stop = true;
                 return;
             }

@@ -5,8 +5,7 @@ namespace {
 
 struct Count {
     std::size_t routes = 0;
-    bool complete = true;
-    Enumeration enumeration;
+    Enumeration enumeration;  // limited: more than `limit` routes
 };
 
 // Counts routes, stopping once it has seen more than `limit`.
@@ -21,7 +20,6 @@ Count count_routes(const Scenario& scenario,
     count.enumeration = finder.enumerate(
         [&](const Route&) {
             if (count.routes == limit) {
-                count.complete = false;
                 return false;
             }
             ++count.routes;
@@ -42,28 +40,22 @@ Sweep sweep_parameters(const Scenario& scenario,
                        const std::function<void(const SweepRow&)>& on_row) {
     Sweep sweep;
     sweep.parameters = parameters;
-    const auto note_stop = [&](const Enumeration& enumeration) {
-        sweep.timed_out = sweep.timed_out || enumeration.timed_out;
-        sweep.interrupted = sweep.interrupted || enumeration.interrupted;
-        sweep.complete = !sweep.timed_out && !sweep.interrupted;
-        return !sweep.complete;
+    // A count stopped at its limit is an answer; only `stop` cuts the sweep short.
+    const auto note_stop = [&](Completion completion) {
+        if (completion.cut_short()) {
+            sweep.completion.merge(completion);
+        }
+        return !sweep.completion.complete();
     };
     const Count base_count = count_routes(scenario, base, query, 1, stop);
-    if (note_stop(base_count.enumeration)) {
+    if (note_stop(base_count.enumeration.completion)) {
         return sweep;
     }
     sweep.base_reachable = base_count.routes > 0;
 
     const std::size_t n = parameters.size();
     for (std::size_t combination = 0; combination < (std::size_t{1} << n); ++combination) {
-        if (stop.interrupted != nullptr && stop.interrupted->load(std::memory_order_relaxed)) {
-            sweep.interrupted = true;
-            sweep.complete = false;
-            break;
-        }
-        if (stop.deadline && StopCondition::Clock::now() >= *stop.deadline) {
-            sweep.timed_out = true;
-            sweep.complete = false;
+        if (note_stop(stop.check())) {
             break;
         }
         SweepRow row;
@@ -75,12 +67,12 @@ Sweep sweep_parameters(const Scenario& scenario,
             settings.settings.emplace_back(parameters[i], value);
         }
         const Count count = count_routes(scenario, settings, query, count_limit, stop);
-        if (note_stop(count.enumeration)) {
+        if (note_stop(count.enumeration.completion)) {
             break;
         }
         row.route_count = count.routes;
-        row.count_complete = count.complete;
-        row.reachable = count.routes > 0 || !count.complete;
+        row.count_complete = count.enumeration.completion.complete();
+        row.reachable = count.routes > 0 || !row.count_complete;
         row.differs_from_base = row.reachable != sweep.base_reachable;
         sweep.rows.push_back(row);
         if (on_row) {

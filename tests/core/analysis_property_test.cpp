@@ -119,7 +119,7 @@ void check_likely(Random& random, const Case& c) {
         got.push_back(route);
         return true;
     });
-    EXPECT_TRUE(result.complete) << c.context;
+    EXPECT_TRUE(result.completion.complete()) << c.context;
     EXPECT_TRUE(same_routes(got, expected))
         << c.context << "k = " << k << "\nengine:    " << describe(c.scenario(), got)
         << "reference: " << describe(c.scenario(), expected);
@@ -214,7 +214,7 @@ void check_cut(const Case& c, CutTally& tally) {
     const CutResult cut = find_cut(scenario, c.settings, c.query);
     const std::string what = c.context + "cut found:" + lever_names(scenario, cut.levers) +
                              " cost " + std::to_string(cut.cost) + "\n";
-    ASSERT_TRUE(cut.complete) << what;
+    ASSERT_TRUE(cut.completion.complete()) << what;
     if (reachable) {
         ++tally.reachable;
     }
@@ -250,7 +250,7 @@ void check_cut(const Case& c, CutTally& tally) {
     const CutResult approximate = find_cut(scenario, c.settings, c.query, {}, graph_cut);
     const std::string approximate_what =
         c.context + "max-flow cut found:" + lever_names(scenario, approximate.levers) + "\n";
-    EXPECT_TRUE(approximate.complete) << approximate_what;
+    EXPECT_TRUE(approximate.completion.complete()) << approximate_what;
     if (approximate.used_max_flow) {
         EXPECT_FALSE(approximate.minimal) << approximate_what;
     }
@@ -304,7 +304,7 @@ void check_diff(const Case& c) {
     const RouteDiff diff = diff_routes(first_view, second_view, c.query, 100000);
     const std::string what =
         c.context + "second settings:\n" + describe(c.scenario(), c.other_settings, c.query);
-    EXPECT_TRUE(diff.complete) << what;
+    EXPECT_TRUE(diff.completion.complete()) << what;
     EXPECT_TRUE(same_routes(diff.opened, minus(second, first)))
         << what << "opened: " << describe(c.scenario(), diff.opened);
     EXPECT_TRUE(same_routes(diff.closed, minus(first, second)))
@@ -327,7 +327,7 @@ void check_sweep(Random& random, const Case& c) {
     }
     random.shuffle(parameters);
     const Sweep sweep = sweep_parameters(scenario, c.settings, c.query, parameters, 100000);
-    ASSERT_TRUE(sweep.complete) << c.context;
+    ASSERT_TRUE(sweep.completion.complete()) << c.context;
     ASSERT_EQ(sweep.rows.size(), std::size_t{1} << parameters.size()) << c.context;
     const bool base_reachable = !reference_routes(scenario, c.settings, c.query).empty();
     EXPECT_EQ(sweep.base_reachable, base_reachable) << c.context;

@@ -66,7 +66,7 @@ edges:
     const ConfigurationView view(scenario, query.activity);
     const RouteCover cover = cover_routes(view, query.routes);
     EXPECT_EQ(cover.routes, 2u);
-    EXPECT_TRUE(cover.complete);
+    EXPECT_TRUE(cover.completion.complete());
     EXPECT_EQ(cover.nodes, (std::vector<bool>{true, true, true, false, true}));
     EXPECT_EQ(cover.edges, (std::vector<bool>{true, true, true, true, false, false}));
 }

@@ -80,12 +80,12 @@ void run_case(std::uint32_t seed, Tally& tally) {
         const std::vector<Route> expected = Reference(scenario, settings, query).routes();
         const Enumerated got = run_engine(scenario, settings, query);
         ++tally.checks;
-        ASSERT_FALSE(got.result.timed_out) << context;
+        ASSERT_FALSE(got.result.completion.timed_out()) << context;
         ASSERT_TRUE(same_routes(got.routes, expected))
             << context << "engine:    " << describe(scenario, got.routes)
             << "reference: " << describe(scenario, expected);
         ++tally.checks;
-        EXPECT_TRUE(got.result.complete) << context;
+        EXPECT_TRUE(got.result.completion.complete()) << context;
         EXPECT_EQ(got.result.routes, expected.size()) << context;
         tally.checks += 2;
         if (!expected.empty()) {
@@ -123,7 +123,8 @@ void run_case(std::uint32_t seed, Tally& tally) {
                 << "reference: " << describe(scenario, wanted);
             EXPECT_EQ(first.result.routes, k) << context;
             if (k < expected.size()) {
-                EXPECT_FALSE(first.result.complete) << context << "stopped after " << k;
+                EXPECT_FALSE(first.result.completion.complete())
+                    << context << "stopped after " << k;
             }
             tally.checks += 3;
         }

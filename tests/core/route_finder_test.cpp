@@ -133,8 +133,8 @@ public:
             routes.push_back(route);
             return true;
         });
-        EXPECT_TRUE(result.complete);
-        EXPECT_FALSE(result.timed_out);
+        EXPECT_TRUE(result.completion.complete());
+        EXPECT_FALSE(result.completion.timed_out());
         EXPECT_EQ(result.routes, routes.size());
         if (how) {
             *how = result;
@@ -957,7 +957,7 @@ TEST(RouteFinder, MostLikelyRanksKnownLikelihoodsFirstThenUnknownInTheFixedOrder
             got.push_back(text);
             return true;
         });
-        EXPECT_TRUE(result.complete);
+        EXPECT_TRUE(result.completion.complete());
         std::vector<std::string> wanted = {"ab1 bc2", "ab1 bc1", "ab2 bc1", "ab2 bc2"};
         wanted.resize(std::min<std::size_t>(k, 4));
         EXPECT_EQ(got, wanted) << "k = " << k;
@@ -994,8 +994,8 @@ TEST(RouteFinder, TheCallbackCanStopTheEnumeration) {
     });
     EXPECT_EQ(seen, (Routes{"a->b b->c", "a->b b_c_api"}));
     EXPECT_EQ(result.routes, 2U);
-    EXPECT_FALSE(result.complete);
-    EXPECT_FALSE(result.timed_out);
+    EXPECT_FALSE(result.completion.complete());
+    EXPECT_FALSE(result.completion.timed_out());
 }
 
 TEST(RouteFinder, MaybeReachableIsFalseOnlyWithoutRoutes) {

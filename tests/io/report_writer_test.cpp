@@ -261,7 +261,7 @@ TEST(ReportFindings, ExplainsANo) {
     const ConfigurationView view(scenario, query.activity);
     const ReportFindings findings = find_report_routes(view, query, 0, 0, 10);
     EXPECT_EQ(findings.route_count, 0U);
-    EXPECT_TRUE(findings.complete);
+    EXPECT_TRUE(findings.cover.completion.complete());
     ASSERT_EQ(findings.blocked.size(), 1U);
     const std::string html = report(scenario, ReportFormat::kHtml, blocked_request());
     EXPECT_THAT(html, HasSubstr("<strong>No</strong>"));

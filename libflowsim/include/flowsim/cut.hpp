@@ -55,9 +55,7 @@ struct CutResult {
     /// touches: no cuttable edge, no lever parameter in any `when`. Why the answer is no.
     std::vector<Route> unstoppable;
     bool used_max_flow = false;  ///< some edge choice came from a graph cut
-    bool complete = true;        ///< false when `stop` cut the search short
-    bool timed_out = false;
-    bool interrupted = false;
+    Completion completion;       ///< cut short when `stop` cut the search short
 };
 
 /// The cheapest set of levers that leaves no route for `query` under `settings`.

@@ -12,12 +12,10 @@ namespace flowsim {
 
 /// The nodes and edges that lie on at least one route: what a diagram highlights.
 struct RouteCover {
-    std::vector<bool> nodes;   ///< per node
-    std::vector<bool> edges;   ///< per edge
-    std::size_t routes = 0;    ///< routes seen
-    bool complete = true;      ///< false when `stop` cut the enumeration short
-    bool timed_out = false;    ///< stopped by the deadline
-    bool interrupted = false;  ///< stopped by the interruption flag (Ctrl-C)
+    std::vector<bool> nodes;  ///< per node
+    std::vector<bool> edges;  ///< per edge
+    std::size_t routes = 0;   ///< routes seen
+    Completion completion;    ///< how the enumeration ended (cut short by `stop`, say)
 };
 
 /// Marks every node and edge on a route of `query` under `view`, by enumerating the routes
@@ -29,7 +27,7 @@ RouteCover cover_routes(const ConfigurationView& view,
 
 /// As above, handing each route to `on_route` as well, in the fixed order, so that one
 /// search serves a diagram and a listing; when `on_route` returns false the search stops
-/// and the cover is partial (complete false).
+/// and the cover is partial (limited).
 RouteCover cover_routes(const ConfigurationView& view,
                         const RouteQuery& query,
                         const StopCondition& stop,

@@ -19,9 +19,8 @@ struct RouteDiff {
     std::vector<EdgeIndex> changed_edges;
     std::size_t first_routes = 0;   ///< routes under `first` (at most the limit)
     std::size_t second_routes = 0;  ///< routes under `second` (at most the limit)
-    bool complete = true;           ///< false when a side had more routes than the limit, or `stop`
-    bool timed_out = false;
-    bool interrupted = false;
+    /// Limited when a side had more routes than the limit; cut short by `stop`.
+    Completion completion;
 
     bool same() const { return opened.empty() && closed.empty() && changed_edges.empty(); }
 };

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <atomic>
 #include <chrono>
 #include <cstddef>
 #include <functional>
@@ -8,6 +7,7 @@
 #include <optional>
 #include <vector>
 
+#include "flowsim/completion.hpp"
 #include "flowsim/configuration_view.hpp"
 #include "flowsim/route.hpp"
 #include "flowsim/scenario.hpp"
@@ -32,23 +32,10 @@ struct RouteQuery {
 
 /// How an enumeration ended.
 struct Enumeration {
-    std::size_t routes = 0;    ///< routes handed to the callback
-    bool complete = true;      ///< false when stopped early, for whatever reason
-    bool timed_out = false;    ///< stopped by the deadline
-    bool interrupted = false;  ///< stopped by the interruption flag (Ctrl-C)
-};
-
-/// When an enumeration must stop early: a deadline, a flag that another thread or a
-/// signal handler sets, or both. Checked every thousand or so steps.
-struct StopCondition {
-    using Clock = std::chrono::steady_clock;
-
-    StopCondition() = default;
-    // Implicit on purpose: a bare deadline is the common case.
-    StopCondition(Clock::time_point at) : deadline(at) {}  // NOLINT(google-explicit-constructor)
-
-    std::optional<Clock::time_point> deadline;
-    const std::atomic<bool>* interrupted = nullptr;
+    std::size_t routes = 0;  ///< routes handed to the callback
+    /// Limited when the callback said stop; cut short by `stop` (checked every thousand
+    /// or so steps).
+    Completion completion;
 };
 
 /// Finds routes (SPEC section 3) in the fixed order: fewer hops first, then by node ids,

@@ -25,9 +25,7 @@ struct Sweep {
     std::vector<ParameterIndex> parameters;
     bool base_reachable = false;  ///< the answer under the settings as given
     std::vector<SweepRow> rows;   ///< all false first, the last parameter changing fastest
-    bool complete = true;         ///< false when `stop` cut it short: rows are missing
-    bool timed_out = false;
-    bool interrupted = false;
+    Completion completion;        ///< cut short by `stop`: rows are missing
 };
 
 /// Answers `query` under `base` with `parameters` set to every combination of values

@@ -65,8 +65,10 @@ std::string lever_text(const Scenario& scenario, const Lever& lever) {
     return text + "; cost " + json_number(lever.cost);
 }
 
-std::string stop_reason(bool timed_out, bool interrupted) {
-    return timed_out ? "the time limit" : interrupted ? "an interruption" : "a limit";
+std::string stop_reason(Completion completion) {
+    return completion.timed_out()     ? "the time limit"
+           : completion.interrupted() ? "an interruption"
+                                      : "a limit";
 }
 
 }  // namespace
@@ -101,17 +103,16 @@ void write_cut(std::ostream& out,
         }
         json.end_array();
         json.key("method").value(cut.used_max_flow ? "max-flow" : "exact");
-        json.key("complete").value(cut.complete);
+        json.key("complete").value(cut.completion.complete());
         json.end_object();
         out << "\n";
         return;
     }
     const std::string from = describe_nodes(scenario, header.from);
     const std::string to = describe_nodes(scenario, header.to);
-    if (!cut.complete && !cut.found) {
-        out << "No answer: the search was stopped by "
-            << stop_reason(cut.timed_out, cut.interrupted) << " before it found a set of levers ("
-            << conditions(header) << ").\n";
+    if (!cut.completion.complete() && !cut.found) {
+        out << "No answer: the search was stopped by " << stop_reason(cut.completion)
+            << " before it found a set of levers (" << conditions(header) << ").\n";
         return;
     }
     if (!cut.reachable_before) {
@@ -165,8 +166,8 @@ void write_cut(std::ostream& out,
             out << "  - " << lever_text(scenario, lever) << "\n";
         }
     }
-    if (!cut.complete) {
-        out << "\nThe search was stopped by " << stop_reason(cut.timed_out, cut.interrupted)
+    if (!cut.completion.complete()) {
+        out << "\nThe search was stopped by " << stop_reason(cut.completion)
             << "; the answer is the best found so far.\n";
     }
 }
@@ -201,7 +202,7 @@ void write_sweep(std::ostream& out,
             json.end_object();
         }
         json.end_array();
-        json.key("complete").value(sweep.complete);
+        json.key("complete").value(sweep.completion.complete());
         json.end_object();
         out << "\n";
         return;
@@ -232,8 +233,8 @@ void write_sweep(std::ostream& out,
     if (any_differs) {
         out << "\n* the answer differs from the one for the settings as given.\n";
     }
-    if (!sweep.complete) {
-        out << "\nStopped by " << stop_reason(sweep.timed_out, sweep.interrupted) << " after "
+    if (!sweep.completion.complete()) {
+        out << "\nStopped by " << stop_reason(sweep.completion) << " after "
             << plural(sweep.rows.size(), "row") << ".\n";
     }
 }
@@ -267,7 +268,7 @@ void write_diff(std::ostream& out,
         }
         json.end_array();
         json.key("changed_edges").strings(changed);
-        json.key("complete").value(diff.complete);
+        json.key("complete").value(diff.completion.complete());
         json.end_object();
         out << "\n";
         return;
@@ -310,8 +311,8 @@ void write_diff(std::ostream& out,
                 << scenario.nodes()[edge.to].label << "\n";
         }
     }
-    if (!diff.complete) {
-        out << "\nIncomplete: stopped by " << stop_reason(diff.timed_out, diff.interrupted)
+    if (!diff.completion.complete()) {
+        out << "\nIncomplete: stopped by " << stop_reason(diff.completion)
             << "; more routes may differ.\n";
     }
     write_sources(out, scenario, numbers);

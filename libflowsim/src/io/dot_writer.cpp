@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include <flowsim/io/json_writer.hpp>
+#include <flowsim/io/wording.hpp>
 
 #include "graph_attributes.hpp"
 #include "markup_text.hpp"
@@ -100,18 +101,6 @@ std::string words(std::string_view id) {
     std::string text(id);
     std::replace(text.begin(), text.end(), '_', ' ');
     return text;
-}
-
-std::string join(const std::vector<std::string>& items, std::string_view separator) {
-    std::string text;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        text += (i == 0 ? "" : std::string(separator)) + items[i];
-    }
-    return text;
-}
-
-std::string counted(std::size_t count, std::string_view singular, std::string_view plural) {
-    return std::to_string(count) + " " + std::string(count == 1 ? singular : plural);
 }
 
 bool lighter(Evidence status) {
@@ -347,7 +336,7 @@ DrawnNode Diagram::group_node(const std::string& key, const std::vector<NodeInde
         std::vector<std::string> parts;
         for (std::size_t k = 0; k < per_kind.size(); ++k) {
             if (per_kind[k] > 0) {
-                parts.push_back(counted(per_kind[k], kind_style(k).singular, kind_style(k).plural));
+                parts.push_back(plural(per_kind[k], kind_style(k).singular, kind_style(k).plural));
             }
         }
         breakdown = join(parts, ", ");
@@ -770,26 +759,6 @@ void Diagram::write(std::ostream& out) const {
     out << "}\n";
 }
 
-std::string describe(const Scenario& scenario,
-                     const std::vector<NodeIndex>& nodes,
-                     std::string_view plural) {
-    std::vector<NodeIndex> distinct = nodes;
-    std::sort(distinct.begin(), distinct.end());
-    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
-    if (distinct.empty()) {
-        return "no node";
-    }
-    if (distinct.size() > 2) {
-        return std::to_string(distinct.size()) + " " + std::string(plural);
-    }
-    std::vector<std::string> labels;
-    for (const NodeIndex node : distinct) {
-        labels.push_back(scenario.nodes()[node].label);
-    }
-    std::sort(labels.begin(), labels.end());
-    return join(labels, " and ");
-}
-
 }  // namespace
 
 namespace {
@@ -881,12 +850,7 @@ std::vector<std::string> diagram_caption(const ConfigurationView& view,
     std::vector<std::string> lines;
     std::string configuration = "Configuration: " + query.configuration_name;
     if (!query.activity.settings.empty()) {
-        std::vector<std::string> settings;
-        for (const auto& [parameter, value] : query.activity.settings) {
-            settings.push_back(scenario.parameters()[parameter].id + "=" +
-                               (value ? "true" : "false"));
-        }
-        configuration += ", with " + join(settings, ", ");
+        configuration += ", with " + settings_text(scenario, query.activity.settings);
     }
     if (view.date()) {
         configuration += " · facts as of " + view.date()->to_string();
@@ -904,23 +868,25 @@ std::vector<std::string> diagram_caption(const ConfigurationView& view,
         lines.push_back("Assumed never given: " + join(gates, "; "));
     }
     if (routes) {
-        std::string between = "from " + describe(scenario, query.routes.from, "sources") + " to " +
-                              describe(scenario, query.routes.to, "targets");
+        std::string between = "from " +
+                              name_or_count_nodes(scenario, query.routes.from, "sources") + " to " +
+                              name_or_count_nodes(scenario, query.routes.to, "targets");
         if (query.routes.via) {
-            between += ", through " + describe(scenario, *query.routes.via, "nodes");
+            between += ", through " + name_or_count_nodes(scenario, *query.routes.via, "nodes");
         }
         if (!query.routes.avoid.empty()) {
-            between += ", avoiding " + describe(scenario, query.routes.avoid, "nodes");
+            between += ", avoiding " + name_or_count_nodes(scenario, query.routes.avoid, "nodes");
         }
-        if (routes->routes == 0 && routes->complete) {
+        if (routes->routes == 0 && routes->completion.complete()) {
             lines.push_back("No route " + between);
         } else {
-            lines.push_back("Thick red: " + std::string(routes->complete ? "" : "at least ") +
-                            counted(routes->routes, "route", "routes") + " " + between +
-                            (routes->complete      ? ""
-                             : routes->timed_out   ? " (cut short by the time limit)"
-                             : routes->interrupted ? " (interrupted)"
-                                                   : " (counting stopped there)"));
+            lines.push_back(
+                "Thick red: " + std::string(routes->completion.complete() ? "" : "at least ") +
+                plural(routes->routes, "route") + " " + between +
+                (routes->completion.complete()      ? ""
+                 : routes->completion.timed_out()   ? " (cut short by the time limit)"
+                 : routes->completion.interrupted() ? " (interrupted)"
+                                                    : " (counting stopped there)"));
         }
     }
     return lines;

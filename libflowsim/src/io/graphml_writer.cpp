@@ -1,6 +1,7 @@
 #include "flowsim/io/graphml_writer.hpp"
 
 #include <flowsim/io/json_writer.hpp>
+#include <flowsim/io/wording.hpp>
 
 #include "graph_attributes.hpp"
 #include "markup_text.hpp"
@@ -19,20 +20,12 @@ std::string_view graphml_type(AttributeType type) {
     }
 }
 
-std::string join(const std::vector<std::string>& items) {
-    std::string text;
-    for (const std::string& item : items) {
-        text += (text.empty() ? "" : ";") + item;
-    }
-    return text;
-}
-
 std::string graphml_value(const AttributeKey& key, const AttributeValue& value) {
     switch (key.type) {
         case AttributeType::kString:
             return value.text;
         case AttributeType::kStrings:
-            return join(value.strings);
+            return join(value.strings, ";");
         case AttributeType::kNumber:
             return json_number(value.number);
         case AttributeType::kFlag:
@@ -42,7 +35,7 @@ std::string graphml_value(const AttributeKey& key, const AttributeValue& value) 
             for (const auto& [from, to] : value.pairs) {
                 pairs.push_back(from + "->" + to);
             }
-            return join(pairs);
+            return join(pairs, ";");
         }
     }
     return {};

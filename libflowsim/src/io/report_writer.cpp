@@ -5,6 +5,7 @@
 
 #include <flowsim/io/json_writer.hpp>
 #include <flowsim/io/route_writer.hpp>
+#include <flowsim/io/wording.hpp>
 
 #include "markup_text.hpp"
 #include "route_text.hpp"
@@ -77,7 +78,7 @@ struct ReportModel {
 };
 
 // The diagram's caption: what it shows, then how to read its lines.
-std::string diagram_caption(bool routes_drawn) {
+std::string figure_caption(bool routes_drawn) {
     return std::string("Every node and sharing link of the scenario, grouped by jurisdiction. ") +
            (routes_drawn ? "The routes are drawn thick and red and the targets emphasised; "
                          : "No route is drawn, as none was found; ") +
@@ -117,14 +118,6 @@ const char* const kMethodNote =
     "one of five statuses, strongest first. A route is only as strong as its weakest link; "
     "the answer depends on the configuration and date above, and changes when they do.";
 
-std::string joined(const std::vector<std::string>& items, const std::string& separator) {
-    std::string text;
-    for (const std::string& item : items) {
-        text += (text.empty() ? "" : separator) + item;
-    }
-    return text;
-}
-
 // `items`, each escaped by `escape`, joined by `separator`; `none` when there are none.
 std::string escaped_list(const std::vector<std::string>& items,
                          const std::string& separator,
@@ -137,46 +130,11 @@ std::string escaped_list(const std::vector<std::string>& items,
     for (const std::string& item : items) {
         escaped.push_back(escape(item));
     }
-    return joined(escaped, separator);
+    return join(escaped, separator);
 }
 
 bool is_web_url(const std::string& url) {
     return url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0;
-}
-
-// The labels of the nodes with `ids` as a list for a sentence: "A, B and C", or "A; B,
-// C; and D" when a label holds a comma; past kMostNamed, "and 12 more".
-std::string node_list(const Scenario& scenario, const std::vector<std::string>& ids) {
-    constexpr std::size_t kMostNamed = 6;
-    if (ids.empty()) {
-        return "no node";
-    }
-    std::vector<std::string> labels;
-    bool commas = false;
-    for (std::size_t i = 0; i < ids.size() && i < kMostNamed; ++i) {
-        labels.push_back(scenario.nodes()[*scenario.find_node(ids[i])].label);
-        commas = commas || labels.back().find(',') != std::string::npos;
-    }
-    if (ids.size() > labels.size()) {
-        labels.push_back(std::to_string(ids.size() - labels.size()) + " more");
-    }
-    const std::string separator = commas ? "; " : ", ";
-    std::string text = labels[0];
-    for (std::size_t i = 1; i < labels.size(); ++i) {
-        const bool last = i + 1 == labels.size();
-        text += (last ? (labels.size() > 2 && commas ? "; and " : " and ") : separator) + labels[i];
-    }
-    return text;
-}
-
-std::string node_list(const Scenario& scenario, const std::vector<NodeIndex>& nodes) {
-    std::vector<std::string> ids;
-    for (const NodeIndex node : nodes) {
-        ids.push_back(scenario.nodes()[node].id);
-    }
-    std::sort(ids.begin(), ids.end());
-    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-    return node_list(scenario, ids);
 }
 
 std::string data_text(const Scenario& scenario, DataKindIndex data, DataKindIndex arrives_as) {
@@ -232,33 +190,25 @@ BlockedItem blocked_item(const Scenario& scenario,
     return item;
 }
 
-std::string conditions_text(const QueryHeader& header) {
-    std::string text = "configuration: " + header.configuration;
-    if (header.as_of) {
-        text += "; as of " + *header.as_of;
-    }
-    return text;
-}
-
 void describe_answer(ReportModel& model,
                      const Scenario& scenario,
                      const QueryHeader& header,
                      const ReportFindings& findings) {
-    const std::string from = node_list(scenario, header.from);
-    const std::string to = node_list(scenario, header.to);
-    const std::string conditions = " (" + conditions_text(header) + ").";
+    const std::string from = list_nodes(scenario, header.from);
+    const std::string to = list_nodes(scenario, header.to);
+    const std::string in_conditions = " (" + conditions(header) + ").";
     if (findings.route_count > 0) {
         model.answer = Answer::kYes;
         model.answer_text = "data from " + from + " can reach " + to + " by " +
-                            (findings.complete ? "" : "at least ") +
-                            plural(findings.route_count, "route") + conditions;
-    } else if (findings.complete) {
+                            (findings.cover.completion.complete() ? "" : "at least ") +
+                            plural(findings.route_count, "route") + in_conditions;
+    } else if (findings.cover.completion.complete()) {
         model.answer = Answer::kNo;
-        model.answer_text = "data from " + from + " cannot reach " + to + conditions;
+        model.answer_text = "data from " + from + " cannot reach " + to + in_conditions;
     } else {
         model.answer = Answer::kUnknown;
         model.answer_text = "the search for routes from " + from + " to " + to +
-                            " was cut short before it found one" + conditions;
+                            " was cut short before it found one" + in_conditions;
     }
 }
 
@@ -269,24 +219,19 @@ void describe_conditions(ReportModel& model,
     const Scenario& scenario = view.scenario();
     std::string configuration = header.configuration;
     if (!query.activity.settings.empty()) {
-        std::vector<std::string> settings;
-        for (const auto& [parameter, value] : query.activity.settings) {
-            settings.push_back(scenario.parameters()[parameter].id + "=" +
-                               (value ? "true" : "false"));
-        }
-        configuration += ", with " + joined(settings, ", ");
+        configuration += ", with " + settings_text(scenario, query.activity.settings);
     }
     model.conditions.push_back({"Configuration", configuration});
     model.conditions.push_back(
         {"Facts as of",
          header.as_of ? *header.as_of : "no date: every link counts, whatever its dates"});
-    model.conditions.push_back({"From", node_list(scenario, header.from)});
-    model.conditions.push_back({"To", node_list(scenario, header.to)});
+    model.conditions.push_back({"From", list_nodes(scenario, header.from)});
+    model.conditions.push_back({"To", list_nodes(scenario, header.to)});
     std::vector<std::string> kinds;
     for (const std::string& id : header.data) {
         kinds.push_back(scenario.data_kinds()[*scenario.find_data_kind(id)].label);
     }
-    model.conditions.push_back({"Data", joined(kinds, ", ")});
+    model.conditions.push_back({"Data", join(kinds, ", ")});
     if (query.activity.min_evidence != Evidence::kHypothetical) {
         model.conditions.push_back(
             {"Evidence floor",
@@ -298,13 +243,13 @@ void describe_conditions(ReportModel& model,
             gates.push_back(scenario.gates()[gate].label.empty() ? scenario.gates()[gate].id
                                                                  : scenario.gates()[gate].label);
         }
-        model.conditions.push_back({"Assumed never given", joined(gates, "; ")});
+        model.conditions.push_back({"Assumed never given", join(gates, "; ")});
     }
     if (query.routes.via) {
-        model.conditions.push_back({"Through", node_list(scenario, *query.routes.via)});
+        model.conditions.push_back({"Through", list_nodes(scenario, *query.routes.via)});
     }
     if (!query.routes.avoid.empty()) {
-        model.conditions.push_back({"Avoiding", node_list(scenario, query.routes.avoid)});
+        model.conditions.push_back({"Avoiding", list_nodes(scenario, query.routes.avoid)});
     }
     if (query.routes.max_hops) {
         model.conditions.push_back({"Longest route", plural(*query.routes.max_hops, "hop")});
@@ -335,8 +280,8 @@ ReportModel build_model(const ConfigurationView& view,
         model.routes.push_back(route_row(view, route, numbers));
     }
     const std::size_t listed = model.routes.size();
-    const std::string counted =
-        (findings.complete ? "" : "at least ") + plural(findings.route_count, "route");
+    const std::string counted = (findings.cover.completion.complete() ? "" : "at least ") +
+                                plural(findings.route_count, "route");
     if (listed == findings.route_count) {
         model.routes_intro =
             listed == 1 ? "The one route." : "All " + counted + ", fewest hops first.";
@@ -344,12 +289,13 @@ ReportModel build_model(const ConfigurationView& view,
         model.routes_intro = (listed == 1 ? "The first" : "The first " + std::to_string(listed)) +
                              " of " + counted + ", fewest hops first.";
         const std::size_t unlisted = findings.route_count - listed;
-        model.routes_more = (findings.complete ? "" : "At least ") + std::to_string(unlisted) +
+        model.routes_more = (findings.cover.completion.complete() ? "" : "At least ") +
+                            std::to_string(unlisted) +
                             (unlisted == 1 ? " more route" : " more routes") +
                             " not shown; flowsim paths lists them all.";
     }
-    if (!findings.complete && findings.route_count > 0) {
-        model.routes_intro += findings.cut_short
+    if (!findings.cover.completion.complete() && findings.route_count > 0) {
+        model.routes_intro += findings.cover.completion.cut_short()
                                   ? " The search was cut short, so more routes may exist."
                                   : " Counting stopped there, so more routes may exist.";
     }
@@ -430,7 +376,7 @@ std::string markdown_citations(const std::vector<std::size_t>& sources) {
     for (const std::size_t number : sources) {
         cited.push_back("[" + std::to_string(number) + "]");
     }
-    return cited.empty() ? "none" : joined(cited, " ");
+    return cited.empty() ? "none" : join(cited, " ");
 }
 
 void write_markdown(std::ostream& out, const ReportModel& model, const ReportFindings& findings) {
@@ -447,7 +393,7 @@ void write_markdown(std::ostream& out, const ReportModel& model, const ReportFin
     } else {
         out << "![Diagram of the scenario with the routes in red]("
             << markdown_url(findings.diagram) << ")\n\n"
-            << markdown_text(diagram_caption(findings.route_count > 0)) << "\n\n";
+            << markdown_text(figure_caption(findings.route_count > 0)) << "\n\n";
     }
 
     if (!model.routes.empty()) {
@@ -461,7 +407,8 @@ void write_markdown(std::ostream& out, const ReportModel& model, const ReportFin
             out << "| " << ++number << " | " << markdown_text(row.path) << " | "
                 << markdown_text(row.data) << " | " << row.evidence << " | "
                 << markdown_list(row.gates, "; ", "nothing") << " | "
-                << markdown_list(row.parameters, "; ", "nothing") << " | " << row.likelihood << " | " << markdown_citations(row.sources) << " | "
+                << markdown_list(row.parameters, "; ", "nothing") << " | " << row.likelihood
+                << " | " << markdown_citations(row.sources) << " | "
                 << markdown_code(row.id) << " |\n";
         }
         out << "\n";
@@ -615,7 +562,7 @@ std::string html_citations(const std::vector<std::size_t>& sources) {
         const std::string n = std::to_string(number);
         cited.push_back("<a href=\"#source-" + n + "\">[" + n + "]</a>");
     }
-    return cited.empty() ? "none" : joined(cited, " ");
+    return cited.empty() ? "none" : join(cited, " ");
 }
 
 void write_html(std::ostream& out, const ReportModel& model, const ReportFindings& findings) {
@@ -644,7 +591,7 @@ void write_html(std::ostream& out, const ReportModel& model, const ReportFinding
         out << "<p>No diagram was drawn for this report.</p>\n";
     } else {
         out << "<figure>\n"
-            << svg << "\n<figcaption>" << html(diagram_caption(findings.route_count > 0))
+            << svg << "\n<figcaption>" << html(figure_caption(findings.route_count > 0))
             << "</figcaption>\n</figure>\n";
     }
     out << "</section>\n";
@@ -800,9 +747,7 @@ ReportFindings find_report_routes(const ConfigurationView& view,
         return count_limit == 0 || ++counted < count_limit;
     });
     findings.route_count = findings.cover.routes;
-    findings.complete = findings.cover.complete;
-    findings.cut_short = findings.cover.timed_out || findings.cover.interrupted;
-    if (findings.route_count == 0 && findings.complete) {
+    if (findings.route_count == 0 && findings.cover.completion.complete()) {
         findings.blocked = blocked_routes(view, query.routes, blocked_limit);
     }
     return findings;

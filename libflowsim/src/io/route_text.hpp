@@ -8,6 +8,7 @@
 
 #include <flowsim/io/json_writer.hpp>
 #include <flowsim/io/route_writer.hpp>
+#include <flowsim/io/wording.hpp>
 #include <flowsim/route.hpp>
 #include <flowsim/route_dependencies.hpp>
 #include <flowsim/scenario.hpp>
@@ -15,18 +16,8 @@
 namespace flowsim::io {
 
 // Pieces that the route listings (route_writer), the analyses (analysis_writer) and
-// reports (report_writer) share, so that all describe routes in the same words. The plain
-// text pieces are text only: each writer escapes them for its own format.
-
-/// "A", "A and B", "A, B and C", or "12 nodes (A, B, C, ...)": the labels of the nodes
-/// with ids `ids`; "no node" when there are none.
-std::string describe_nodes(const Scenario& scenario, const std::vector<std::string>& ids);
-
-/// "1 route", "2 routes".
-std::string plural(std::size_t count, const std::string& noun);
-
-/// The node labels of a route joined with " → ".
-std::string path_text(const Scenario& scenario, const std::vector<NodeIndex>& nodes);
+// reports (report_writer) share to describe routes: source numbers, a route's JSON object
+// and its block of text. The words themselves are in <flowsim/io/wording.hpp>.
 
 /// Numbers sources in the order they are first cited, for "[1]"-style references.
 class SourceNumbers {
@@ -44,9 +35,6 @@ private:
 /// The sources cited so far, numbered, as the text listings end ("Sources", then one
 /// line each); nothing when none was cited.
 void write_sources(std::ostream& out, const Scenario& scenario, const SourceNumbers& numbers);
-
-/// The ids of `nodes`, sorted, without repeats.
-std::vector<std::string> node_ids(const Scenario& scenario, const std::vector<NodeIndex>& nodes);
 
 /// The ids of `items[i]` for each i in `indices`, in that order.
 template <typename T>
@@ -92,8 +80,5 @@ void write_route_block(std::ostream& out,
                        const QueryHeader& header,
                        SourceNumbers& numbers,
                        const std::string& indent);
-
-/// "configuration: NAME; as of DATE".
-std::string conditions(const QueryHeader& header);
 
 }  // namespace flowsim::io

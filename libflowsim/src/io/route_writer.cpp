@@ -1,188 +1,12 @@
 #include "flowsim/io/route_writer.hpp"
 
 #include <algorithm>
-#include <cstdio>
 
 #include <flowsim/io/json_writer.hpp>
-#include <flowsim/route_dependencies.hpp>
 
 #include "route_text.hpp"
 
 namespace flowsim::io {
-
-std::vector<std::string> node_ids(const Scenario& scenario, const std::vector<NodeIndex>& nodes) {
-    std::vector<std::string> ids;
-    for (const NodeIndex node : nodes) {
-        ids.push_back(scenario.nodes()[node].id);
-    }
-    std::sort(ids.begin(), ids.end());
-    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-    return ids;
-}
-
-std::string likelihood_text(const std::optional<double>& likelihood) {
-    if (!likelihood) {
-        return "unknown";
-    }
-    // Rough guesses multiplied: three significant digits are more than they hold.
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.3g", *likelihood);
-    return buffer;
-}
-
-std::string dependency_text(const Scenario& scenario, const Dependency& dependency) {
-    const Parameter& parameter = scenario.parameters()[dependency.parameter];
-    std::string text = (parameter.label.empty() ? parameter.id : parameter.label) + ": " +
-                       (dependency.keeps ? "on" : "off");
-    if (dependency.policy) {
-        const Policy& policy = scenario.policies()[*dependency.policy];
-        text += " (else blocked by " + (policy.label.empty() ? policy.id : policy.label) + ")";
-    }
-    return text;
-}
-
-std::vector<Dependency> dependencies_of(const Scenario& scenario,
-                                        const QueryHeader& header,
-                                        const Route& route) {
-    if (header.parameter_values.size() != scenario.parameters().size()) {
-        return {};  // a header not made by make_header: nothing known
-    }
-    return route_dependencies(scenario, header.parameter_values, header.date, route);
-}
-
-void write_route_object(JsonWriter& json,
-                        const Scenario& scenario,
-                        const QueryHeader& header,
-                        const Route& route) {
-    const RouteSummary summary = summarize(scenario, route);
-    json.begin_object();
-    json.key("source").value(scenario.nodes()[route.source].id);
-    json.key("target").value(scenario.nodes()[route.target].id);
-    json.key("data").value(scenario.data_kinds()[route.data].id);
-    json.key("arrives_as").value(scenario.data_kinds()[route.arrives_as].id);
-    json.key("hops").value(route.hops());
-    json.key("nodes").strings(ids_of(scenario.nodes(), route.nodes));
-    json.key("edges").strings(ids_of(scenario.edges(), route.edges));
-    json.key("evidence").value(evidence_name(summary.evidence));
-    json.key("gates").strings(ids_of(scenario.gates(), summary.gates));
-    json.key("parameters").strings(ids_of(scenario.parameters(), summary.parameters));
-    json.key("depends_on").begin_array();
-    for (const Dependency& dependency : dependencies_of(scenario, header, route)) {
-        json.begin_object();
-        json.key("parameter").value(scenario.parameters()[dependency.parameter].id);
-        json.key("keeps").value(dependency.keeps);
-        json.key("via").value(dependency_via_name(dependency.via));
-        json.end_object();
-    }
-    json.end_array();
-    json.key("sources").strings(ids_of(scenario.sources(), summary.sources));
-    if (summary.likelihood) {
-        json.key("likelihood").value(*summary.likelihood);
-    } else {
-        json.key("likelihood").null();
-    }
-    json.key("id").value(summary.id);
-    json.end_object();
-}
-
-void write_header_fields(JsonWriter& json, const QueryHeader& header) {
-    json.key("scenario").value(header.scenario);
-    write_settings_fields(json, header);
-    json.key("from").strings(header.from);
-    json.key("to").strings(header.to);
-    json.key("data").strings(header.data);
-}
-
-void write_settings_fields(JsonWriter& json, const QueryHeader& header) {
-    json.key("configuration").begin_object();
-    json.key("name").value(header.configuration);
-    json.key("parameters").begin_object();
-    for (const auto& [name, value] : header.parameters) {
-        json.key(name).value(value);
-    }
-    json.end_object();
-    json.end_object();
-    if (header.as_of) {
-        json.key("as_of").value(*header.as_of);
-    }
-}
-
-// The sources cited so far, numbered, as the text listings end.
-void write_sources(std::ostream& out, const Scenario& scenario, const SourceNumbers& numbers) {
-    const std::vector<SourceIndex>& order = numbers.order();
-    if (order.empty()) {
-        return;
-    }
-    out << "\nSources\n";
-    for (std::size_t i = 0; i < order.size(); ++i) {
-        const Source& source = scenario.sources()[order[i]];
-        out << "  [" << i + 1 << "] " << source.title;
-        if (!source.publisher.empty()) {
-            out << " — " << source.publisher;
-        }
-        if (source.date) {
-            out << ", " << source.date->to_string();
-        }
-        if (!source.url.empty()) {
-            out << ". " << source.url;
-        }
-        out << "\n";
-    }
-}
-
-// Writes a route for people: its path on the current line (after a number, say), then
-// its id, length, evidence and likelihood, what it depends on and its sources, each
-// line after the first indented by `indent`.
-void write_route_block(std::ostream& out,
-                       const Scenario& scenario,
-                       const Route& route,
-                       const QueryHeader& header,
-                       SourceNumbers& numbers,
-                       const std::string& indent) {
-    const RouteSummary summary = summarize(scenario, route);
-    out << path_text(scenario, route.nodes) << "\n";
-    out << indent << summary.id << " · " << plural(route.hops(), "hop") << " · "
-        << scenario.data_kinds()[route.data].label;
-    if (route.arrives_as != route.data) {
-        out << ", arriving as " << scenario.data_kinds()[route.arrives_as].label;
-    }
-    out << " · evidence: " << evidence_name(summary.evidence) << " · likelihood "
-        << likelihood_text(summary.likelihood) << "\n";
-    const std::vector<Dependency> dependencies = dependencies_of(scenario, header, route);
-    if (!dependencies.empty()) {
-        out << indent << "depends on:";
-        const char* separator = " ";
-        for (const Dependency& dependency : dependencies) {
-            out << separator << dependency_text(scenario, dependency);
-            separator = "; ";
-        }
-        out << "\n";
-    }
-    if (!summary.gates.empty()) {
-        out << indent << "needs:";
-        const char* separator = " ";
-        for (const GateIndex gate : summary.gates) {
-            out << separator << scenario.gates()[gate].label;
-            separator = "; ";
-        }
-        out << "\n";
-    }
-    if (!summary.sources.empty()) {
-        out << indent << "sources:";
-        for (const SourceIndex source : summary.sources) {
-            out << " [" << numbers.number(source) << "]";
-        }
-        out << "\n";
-    }
-}
-
-std::string conditions(const QueryHeader& header) {
-    std::string text = "configuration: " + header.configuration;
-    if (header.as_of) {
-        text += "; as of " + *header.as_of;
-    }
-    return text;
-}
 
 QueryHeader make_header(const ConfigurationView& view,
                         const ResolvedQuery& query,
@@ -262,8 +86,9 @@ void PathsWriter::route(const Route& route) {
     }
 }
 
-void PathsWriter::finish(std::size_t route_count, bool complete) {
+void PathsWriter::finish(std::size_t route_count, Completion completion) {
     State& state = *state_;
+    const bool complete = completion.complete();
     if (state.format == RouteFormat::kJson) {
         state.json.end_array();
         state.json.key("reachable").value(route_count > 0);
@@ -282,7 +107,8 @@ void PathsWriter::finish(std::size_t route_count, bool complete) {
 void write_route_count(std::ostream& out,
                        RouteFormat format,
                        std::size_t route_count,
-                       bool complete) {
+                       Completion completion) {
+    const bool complete = completion.complete();
     if (format == RouteFormat::kJson) {
         JsonWriter json(out);
         json.begin_object();
@@ -301,8 +127,9 @@ void write_query(std::ostream& out,
                  const QueryHeader& header,
                  const std::optional<Route>& first,
                  std::size_t route_count,
-                 bool complete,
+                 Completion completion,
                  const std::vector<BlockedRoute>& blocked) {
+    const bool complete = completion.complete();
     const bool reachable = first.has_value();
     if (format == RouteFormat::kJson) {
         JsonWriter json(out);

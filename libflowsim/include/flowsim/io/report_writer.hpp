@@ -23,11 +23,10 @@ struct ReportFindings {
     std::string display_name;     ///< names an untitled scenario (its file name)
     std::vector<Route> routes;    ///< the routes the table lists, in the fixed order
     std::size_t route_count = 0;  ///< the routes found; above routes.size() when capped
-    /// False when the search stopped early (counting limit, --timeout, Ctrl-C): the
-    /// report then says "at least" route_count.
-    bool complete = true;
-    bool cut_short = false;  ///< stopped by --timeout or Ctrl-C rather than the counting limit
-    RouteCover cover;        ///< the nodes and edges on the routes found, for the diagram
+    /// The nodes and edges on the routes found, for the diagram; incomplete when the
+    /// search stopped early (counting limit, --timeout, Ctrl-C): the report then says
+    /// "at least" route_count.
+    RouteCover cover;
     std::vector<BlockedRoute> blocked;  ///< when there is no route: see blocked_routes()
     /// The diagram. HTML: an SVG document as Graphviz writes it, embedded inline (see
     /// svg_for_html). Markdown: the SVG file's path relative to the report. Empty: none,

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include <flowsim/blocked_routes.hpp>
+#include <flowsim/completion.hpp>
 #include <flowsim/configuration_view.hpp>
 #include <flowsim/query_request.hpp>
 #include <flowsim/route.hpp>
@@ -50,8 +51,8 @@ public:
     PathsWriter& operator=(const PathsWriter&) = delete;
 
     void route(const Route& route);
-    /// Closes the listing; `complete` false says it was cut short.
-    void finish(std::size_t route_count, bool complete);
+    /// Closes the listing; an incomplete `completion` says it was cut short.
+    void finish(std::size_t route_count, Completion completion);
 
 private:
     struct State;
@@ -66,13 +67,13 @@ void write_query(std::ostream& out,
                  const QueryHeader& header,
                  const std::optional<Route>& first,
                  std::size_t route_count,
-                 bool complete,
+                 Completion completion,
                  const std::vector<BlockedRoute>& blocked);
 
 /// Writes only the number of routes (`paths --count`).
 void write_route_count(std::ostream& out,
                        RouteFormat format,
                        std::size_t route_count,
-                       bool complete);
+                       Completion completion);
 
 }  // namespace flowsim::io

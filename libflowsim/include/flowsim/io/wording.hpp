@@ -1,0 +1,58 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <flowsim/io/route_writer.hpp>
+#include <flowsim/scenario.hpp>
+
+namespace flowsim::io {
+
+// The words every writer uses for the same things (counts, lists, node names, the
+// conditions of an answer), so that a listing, a caption and a report say them alike.
+// All of it is plain text: each writer escapes it for its own format.
+
+/// "1 route", "2 routes"; `many` when the plural is not `one` + "s" ("policies").
+std::string plural(std::size_t count, std::string_view one, std::string_view many = {});
+
+/// `items` with `separator` between them; empty when there are none.
+std::string join(const std::vector<std::string>& items, std::string_view separator);
+
+/// `items` as a list in a sentence: "A", "A and B", "A, B and C"; with `semicolons`,
+/// "A; B; and C" (for items that hold commas themselves).
+std::string series(const std::vector<std::string>& items, bool semicolons = false);
+
+/// The nodes with ids `ids` for a listing's header: "A", "A and B", "A, B and C", or
+/// "12 nodes (A, B, C, ...)"; "no node" when there are none.
+std::string describe_nodes(const Scenario& scenario, const std::vector<std::string>& ids);
+
+/// The nodes with ids `ids` for a report's sentence: up to six labels then "and 12 more",
+/// with semicolons between them when a label holds a comma; "no node" when there are none.
+std::string list_nodes(const Scenario& scenario, const std::vector<std::string>& ids);
+
+/// As above for node indices, each named once, in id order.
+std::string list_nodes(const Scenario& scenario, const std::vector<NodeIndex>& nodes);
+
+/// The nodes for a diagram's caption: one or two labels in alphabetical order ("A and
+/// B"), else their number with `plural_noun` ("12 sources"); "no node" when there are none.
+std::string name_or_count_nodes(const Scenario& scenario,
+                                const std::vector<NodeIndex>& nodes,
+                                std::string_view plural_noun);
+
+/// The ids of `nodes`, sorted, without repeats.
+std::vector<std::string> node_ids(const Scenario& scenario, const std::vector<NodeIndex>& nodes);
+
+/// The node labels of a route joined with " → ".
+std::string path_text(const Scenario& scenario, const std::vector<NodeIndex>& nodes);
+
+/// "configuration: NAME" and, when a date applies, "; as of DATE".
+std::string conditions(const QueryHeader& header);
+
+/// Parameter settings as "id=true, other=false", in the order given.
+std::string settings_text(const Scenario& scenario,
+                          const std::vector<std::pair<ParameterIndex, bool>>& settings);
+
+}  // namespace flowsim::io

@@ -1,0 +1,60 @@
+// The shared words of the writers: counts, lists and the three ways of naming nodes.
+#include "flowsim/io/wording.hpp"
+
+#include <gtest/gtest.h>
+
+#include "support/scenario_text.hpp"
+
+namespace flowsim::io {
+namespace {
+
+const char* const kScenario = R"(
+flowsim: 1
+nodes:
+  - {id: a, kind: camera, label: Alpha, produces: [plate_read]}
+  - {id: b, kind: local_agency, label: "Beta, North"}
+  - {id: c, kind: local_agency, label: Gamma}
+  - {id: d, kind: local_agency, label: Delta}
+  - {id: e, kind: local_agency, label: Epsilon}
+  - {id: f, kind: local_agency, label: Zeta}
+  - {id: g, kind: federal_agency, label: Eta, tags: [ice]}
+edges:
+  - {from: a, to: g, carries: [plate_read]}
+)";
+
+TEST(Wording, PluralAddsAnSOrTakesTheGivenForm) {
+    EXPECT_EQ(plural(1, "route"), "1 route");
+    EXPECT_EQ(plural(0, "route"), "0 routes");
+    EXPECT_EQ(plural(2, "policy", "policies"), "2 policies");
+    EXPECT_EQ(plural(1, "policy", "policies"), "1 policy");
+}
+
+TEST(Wording, JoinAndSeries) {
+    EXPECT_EQ(join({}, ", "), "");
+    EXPECT_EQ(join({"a", "", "b"}, ";"), "a;;b");
+    EXPECT_EQ(series({"A"}), "A");
+    EXPECT_EQ(series({"A", "B"}), "A and B");
+    EXPECT_EQ(series({"A", "B", "C"}), "A, B and C");
+    EXPECT_EQ(series({"A", "B"}, true), "A and B");
+    EXPECT_EQ(series({"A", "B", "C"}, true), "A; B; and C");
+}
+
+TEST(Wording, ThreeWaysOfNamingNodes) {
+    const Scenario scenario = testing::load(kScenario);
+    EXPECT_EQ(describe_nodes(scenario, {}), "no node");
+    EXPECT_EQ(describe_nodes(scenario, {"a", "c"}), "Alpha and Gamma");
+    EXPECT_EQ(describe_nodes(scenario, {"a", "c", "d", "e"}), "4 nodes (Alpha, Gamma, Delta, ...)");
+    EXPECT_EQ(list_nodes(scenario, std::vector<std::string>{"a", "c", "d"}),
+              "Alpha, Gamma and Delta");
+    EXPECT_EQ(list_nodes(scenario, std::vector<std::string>{"a", "b", "c"}),
+              "Alpha; Beta, North; and Gamma");
+    EXPECT_EQ(list_nodes(scenario, std::vector<std::string>{"a", "c", "d", "e", "f", "g", "b"}),
+              "Alpha, Gamma, Delta, Epsilon, Zeta, Eta and 1 more");
+    EXPECT_EQ(list_nodes(scenario, std::vector<NodeIndex>{2, 0, 2}), "Alpha and Gamma");
+    EXPECT_EQ(name_or_count_nodes(scenario, {2, 0, 2}, "sources"), "Alpha and Gamma");
+    EXPECT_EQ(name_or_count_nodes(scenario, {0, 1, 2}, "sources"), "3 sources");
+    EXPECT_EQ(path_text(scenario, {0, 6}), "Alpha → Eta");
+}
+
+}  // namespace
+}  // namespace flowsim::io
