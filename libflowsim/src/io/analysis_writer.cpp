@@ -255,6 +255,7 @@ void write_diff(std::ostream& out,
         write_header_fields(json, first);
         json.key("versus").begin_object();
         write_settings_fields(json, second);
+        write_assumptions(json, second);
         json.end_object();
         json.key("same").value(diff.same());
         json.key("opened").begin_array(true);

@@ -848,25 +848,10 @@ std::vector<std::string> diagram_caption(const ConfigurationView& view,
                                          const std::optional<RouteCover>& routes) {
     const Scenario& scenario = view.scenario();
     std::vector<std::string> lines;
-    std::string configuration = "Configuration: " + query.configuration_name;
-    if (!query.activity.settings.empty()) {
-        configuration += ", with " + settings_text(scenario, query.activity.settings);
-    }
-    if (view.date()) {
-        configuration += " · facts as of " + view.date()->to_string();
-    }
+    // The same conditions as every answer's first line.
+    std::string configuration = conditions(make_header(view, query, scenario.title()));
+    configuration[0] = 'C';
     lines.push_back(configuration);
-    if (query.activity.min_evidence != Evidence::kHypothetical) {
-        lines.push_back("Routes use only edges that are at least " +
-                        std::string(evidence_name(query.activity.min_evidence)));
-    }
-    if (!query.activity.without.empty()) {
-        std::vector<std::string> gates;
-        for (const GateIndex gate : query.activity.without) {
-            gates.push_back(scenario.gates()[gate].label);
-        }
-        lines.push_back("Assumed never given: " + join(gates, "; "));
-    }
     if (routes) {
         std::string between = "from " +
                               name_or_count_nodes(scenario, query.routes.from, "sources") + " to " +

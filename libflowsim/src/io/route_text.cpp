@@ -78,9 +78,26 @@ void write_route_object(JsonWriter& json,
     json.end_object();
 }
 
+void write_assumptions(JsonWriter& json, const QueryHeader& header) {
+    json.key("assumptions").begin_array();
+    for (const Assumption& assumption : header.assumptions) {
+        json.begin_object();
+        json.key("kind").value(assumption.kind);
+        json.key("name").value(assumption.name);
+        if (assumption.flag) {
+            json.key("value").value(*assumption.flag);
+        } else {
+            json.key("value").value(assumption.text);
+        }
+        json.end_object();
+    }
+    json.end_array();
+}
+
 void write_header_fields(JsonWriter& json, const QueryHeader& header) {
     json.key("scenario").value(header.scenario);
     write_settings_fields(json, header);
+    write_assumptions(json, header);
     json.key("from").strings(header.from);
     json.key("to").strings(header.to);
     json.key("data").strings(header.data);

@@ -71,6 +71,9 @@ void write_header_fields(JsonWriter& json, const QueryHeader& header);
 /// "configuration" (its name and every parameter's value) and "as_of" (when a date applies).
 void write_settings_fields(JsonWriter& json, const QueryHeader& header);
 
+/// "assumptions": [{kind, name, value}], every departure from the defaults.
+void write_assumptions(JsonWriter& json, const QueryHeader& header);
+
 /// Writes a route for people: its path on the current line (after a number, say), then
 /// its id, length, evidence and likelihood, what it depends on and its sources, each
 /// line after the first indented by `indent`.

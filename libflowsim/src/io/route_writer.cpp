@@ -19,6 +19,7 @@ QueryHeader make_header(const ConfigurationView& view,
         header.parameters.emplace_back(scenario.parameters()[i].id, view.parameter_values()[i]);
     }
     std::sort(header.parameters.begin(), header.parameters.end());
+    header.assumptions = assumptions_of(view, query);
     header.parameter_values = view.parameter_values();
     header.date = view.date();
     header.from = node_ids(scenario, query.routes.from);
