@@ -170,7 +170,7 @@ std::vector<Blocker> ConfigurationView::blockers(EdgeIndex edge,
     }
     for (const std::uint32_t index : policies_for_origin(origin)) {
         if (denied_kinds(edge, {index}) & kind_bit(kind)) {
-            result.push_back({Blocker::Reason::kPolicy, scenario_->policies()[index].id});
+            result.push_back({Blocker::Reason::kPolicy, scenario_->policies()[index].id, index});
         }
     }
     return result;

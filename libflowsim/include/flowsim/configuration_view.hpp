@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "flowsim/date.hpp"
@@ -34,8 +35,12 @@ struct ActivitySettings {
 /// Why an edge is not active for a data kind on a route from an origin.
 struct Blocker {
     enum class Reason { kParameter, kPolicy, kDate, kEvidence, kGate, kData, kAvoid, kEnded };
+    Blocker() = default;
+    Blocker(Reason why, std::string what, std::optional<std::uint32_t> by = std::nullopt)
+        : reason(why), detail(std::move(what)), policy(by) {}
     Reason reason = Reason::kParameter;
     std::string detail;  ///< e.g. "national_lookup is false", a policy id, a gate id
+    std::optional<std::uint32_t> policy;  ///< the policy, for kPolicy
 };
 
 /// "parameter", "policy", "date", "evidence", "gate", "data", "avoid", "ended".

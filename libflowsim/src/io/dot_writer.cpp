@@ -7,6 +7,7 @@
 
 #include <flowsim/io/json_writer.hpp>
 #include <flowsim/io/wording.hpp>
+#include <flowsim/source_reach.hpp>
 
 #include "graph_attributes.hpp"
 #include "markup_text.hpp"
@@ -417,8 +418,8 @@ void Diagram::build_edges() {
         if (!shown) {
             continue;
         }
-        DrawnEdge drawn{tail, head, {edge}, e.status, active(edge), edge_on_route(edge)};
-        drawn.laws = laws_blocking(edge);
+        DrawnEdge drawn{tail,         head, {edge}, e.status, active(edge), edge_on_route(edge),
+                        true,         laws_blocking(edge)};
         if (!nodes_[tail].group && !nodes_[head].group) {
             edges_.push_back(std::move(drawn));
             continue;
@@ -853,8 +854,22 @@ std::vector<std::string> diagram_caption(const ConfigurationView& view,
     configuration[0] = 'C';
     lines.push_back(configuration);
     if (routes) {
-        std::string between = "from " +
-                              name_or_count_nodes(scenario, query.routes.from, "sources") + " to " +
+        std::string sources = name_or_count_nodes(scenario, query.routes.from, "sources");
+        if (routes->routes > 0 && routes->completion.complete()) {
+            // Only the sources that reach: "from 2 of 3 sources".
+            const SourceReach reach = sources_reaching(view, query.routes);
+            const std::size_t asked = reach.reaching.size() + reach.not_reaching.size();
+            if (!reach.not_reaching.empty()) {
+                sources = asked > 2 ? std::to_string(reach.reaching.size()) + " of " +
+                                          std::to_string(asked) + " sources"
+                                    : name_or_count_nodes(scenario, reach.reaching, "sources") +
+                                          " (not " +
+                                          name_or_count_nodes(scenario, reach.not_reaching,
+                                                              "sources") +
+                                          ")";
+            }
+        }
+        std::string between = "from " + sources + " to " +
                               name_or_count_nodes(scenario, query.routes.to, "targets");
         if (query.routes.via) {
             between += ", through " + name_or_count_nodes(scenario, *query.routes.via, "nodes");

@@ -175,18 +175,26 @@ RouteRow route_row(const ConfigurationView& view, const Route& route, SourceNumb
 }
 
 BlockedItem blocked_item(const Scenario& scenario,
+                         const QueryHeader& header,
                          const BlockedRoute& blocked,
                          SourceNumbers& numbers) {
     BlockedItem item;
     item.path = path_text(scenario, blocked.route.nodes);
     item.data = scenario.data_kinds()[blocked.route.data].label;
-    for (const auto& [edge, blocker] : blocked.blockers) {
-        const Edge& e = scenario.edges()[edge];
-        item.blockers.push_back(
-            {scenario.nodes()[e.from].label + " → " + scenario.nodes()[e.to].label, e.id,
-             blocker.detail, std::string(blocker_reason_name(blocker.reason))});
-    }
     item.sources = number_sources(summarize(scenario, blocked.route), numbers);
+    for (const auto& [edge, blocker] : blocked.blockers) {
+        item.blockers.push_back({hop_text(scenario, edge), scenario.edges()[edge].id,
+                                 blocker_text(scenario, header, edge, blocker, numbers),
+                                 std::string(blocker_reason_name(blocker.reason))});
+        // The law that blocks it is cited with the route's own sources.
+        if (blocker.policy) {
+            for (const SourceIndex source : scenario.policies()[*blocker.policy].sources) {
+                item.sources.push_back(numbers.number(source));
+            }
+        }
+    }
+    std::sort(item.sources.begin(), item.sources.end());
+    item.sources.erase(std::unique(item.sources.begin(), item.sources.end()), item.sources.end());
     return item;
 }
 
@@ -199,9 +207,14 @@ void describe_answer(ReportModel& model,
     const std::string in_conditions = " (" + conditions(header) + ").";
     if (findings.route_count > 0) {
         model.answer = Answer::kYes;
-        model.answer_text = "data from " + from + " can reach " + to + " by " +
-                            (findings.cover.completion.complete() ? "" : "at least ") +
-                            plural(findings.route_count, "route") + in_conditions;
+        std::vector<NodeIndex> reaching = findings.reach.reaching;
+        if (reaching.empty() && !findings.routes.empty()) {
+            reaching.push_back(findings.routes.front().source);
+        }
+        model.answer_text = reach_sentence(scenario, header, reaching, findings.reach.not_reaching,
+                                           findings.route_count,
+                                           !findings.cover.completion.complete(),
+                                           findings.strongest);
     } else if (findings.cover.completion.complete()) {
         model.answer = Answer::kNo;
         model.answer_text = "data from " + from + " cannot reach " + to + in_conditions;
@@ -304,10 +317,11 @@ ReportModel build_model(const ConfigurationView& view,
         model.blocked_intro =
             findings.blocked.empty()
                 ? "No route exists in the graph at all, whatever the configuration."
-                : "The shortest routes that exist in the graph, and what blocks each under "
-                  "this configuration. Changing what blocks a route would open it.";
+                : "For each source, the nearest routes that exist in the graph and could carry "
+                  "the data, and what blocks each under this configuration (a law by its "
+                  "label, with its sources). Changing what blocks a route would open it.";
         for (const BlockedRoute& blocked : findings.blocked) {
-            model.blocked.push_back(blocked_item(scenario, blocked, numbers));
+            model.blocked.push_back(blocked_item(scenario, header, blocked, numbers));
         }
     }
     describe_conditions(model, view, query, header);
@@ -739,14 +753,27 @@ ReportFindings find_report_routes(const ConfigurationView& view,
                                   const StopCondition& stop) {
     ReportFindings findings;
     std::size_t counted = 0;
+    std::vector<NodeIndex> seen_sources;
     findings.cover = cover_routes(view, query.routes, stop, [&](const Route& route) {
         if (limit == 0 || findings.routes.size() < limit) {
             findings.routes.push_back(route);
         }
+        if (seen_sources.empty() || seen_sources.back() != route.source) {
+            seen_sources.push_back(route.source);
+        }
+        Evidence weakest = Evidence::kDocumented;
+        for (const EdgeIndex edge : route.edges) {
+            weakest = std::max(weakest, view.scenario().edges()[edge].status);
+        }
+        findings.strongest = findings.strongest ? std::min(*findings.strongest, weakest) : weakest;
         // Past the counting limit the report says "at least".
         return count_limit == 0 || ++counted < count_limit;
     });
     findings.route_count = findings.cover.routes;
+    if (findings.route_count > 0 && !findings.cover.completion.cut_short()) {
+        findings.reach = sources_reaching(view, query.routes, seen_sources, stop,
+                                          findings.cover.completion.complete());
+    }
     if (findings.route_count == 0 && findings.cover.completion.complete()) {
         findings.blocked = blocked_routes(view, query.routes, blocked_limit);
     }

@@ -13,6 +13,67 @@ std::size_t SourceNumbers::number(SourceIndex source) {
     return entry->second;
 }
 
+std::string hop_text(const Scenario& scenario, EdgeIndex index) {
+    const Edge& edge = scenario.edges()[index];
+    std::string text = scenario.nodes()[edge.from].label + " → " + scenario.nodes()[edge.to].label;
+    if (!edge.mechanism.empty()) {
+        std::string words = edge.mechanism;
+        std::replace(words.begin(), words.end(), '_', ' ');
+        text += " (" + words + ")";
+    }
+    return text;
+}
+
+std::string blocker_text(const Scenario& scenario,
+                         const QueryHeader& header,
+                         EdgeIndex index,
+                         const Blocker& blocker,
+                         SourceNumbers& numbers) {
+    const Edge& edge = scenario.edges()[index];
+    switch (blocker.reason) {
+        case Blocker::Reason::kPolicy: {
+            if (!blocker.policy) {
+                break;
+            }
+            const Policy& policy = scenario.policies()[*blocker.policy];
+            std::string text =
+                "the law “" + (policy.label.empty() ? policy.id : policy.label) + "”";
+            for (const SourceIndex source : policy.sources) {
+                text += " [" + std::to_string(numbers.number(source)) + "]";
+            }
+            return text;
+        }
+        case Blocker::Reason::kParameter: {
+            // A lone parameter, or its negation: say it by label.
+            const auto& terms = edge.when.terms();
+            const Expression::Term& root = terms[edge.when.root()];
+            const Expression::Term* term =
+                root.op == Expression::Op::kParameter ? &root
+                : root.op == Expression::Op::kNot &&
+                        terms[root.left].op == Expression::Op::kParameter
+                    ? &terms[root.left]
+                    : nullptr;
+            if (term == nullptr || header.parameter_values.size() != scenario.parameters().size()) {
+                break;
+            }
+            const Parameter& parameter = scenario.parameters()[term->parameter];
+            return "“" + (parameter.label.empty() ? parameter.id : parameter.label) + "” is " +
+                   (header.parameter_values[term->parameter] ? "on" : "off");
+        }
+        case Blocker::Reason::kGate: {
+            const auto gate = scenario.find_gate(blocker.detail);
+            if (!gate) {
+                break;
+            }
+            const Gate& g = scenario.gates()[*gate];
+            return "needs " + (g.label.empty() ? g.id : g.label) + ", assumed never given";
+        }
+        default:
+            break;
+    }
+    return blocker.detail;
+}
+
 std::string likelihood_text(const std::optional<double>& likelihood) {
     if (!likelihood) {
         return "unknown";

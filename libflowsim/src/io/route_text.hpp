@@ -53,6 +53,19 @@ void write_route_object(JsonWriter& json,
                         const QueryHeader& header,
                         const Route& route);
 
+/// A hop for people: "From → To", with the mechanism in words when the edge has one:
+/// "Ring cloud → ICE (search warrant)".
+std::string hop_text(const Scenario& scenario, EdgeIndex edge);
+
+/// Why a hop is blocked, for people, by label: a setting ("“Police search the network
+/// for ICE” is off"), a law by its label with its sources numbered ("the law “…” [2]"), an
+/// excluded gate; the other reasons as the blocker says them.
+std::string blocker_text(const Scenario& scenario,
+                         const QueryHeader& header,
+                         EdgeIndex edge,
+                         const Blocker& blocker,
+                         SourceNumbers& numbers);
+
 /// A route's likelihood for people: three significant digits, or "unknown".
 std::string likelihood_text(const std::optional<double>& likelihood);
 

@@ -129,7 +129,9 @@ void write_query(std::ostream& out,
                  const std::optional<Route>& first,
                  std::size_t route_count,
                  Completion completion,
-                 const std::vector<BlockedRoute>& blocked) {
+                 const std::vector<BlockedRoute>& blocked,
+                 const SourceReach& reach,
+                 std::optional<Evidence> strongest) {
     const bool complete = completion.complete();
     const bool reachable = first.has_value();
     if (format == RouteFormat::kJson) {
@@ -139,6 +141,11 @@ void write_query(std::ostream& out,
         json.key("reachable").value(reachable);
         json.key("route_count").value(route_count);
         json.key("complete").value(complete);
+        json.key("sources_reaching").strings(node_ids(scenario, reach.reaching));
+        json.key("sources_not_reaching").strings(node_ids(scenario, reach.not_reaching));
+        if (strongest) {
+            json.key("strongest_evidence").value(evidence_name(*strongest));
+        }
         json.key("routes").begin_array(true);
         if (first) {
             write_route_object(json, scenario, header, *first);
@@ -157,6 +164,11 @@ void write_query(std::ostream& out,
                     json.key("edge").value(scenario.edges()[edge].id);
                     json.key("reason").value(blocker_reason_name(blocker.reason));
                     json.key("detail").value(blocker.detail);
+                    if (blocker.policy) {
+                        const Policy& policy = scenario.policies()[*blocker.policy];
+                        json.key("policy_label").value(policy.label);
+                        json.key("policy_sources").strings(ids_of(scenario.sources(), policy.sources));
+                    }
                     json.end_object();
                 }
                 json.end_array();
@@ -168,21 +180,25 @@ void write_query(std::ostream& out,
         out << "\n";
         return;
     }
-    const std::string from = describe_nodes(scenario, header.from);
     const std::string to = describe_nodes(scenario, header.to);
     SourceNumbers numbers;
     if (reachable) {
-        out << "Yes — data from " << from << " can reach " << to << " by "
-            << (complete ? "" : "at least ") << plural(route_count, "route") << " ("
-            << conditions(header) << ").\n\nThe first in order (fewest hops):\n\n";
+        std::vector<NodeIndex> reaching = reach.reaching;
+        if (reaching.empty() && reach.not_reaching.empty()) {
+            reaching.push_back(first->source);  // no tally given: name the first route's source
+        }
+        out << "Yes — "
+            << reach_sentence(scenario, header, reaching, reach.not_reaching, route_count,
+                              !complete, strongest)
+            << "\n\nThe first in order (fewest hops):\n\n";
         out << "  ";
         write_route_block(out, scenario, *first, header, numbers, "  ");
         out << "\nList them all with `flowsim paths`.\n";
         write_sources(out, scenario, numbers);
         return;
     }
-    out << "No — data from " << from << " cannot reach " << to << " (" << conditions(header)
-        << ").\n";
+    out << "No — data from " << list_nodes(scenario, header.from) << " cannot reach " << to << " ("
+        << conditions(header) << ").\n";
     if (blocked.empty()) {
         out << "\nNo route exists in the graph at all, whatever the configuration.\n";
         return;
@@ -195,12 +211,12 @@ void write_query(std::ostream& out,
             << ++number << ". " << path_text(scenario, route.route.nodes) << " ("
             << scenario.data_kinds()[route.route.data].label << ")\n";
         for (const auto& [edge, blocker] : route.blockers) {
-            const Edge& e = scenario.edges()[edge];
-            out << "   " << scenario.nodes()[e.from].label << " → " << scenario.nodes()[e.to].label
-                << " (" << e.id << "): " << blocker.detail << " ["
+            out << "   " << hop_text(scenario, edge) << ": "
+                << blocker_text(scenario, header, edge, blocker, numbers) << " ["
                 << blocker_reason_name(blocker.reason) << "]\n";
         }
     }
+    write_sources(out, scenario, numbers);
 }
 
 }  // namespace flowsim::io

@@ -151,7 +151,7 @@ std::vector<Assumption> assumptions_of(const ConfigurationView& view, const Reso
     for (const GateIndex gate : activity.without) {
         const Gate& g = scenario.gates()[gate];
         result.push_back({"without", g.id, false, "false",
-                          "never " + (g.label.empty() ? g.id : g.label)});
+                          "never given: " + (g.label.empty() ? g.id : g.label)});
     }
     const auto ids_text = [&](const std::vector<NodeIndex>& nodes) {
         return join(node_ids(scenario, nodes), ",");
@@ -191,6 +191,32 @@ std::string conditions(const QueryHeader& header) {
     }
     if (header.as_of && !date_stated) {
         text += "; as of " + *header.as_of;
+    }
+    return text;
+}
+
+std::string reach_sentence(const Scenario& scenario,
+                           const QueryHeader& header,
+                           const std::vector<NodeIndex>& reaching,
+                           const std::vector<NodeIndex>& not_reaching,
+                           std::size_t route_count,
+                           bool at_least,
+                           std::optional<Evidence> strongest) {
+    const std::size_t asked = reaching.size() + not_reaching.size();
+    std::string text = "data from " + list_nodes(scenario, reaching) + " can reach " +
+                       list_nodes(scenario, header.to) + " by " + (at_least ? "at least " : "") +
+                       plural(route_count, "route");
+    if (asked > 1) {
+        text += not_reaching.empty() ? (asked == 2 ? std::string(", from both sources")
+                                                   : ", from all " + std::to_string(asked) +
+                                                         " sources")
+                                     : ", from " + std::to_string(reaching.size()) + " of " +
+                                           std::to_string(asked) + " sources; not from " +
+                                           list_nodes(scenario, not_reaching);
+    }
+    text += " (" + conditions(header) + ").";
+    if (strongest) {
+        text += " The best-evidenced route is " + std::string(evidence_name(*strongest)) + ".";
     }
     return text;
 }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include <flowsim/blocked_routes.hpp>
+#include <flowsim/source_reach.hpp>
 #include <flowsim/configuration_view.hpp>
 #include <flowsim/query_request.hpp>
 #include <flowsim/route.hpp>
@@ -28,6 +29,8 @@ struct ReportFindings {
     /// "at least" route_count.
     RouteCover cover;
     std::vector<BlockedRoute> blocked;  ///< when there is no route: see blocked_routes()
+    SourceReach reach;                  ///< which sources reach (sources_reaching)
+    std::optional<Evidence> strongest;  ///< the best evidence among the routes found
     /// The diagram. HTML: an SVG document as Graphviz writes it, embedded inline (see
     /// svg_for_html). Markdown: the SVG file's path relative to the report. Empty: none,
     /// and the report says so.

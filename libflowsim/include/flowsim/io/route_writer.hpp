@@ -13,6 +13,7 @@
 #include <flowsim/configuration_view.hpp>
 #include <flowsim/query_request.hpp>
 #include <flowsim/route.hpp>
+#include <flowsim/source_reach.hpp>
 #include <flowsim/scenario.hpp>
 
 namespace flowsim::io {
@@ -86,7 +87,9 @@ void write_query(std::ostream& out,
                  const std::optional<Route>& first,
                  std::size_t route_count,
                  Completion completion,
-                 const std::vector<BlockedRoute>& blocked);
+                 const std::vector<BlockedRoute>& blocked,
+                 const SourceReach& reach = {},
+                 std::optional<Evidence> strongest = std::nullopt);
 
 /// Writes only the number of routes (`paths --count`).
 void write_route_count(std::ostream& out,

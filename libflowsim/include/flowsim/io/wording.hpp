@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -61,6 +62,19 @@ std::vector<Assumption> assumptions_of(const ConfigurationView& view, const Reso
 /// default; Police search the network for ICE: on; without A judge-signed warrant; as of
 /// 2026-07-01". The one phrase every writer (text, report, diagram) uses.
 std::string conditions(const QueryHeader& header);
+
+/// The sentence after "Yes — ": which sources reach and, separately, which do not (each
+/// list capped, "and 180 more"), the number of routes, the conditions, and the strongest
+/// evidence among the routes found: "data from A and B can reach ICE by 12 routes, from
+/// 2 of 3 sources; not from C (configuration: default; as of 2026-07-01). The
+/// best-evidenced route is reported." `at_least`: the count is a lower bound.
+std::string reach_sentence(const Scenario& scenario,
+                           const QueryHeader& header,
+                           const std::vector<NodeIndex>& reaching,
+                           const std::vector<NodeIndex>& not_reaching,
+                           std::size_t route_count,
+                           bool at_least,
+                           std::optional<Evidence> strongest);
 
 /// Parameter settings as "id=true, other=false", in the order given.
 std::string settings_text(const Scenario& scenario,
