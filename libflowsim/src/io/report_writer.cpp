@@ -490,6 +490,15 @@ void write_markdown(std::ostream& out, const ReportModel& model, const ReportFin
     for (const StatusMeaning& status : kStatusMeanings) {
         out << "- **" << status.status << "**: " << markdown_text(status.meaning) << "\n";
     }
+    const Provenance& provenance = findings.provenance;
+    if (!provenance.scenario.empty()) {
+        out << "\n## Provenance\n\n"
+            << "- **Scenario:** " << markdown_code(provenance.scenario) << "\n"
+            << "- **Content hash of the files loaded:** " << markdown_code(provenance.content_hash)
+            << "\n"
+            << "- **flowsim version:** " << markdown_text(provenance.version) << "\n"
+            << "- **Written by:** " << markdown_code(provenance.command) << "\n";
+    }
 }
 
 // --- HTML -------------------------------------------------------------------------------
@@ -714,7 +723,18 @@ void write_html(std::ostream& out, const ReportModel& model, const ReportFinding
         out << "<li><strong>" << status.status << "</strong>: " << html(status.meaning)
             << "</li>\n";
     }
-    out << "</ul>\n</section>\n</main>\n</body>\n</html>\n";
+    out << "</ul>\n</section>\n";
+    const Provenance& provenance = findings.provenance;
+    if (!provenance.scenario.empty()) {
+        out << "<section id=\"provenance\">\n<h2>Provenance</h2>\n<dl class=\"conditions\">\n"
+            << "<dt>Scenario</dt><dd><code>" << html(provenance.scenario) << "</code></dd>\n"
+            << "<dt>Content hash of the files loaded</dt><dd><code>"
+            << html(provenance.content_hash) << "</code></dd>\n"
+            << "<dt>flowsim version</dt><dd>" << html(provenance.version) << "</dd>\n"
+            << "<dt>Written by</dt><dd><code>" << html(provenance.command) << "</code></dd>\n"
+            << "</dl>\n</section>\n";
+    }
+    out << "</main>\n</body>\n</html>\n";
 }
 
 // The value of attribute `name` in the start tag `tag`, and where the attribute (with

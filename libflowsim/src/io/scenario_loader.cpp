@@ -1,6 +1,8 @@
 #include "flowsim/io/scenario_loader.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstdio>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -1484,10 +1486,29 @@ private:
             result.scenario.emplace(std::move(scenario));
         }
         result.diagnostics = sink_.take(display_name);
+        result.content_hash = content_hash(texts_);
         if (!result.diagnostics.empty()) {
             result.texts = std::move(texts_);
         }
         return result;
+    }
+
+    static std::string content_hash(const std::map<std::string, std::string>& texts) {
+        std::uint64_t hash = 14695981039346656037ULL;  // FNV-1a
+        const auto mix = [&hash](std::string_view bytes) {
+            for (const char c : bytes) {
+                hash ^= static_cast<unsigned char>(c);
+                hash *= 1099511628211ULL;
+            }
+        };
+        for (const auto& entry : texts) {
+            mix(std::to_string(entry.second.size()) + ":");
+            mix(entry.second);
+        }
+        char buffer[32];
+        std::snprintf(buffer, sizeof buffer, "fnv1a64:%016llx",
+                      static_cast<unsigned long long>(hash));
+        return buffer;
     }
 
     LoadLimits limits_;

@@ -28,6 +28,10 @@ struct LoadResult {
     /// The text of every file read, by display name, so diagnostics can quote their
     /// line. Kept only when there are diagnostics.
     std::map<std::string, std::string> texts;
+    /// "fnv1a64:" and 16 hex digits: a hash of every file's bytes (each with its length),
+    /// files in display-name order, so the same files give the same hash wherever they
+    /// lie; for reports' provenance.
+    std::string content_hash;
 
     bool ok() const { return scenario.has_value(); }
 };
