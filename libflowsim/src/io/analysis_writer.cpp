@@ -48,18 +48,12 @@ std::string lever_text(const Scenario& scenario, const Lever& lever) {
     std::string text;
     if (lever.type == Lever::Type::kParameter) {
         const Parameter& parameter = scenario.parameters()[lever.index];
-        text = "Set " + parameter.id + " to " + (lever.set_to ? "true" : "false");
-        if (!parameter.label.empty()) {
-            text += " (" + parameter.label + ")";
-        }
+        // By label: the id is in the JSON.
+        text = std::string("Switch ") + (lever.set_to ? "on" : "off") + ": " +
+               (parameter.label.empty() ? parameter.id : parameter.label);
         text += " — held by " + parameter.lever;
     } else {
-        const Edge& edge = scenario.edges()[lever.index];
-        text = "End " + edge.id + ": " + scenario.nodes()[edge.from].label + " → " +
-               scenario.nodes()[edge.to].label;
-        if (!edge.mechanism.empty()) {
-            text += " (" + edge.mechanism + ")";
-        }
+        text = "End the link " + hop_text(scenario, lever.index);
         text += " — held by " + lever_holder(scenario, lever);
     }
     return text + "; cost " + json_number(lever.cost);

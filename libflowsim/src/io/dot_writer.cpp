@@ -511,7 +511,8 @@ void Diagram::write_edge(std::ostream& out, const DrawnEdge& edge) const {
         if (!first.gates.empty()) {
             std::vector<std::string> gates;
             for (const GateIndex gate : first.gates) {
-                gates.push_back(words(scenario_.gates()[gate].id));
+                const Gate& g = scenario_.gates()[gate];
+                gates.push_back(g.label.empty() ? words(g.id) : g.label);
             }
             label += (label.empty() ? "" : "\n") + ("needs " + join(gates, ", "));
         }
