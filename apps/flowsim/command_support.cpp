@@ -1,6 +1,7 @@
 #include "flowsim/command_support.hpp"
 
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -17,7 +18,56 @@ double milliseconds_since(std::chrono::steady_clock::time_point start) {
         .count();
 }
 
-std::optional<Scenario> load_or_report(const std::string& path, std::vector<std::string>* files) {
+namespace {
+
+std::string& stored_command_line() {
+    static std::string line = "flowsim";
+    return line;
+}
+
+std::string shell_word(const std::string& word) {
+    const bool plain = !word.empty() && word.find_first_not_of(
+                                            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                            "0123456789_-./=:,+@%") == std::string::npos;
+    if (plain) {
+        return word;
+    }
+    std::string quoted = "'";
+    for (const char c : word) {
+        quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    }
+    return quoted + "'";
+}
+
+}  // namespace
+
+void remember_command_line(int argc, const char* const* argv) {
+    // The output file by its name only: the command, run in the folder of the file it
+    // wrote, writes it again; and where a copy lies does not change the page.
+    const auto file_name = [](const std::string& path) {
+        return std::filesystem::path(path).filename().string();
+    };
+    std::string line = "flowsim";
+    for (int i = 1; i < argc; ++i) {
+        std::string word = argv[i];
+        const std::string previous = i > 1 ? argv[i - 1] : "";
+        if (previous == "-o" || previous == "--output") {
+            word = file_name(word);
+        } else if (word.rfind("--output=", 0) == 0) {
+            word = "--output=" + file_name(word.substr(9));
+        }
+        line += " " + shell_word(word);
+    }
+    stored_command_line() = line;
+}
+
+const std::string& command_line() {
+    return stored_command_line();
+}
+
+std::optional<Scenario> load_or_report(const std::string& path,
+                                       std::vector<std::string>* files,
+                                       std::string* content_hash) {
     io::LoadResult result = io::load_scenario_file(path);
     if (files != nullptr) {
         *files = std::move(result.files);
@@ -25,6 +75,9 @@ std::optional<Scenario> load_or_report(const std::string& path, std::vector<std:
     print_diagnostics(std::cerr, result);
     if (!result.ok()) {
         return std::nullopt;
+    }
+    if (content_hash) {
+        *content_hash = result.content_hash;
     }
     return std::move(result.scenario);
 }
@@ -45,7 +98,8 @@ std::optional<ResolvedQuery> resolve_or_report(const Scenario& scenario,
 std::unique_ptr<PreparedQuery> prepare_query(const std::string& path, const QueryRequest& request) {
     const auto load_start = std::chrono::steady_clock::now();
     std::vector<std::string> files;
-    auto scenario = load_or_report(path, &files);
+    std::string content_hash;
+    auto scenario = load_or_report(path, &files, &content_hash);
     if (!scenario) {
         return nullptr;
     }
@@ -59,6 +113,7 @@ std::unique_ptr<PreparedQuery> prepare_query(const std::string& path, const Quer
     const auto view_start = std::chrono::steady_clock::now();
     prepared->view =
         std::make_unique<ConfigurationView>(prepared->scenario, prepared->query.activity);
+    prepared->content_hash = std::move(content_hash);
     spdlog::debug("configuration view in {:.1f} ms", milliseconds_since(view_start));
     return prepared;
 }

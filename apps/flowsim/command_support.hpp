@@ -19,9 +19,19 @@ namespace flowsim::cli {
 double milliseconds_since(std::chrono::steady_clock::time_point start);
 
 /// Loads the scenario at `path`, printing every diagnostic to stderr. Nothing when it
-/// has errors (the command then exits 2). `files`, when given, receives every file read.
+/// has errors (the command then exits 2). `files`, when given, receives every file read;
+/// `content_hash`, the hash of their bytes (io::LoadResult::content_hash).
 std::optional<Scenario> load_or_report(const std::string& path,
-                                       std::vector<std::string>* files = nullptr);
+                                       std::vector<std::string>* files = nullptr,
+                                       std::string* content_hash = nullptr);
+
+/// Remembers the command line as typed (main calls it once), for reports' provenance.
+void remember_command_line(int argc, const char* const* argv);
+
+/// "flowsim report scenarios/x.yaml --set a=true -o out.html": the command as typed, the
+/// program named "flowsim", the output file (-o) by its name only, each word quoted for
+/// a POSIX shell when it needs it.
+const std::string& command_line();
 
 /// Resolves `request`; prints each problem to stderr and returns nothing when there are any.
 std::optional<ResolvedQuery> resolve_or_report(const Scenario& scenario,
@@ -34,6 +44,7 @@ struct PreparedQuery {
     ResolvedQuery query;
     std::unique_ptr<ConfigurationView> view;  ///< refers to `scenario`: keep them together
     std::vector<std::string> files;           ///< every file the scenario was read from
+    std::string content_hash;  ///< of the files loaded (io::LoadResult::content_hash)
 };
 
 /// Loads `path` and resolves `request`; nothing (after printing every problem to

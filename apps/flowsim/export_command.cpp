@@ -53,6 +53,7 @@ Diagram draw_diagram(const ConfigurationView& view,
     io::DotOptions dot;
     dot.title = scenario.title().empty() ? options.route.common.scenario : scenario.title();
     dot.active = active_edges(view);
+    dot.blocked_by = edges_blocked_by_policies(view, query.routes.from);
     if (options.routes || options.routes_only) {
         dot.routes = routes ? std::move(*routes) : cover_routes(view, query.routes, stop);
         dot.targets = query.routes.to;

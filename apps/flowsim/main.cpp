@@ -6,6 +6,7 @@
 
 #include <flowsim/version.hpp>
 
+#include "flowsim/command_support.hpp"
 #include "flowsim/commands.hpp"
 #include "flowsim/exit_codes.hpp"
 #include "flowsim/interruption.hpp"
@@ -32,6 +33,7 @@ int main(int argc, char** argv) try {
         flowsim::cli::register_commands(app);
 
     flowsim::cli::catch_interruptions();
+    flowsim::cli::remember_command_line(argc, argv);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {

@@ -5,6 +5,7 @@
 
 #include <flowsim/blocked_routes.hpp>
 #include <flowsim/io/route_writer.hpp>
+#include <flowsim/source_reach.hpp>
 
 #include "flowsim/command_support.hpp"
 
@@ -37,6 +38,8 @@ ExitCode run_query(const QueryOptions& options) {
     RouteFinder finder(view, query.routes);
     std::optional<Route> first;
     Enumeration enumeration;
+    std::vector<NodeIndex> seen_sources;      // the sources of the routes counted
+    std::optional<Evidence> strongest;        // the best evidence among them
     // Plain reachability first: a "no" needs no enumeration.
     if (finder.maybe_reachable()) {
         std::size_t counted = 0;
@@ -45,6 +48,14 @@ ExitCode run_query(const QueryOptions& options) {
                 if (!first) {
                     first = route;
                 }
+                if (seen_sources.empty() || seen_sources.back() != route.source) {
+                    seen_sources.push_back(route.source);
+                }
+                Evidence weakest = Evidence::kDocumented;
+                for (const EdgeIndex edge : route.edges) {
+                    weakest = std::max(weakest, scenario.edges()[edge].status);
+                }
+                strongest = strongest ? std::min(*strongest, weakest) : weakest;
                 // Past the counting limit the answer says "at least" (complete: false).
                 return options.count_limit == 0 || ++counted < options.count_limit;
             },
@@ -52,6 +63,13 @@ ExitCode run_query(const QueryOptions& options) {
     }
     std::vector<BlockedRoute> blocked;
     const bool cut_short = enumeration.completion.cut_short();
+    // Which sources reach: those seen while counting, and a search of its own for each
+    // other one when the count stopped early.
+    SourceReach reach;
+    if (first && !cut_short) {
+        reach = sources_reaching(view, query.routes, seen_sources, options.route.stop_condition(),
+                                 enumeration.completion.complete());
+    }
     if (!first && !cut_short) {
         blocked = blocked_routes(view, query.routes, options.limit);
     }
@@ -62,7 +80,7 @@ ExitCode run_query(const QueryOptions& options) {
     }
     io::write_query(output.stream(), options.route.route_format(), scenario,
                     io::make_header(view, query, options.route.common.scenario), first,
-                    enumeration.routes, enumeration.completion, blocked);
+                    enumeration.routes, enumeration.completion, blocked, reach, strongest);
     if (!output.commit()) {
         return ExitCode::kInternal;
     }

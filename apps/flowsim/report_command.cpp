@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include <flowsim/io/report_writer.hpp>
+#include <flowsim/version.hpp>
 
 #include "flowsim/command_support.hpp"
 #include "flowsim/export_command.hpp"
@@ -90,6 +91,8 @@ ExitCode run_report(const ReportOptions& options) {
     io::ReportFindings findings = io::find_report_routes(view, query, options.limit,
                                                          options.count_limit, kBlockedRoutes, stop);
     findings.display_name = options.route.common.scenario;
+    findings.provenance = {options.route.common.scenario, prepared->content_hash,
+                           std::string("flowsim ") + kVersion, command_line()};
 
     std::string svg;
     if (draw) {

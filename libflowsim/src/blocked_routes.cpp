@@ -41,28 +41,34 @@ std::vector<BlockedRoute> blocked_routes(const ConfigurationView& view,
     RouteQuery structural = query;
     structural.structural = true;
     RouteFinder finder(view, structural);
+    std::vector<std::pair<NodeIndex, DataKindIndex>> pairs;
+    for (const NodeIndex source : finder.sources()) {
+        for (const DataKindIndex kind : finder.start_kinds(source)) {
+            pairs.emplace_back(source, kind);
+        }
+    }
     std::vector<BlockedRoute> result;
-    std::size_t hops = 0;
-    finder.enumerate([&](const Route& route) {
-        // The shortest structural routes only: stop at the first longer one.
-        if (!result.empty() && route.hops() > hops) {
-            return false;
-        }
-        hops = route.hops();
-        BlockedRoute candidate{route, blockers_along(view, query, route)};
-        // The same edges with another starting kind: keep the variant blocked least.
-        if (!result.empty() && result.back().route.edges == route.edges) {
-            if (candidate.blockers.size() < result.back().blockers.size()) {
-                result.back() = std::move(candidate);
-            }
-            return true;
-        }
+    if (pairs.empty() || limit == 0) {
+        return result;
+    }
+    const std::size_t share = std::max<std::size_t>(1, limit / pairs.size());
+    for (const auto& [source, kind] : pairs) {
         if (result.size() == limit) {
-            return false;
+            break;
         }
-        result.push_back(std::move(candidate));
-        return true;
-    });
+        std::size_t taken = 0;
+        std::size_t hops = 0;
+        finder.enumerate_from(source, kind, [&](const Route& route) {
+            // The nearest routes only: stop at the first longer one.
+            if (taken == share || result.size() == limit || (taken > 0 && route.hops() > hops)) {
+                return false;
+            }
+            hops = route.hops();
+            result.push_back({route, blockers_along(view, query, route)});
+            ++taken;
+            return true;
+        });
+    }
     return result;
 }
 

@@ -1,5 +1,6 @@
 #include "flowsim/configuration_view.hpp"
 
+#include <algorithm>
 #include <array>
 #include <set>
 
@@ -169,7 +170,7 @@ std::vector<Blocker> ConfigurationView::blockers(EdgeIndex edge,
     }
     for (const std::uint32_t index : policies_for_origin(origin)) {
         if (denied_kinds(edge, {index}) & kind_bit(kind)) {
-            result.push_back({Blocker::Reason::kPolicy, scenario_->policies()[index].id});
+            result.push_back({Blocker::Reason::kPolicy, scenario_->policies()[index].id, index});
         }
     }
     return result;
@@ -194,6 +195,47 @@ std::vector<bool> active_edges(const ConfigurationView& view) {
         }
     }
     return active;
+}
+
+std::vector<std::vector<std::uint32_t>> edges_blocked_by_policies(
+    const ConfigurationView& view,
+    const std::vector<NodeIndex>& origins) {
+    const Scenario& scenario = view.scenario();
+    std::vector<std::vector<std::uint32_t>> result(scenario.edges().size());
+    std::set<std::vector<std::uint32_t>> origin_policies;
+    for (const NodeIndex origin : origins) {
+        origin_policies.insert(view.policies_for_origin(origin));
+    }
+    if (origin_policies.empty() || origin_policies.count({}) != 0) {
+        return result;  // some origin has no active policy at all
+    }
+    for (EdgeIndex edge = 0; edge < scenario.edges().size(); ++edge) {
+        const KindMask kinds = view.unconditional_kinds(edge);
+        if (kinds == 0) {
+            continue;
+        }
+        bool blocked_for_all = true;
+        std::set<std::uint32_t> denying;
+        for (const auto& policies : origin_policies) {
+            if ((kinds & ~view.denied_kinds(edge, policies)) != 0) {
+                blocked_for_all = false;
+                break;
+            }
+            for (const std::uint32_t policy : policies) {
+                if ((view.denied_kinds(edge, {policy}) & kinds) != 0) {
+                    denying.insert(policy);
+                }
+            }
+        }
+        if (blocked_for_all) {
+            result[edge].assign(denying.begin(), denying.end());
+            std::sort(result[edge].begin(), result[edge].end(),
+                      [&](std::uint32_t a, std::uint32_t b) {
+                          return scenario.policies()[a].id < scenario.policies()[b].id;
+                      });
+        }
+    }
+    return result;
 }
 
 }  // namespace flowsim

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 
 namespace flowsim {
 namespace {
@@ -18,8 +19,11 @@ void sort_by_id(std::vector<Index<Tag>>& indices, const std::vector<T>& items) {
 
 }  // namespace
 
-double likelihood_cost(double likelihood) {
-    return likelihood >= 1.0 ? 0.0 : -std::log(likelihood);
+double likelihood_cost(std::optional<double> likelihood) {
+    if (!likelihood) {
+        return std::numeric_limits<double>::infinity();
+    }
+    return *likelihood >= 1.0 ? 0.0 : -std::log(*likelihood);
 }
 
 std::string route_id(const Scenario& scenario, const Route& route) {
@@ -53,7 +57,11 @@ RouteSummary summarize(const Scenario& scenario, const Route& route) {
         const auto parameters = edge.when.parameters();
         summary.parameters.insert(summary.parameters.end(), parameters.begin(), parameters.end());
         summary.sources.insert(summary.sources.end(), edge.sources.begin(), edge.sources.end());
-        summary.likelihood *= edge.likelihood;
+        if (summary.likelihood && edge.likelihood) {
+            *summary.likelihood *= *edge.likelihood;
+        } else {
+            summary.likelihood.reset();
+        }
     }
     sort_by_id(summary.gates, scenario.gates());
     sort_by_id(summary.parameters, scenario.parameters());

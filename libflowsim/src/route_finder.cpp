@@ -67,17 +67,34 @@ struct Variant {
 };
 
 // Whether a partial route of cost `cost`, whose cheapest completion costs at least
-// `rest`, can still end strictly cheaper than `ceiling`. The sums are floating point: a
+// `rest`, can still end strictly cheaper than `ceiling` (the k-th best held; none while
+// fewer than k are held). An infinite cost is an unknown likelihood: such a route never
+// beats a held one, which is known or, being found earlier, first in the fixed order; a
+// known one beats every unknown. The sums are floating point: a
 // relative slack far above their rounding error keeps the test from dropping a route
 // that rounding made look a hair too expensive, while exact ties (most often 0 + 0, when
 // every likelihood is 1) are still dropped, so a run of equally likely routes costs
 // nothing once k of them are held.
-bool could_beat(double cost, double rest, double ceiling) {
-    if (ceiling == kInfiniteCost) {
+bool could_beat(double cost, double rest, const std::optional<double>& ceiling) {
+    if (!ceiling) {
         return true;
     }
     const double bound = cost + rest;
-    return bound - 1e-12 * (bound + ceiling) < ceiling;
+    if (bound == kInfiniteCost) {
+        return false;
+    }
+    if (*ceiling == kInfiniteCost) {
+        return true;
+    }
+    return bound - 1e-12 * (bound + *ceiling) < *ceiling;
+}
+
+KindMask carried_kinds(const Edge& edge) {
+    KindMask mask = 0;
+    for (const DataKindIndex kind : edge.carries) {
+        mask |= kind_bit(kind);
+    }
+    return mask;
 }
 
 }  // namespace
@@ -99,7 +116,7 @@ struct RouteFinder::Impl {
     std::vector<EdgeIndex> in_edges;
     // For each edge and starting kind, the kind after it (convert).
     std::vector<DataKindIndex> converted;  // edge * kinds + kind
-    std::vector<double> edge_cost;         // per edge: -log(likelihood), >= 0
+    std::vector<double> edge_cost;         // per edge: -log(likelihood), >= 0; inf: unknown
 
     std::vector<char> is_target, is_avoided, is_via;
     std::vector<NodeIndex> sources;  // in node-id order
@@ -272,8 +289,7 @@ struct RouteFinder::Impl {
             for (EdgeIndex e = 0; e < scenario.edges().size(); ++e) {
                 const bool touches_avoided = is_avoided[edge_tail[e]] || is_avoided[edge_head[e]];
                 if (query.structural) {
-                    group.active[e] =
-                        kinds == kMaxDataKinds ? ~KindMask{0} : (KindMask{1} << kinds) - 1;
+                    group.active[e] = carried_kinds(scenario.edges()[e]);
                 } else {
                     group.active[e] = touches_avoided ? 0
                                                       : view.unconditional_kinds(e) &
@@ -548,7 +564,10 @@ struct RouteFinder::Impl {
         std::size_t emitted = 0;
         std::size_t steps = 0;
         // most_likely: drop partial routes that cannot end cheaper than this.
-        const double* ceiling = nullptr;
+        const std::optional<double>* ceiling = nullptr;
+        // enumerate_from: only this source, and only this starting kind when given.
+        std::optional<NodeIndex> only_source;
+        std::optional<DataKindIndex> only_kind;
         std::uint32_t path_epoch = 0;
         const OriginGroup* group = nullptr;
         Route route;
@@ -556,11 +575,15 @@ struct RouteFinder::Impl {
 
     Enumeration enumerate(const std::function<bool(const Route&)>& on_route,
                           const StopCondition& stop,
-                          const double* ceiling = nullptr) {
+                          const std::optional<double>* ceiling = nullptr,
+                          std::optional<NodeIndex> only_source = std::nullopt,
+                          std::optional<DataKindIndex> only_kind = std::nullopt) {
         Run run;
         run.on_route = &on_route;
         run.stop_condition = stop;
         run.ceiling = ceiling;
+        run.only_source = only_source;
+        run.only_kind = only_kind;
         const std::size_t most = scenario.nodes().empty() ? 0 : scenario.nodes().size() - 1;
         run.hop_limit = query.max_hops ? std::min(*query.max_hops, most) : most;
         levels.resize(run.hop_limit + 1);
@@ -568,6 +591,9 @@ struct RouteFinder::Impl {
             run.hops = hops;
             run.longer_possible = false;
             for (std::size_t i = 0; i < sources.size() && !run.stop; ++i) {
+                if (run.only_source && sources[i] != *run.only_source) {
+                    continue;
+                }
                 start_from(run, sources[i], origin_groups[group_of_source[i]]);
             }
             if (!run.longer_possible) {
@@ -602,6 +628,9 @@ struct RouteFinder::Impl {
         std::vector<Variant>& first = levels[0];
         first.clear();
         for (const DataKindIndex kind : start_kinds(source)) {
+            if (run.only_kind && kind != *run.only_kind) {
+                continue;
+            }
             const std::uint32_t state = source * kinds + kind;
             const bool needs_via = query.via && !is_via[source];
             if ((needs_via ? group.dist_via[state] : group.dist[state]) <= run.hop_limit) {
@@ -846,7 +875,7 @@ struct RouteFinder::Impl {
         };
         std::vector<Ranked> best;
         std::size_t found = 0;
-        double ceiling = kInfiniteCost;
+        std::optional<double> ceiling;
         const std::function<bool(const Route&)> keep = [&](const Route& route) {
             double cost = 0.0;
             for (const EdgeIndex e : route.edges) {
@@ -902,6 +931,21 @@ RouteFinder::~RouteFinder() = default;
 Enumeration RouteFinder::enumerate(const std::function<bool(const Route&)>& on_route,
                                    const StopCondition& stop) {
     return impl_->enumerate(on_route, stop);
+}
+
+Enumeration RouteFinder::enumerate_from(NodeIndex source,
+                                        std::optional<DataKindIndex> kind,
+                                        const std::function<bool(const Route&)>& on_route,
+                                        const StopCondition& stop) {
+    return impl_->enumerate(on_route, stop, nullptr, source, kind);
+}
+
+const std::vector<NodeIndex>& RouteFinder::sources() const {
+    return impl_->sources;
+}
+
+std::vector<DataKindIndex> RouteFinder::start_kinds(NodeIndex source) const {
+    return impl_->start_kinds(source);
 }
 
 Enumeration RouteFinder::most_likely(std::size_t k,

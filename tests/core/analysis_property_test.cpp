@@ -8,6 +8,8 @@
 //   no route, and the single levers must be exactly those that alone leave no route.
 // - diff: the set differences of two reference route lists.
 // - sweep: one reference run per row.
+// - depends on: a route depends on a parameter, keeping its value, exactly when the
+//   reference run with that one parameter flipped no longer has the route.
 //
 // FLOWSIM_ANALYSIS_SEED=<seed> runs one case; FLOWSIM_ANALYSIS_CASES=<n> runs n cases.
 
@@ -25,6 +27,7 @@
 #include "flowsim/configuration_view.hpp"
 #include "flowsim/cut.hpp"
 #include "flowsim/io/scenario_loader.hpp"
+#include "flowsim/route_dependencies.hpp"
 #include "flowsim/route_diff.hpp"
 #include "flowsim/sweep.hpp"
 #include "support/random_scenarios.hpp"
@@ -345,6 +348,39 @@ void check_sweep(Random& random, const Case& c) {
     EXPECT_EQ(seen.size(), sweep.rows.size()) << c.context << "a combination repeats";
 }
 
+// ---- depends on --------------------------------------------------------------------------------
+
+void check_dependencies(const Case& c) {
+    const Scenario& scenario = c.scenario();
+    const std::vector<Route> routes = reference_routes(scenario, c.settings, c.query);
+    const ConfigurationView view(scenario, c.settings);
+    // Per parameter, the routes left when it alone is flipped.
+    std::vector<std::vector<Route>> flipped;
+    for (ParameterIndex p = 0; p < scenario.parameters().size(); ++p) {
+        ActivitySettings settings = c.settings;
+        settings.settings.emplace_back(p, !view.parameter_values()[p]);
+        flipped.push_back(reference_routes(scenario, settings, c.query));
+    }
+    const auto has = [](const std::vector<Route>& list, const Route& route) {
+        return std::any_of(list.begin(), list.end(), [&](const Route& other) {
+            return other.edges == route.edges && other.data == route.data;
+        });
+    };
+    for (std::size_t r = 0; r < routes.size() && r < 30; ++r) {
+        std::set<std::pair<ParameterIndex, bool>> expected;
+        for (ParameterIndex p = 0; p < scenario.parameters().size(); ++p) {
+            if (!has(flipped[p], routes[r])) {
+                expected.emplace(p, view.parameter_values()[p]);
+            }
+        }
+        std::set<std::pair<ParameterIndex, bool>> got;
+        for (const Dependency& dependency : route_dependencies(view, routes[r])) {
+            got.emplace(dependency.parameter, dependency.keeps);
+        }
+        EXPECT_EQ(got, expected) << c.context << "route " << describe(scenario, routes[r]);
+    }
+}
+
 TEST(AnalysisProperty, LikelyCutDiffAndSweepMatchBruteForce) {
     int cases = 0;
     CutTally cut;
@@ -358,6 +394,7 @@ TEST(AnalysisProperty, LikelyCutDiffAndSweepMatchBruteForce) {
         check_cut(c, cut);
         check_diff(c);
         check_sweep(random, c);
+        check_dependencies(c);
         ++cases;
         if (::testing::Test::HasFailure()) {
             break;  // the first failing case is the readable one

@@ -41,7 +41,7 @@ std::vector<std::string> describe(const Scenario& scenario, const BlockedRoute& 
     return lines;
 }
 
-TEST(BlockedRoutes, ListsEveryReasonOnTheShortestStructuralRoutes) {
+TEST(BlockedRoutes, AHopThatCanNeverCarryTheDataIsNotABlocker) {
     const io::LoadResult loaded = io::load_scenario(kBlocked, "blocked.yaml");
     ASSERT_TRUE(loaded.ok()) << format_diagnostics(loaded.diagnostics, loaded.texts);
     const Scenario& scenario = *loaded.scenario;
@@ -57,14 +57,16 @@ TEST(BlockedRoutes, ListsEveryReasonOnTheShortestStructuralRoutes) {
     EXPECT_EQ(finder.enumerate([](const Route&) { return true; }).routes, 0U);
 
     const auto blocked = blocked_routes(view, query.routes, 10);
-    // Only the shortest structural route (2 hops) is explained; the 3-hop one is not.
+    // The 2-hop route over c_warrant could never carry plate reads, whatever the
+    // settings (issue 13, case 5): the nearest route that could is the 3-hop one.
     ASSERT_EQ(blocked.size(), 1U);
     EXPECT_EQ(describe(scenario, blocked[0]),
               (std::vector<std::string>{
-                  "c_warrant evidence: alleged is below the evidence floor reported",
-                  "c_warrant gate: warrant",
-                  "c_warrant data: does not carry plate_read",
-                  "c_warrant policy: il_law",
+                  "a_lookup parameter: lookup is false",
+                  "a_lookup policy: il_law",
+                  "a_lookup avoid: pool",
+                  "b_pilot date: not in force on 2026-01-01 (until 2025-08-25)",
+                  "b_pilot policy: il_law",
               }));
 
     const auto longer = blocked_routes(view, query.routes, 0);
@@ -94,6 +96,71 @@ TEST(BlockedRoutes, ExplainsParametersDatesPoliciesAndAvoidedNodes) {
                   "a_lookup avoid: pool",
                   "b_pilot date: not in force on 2026-01-01 (until 2025-08-25)",
                   "b_pilot policy: il_law",
+              }));
+}
+
+// Three sources at different distances: the nearest blocked route overall starts at ring,
+// but each asked-for source gets its own nearest ones (issue 13, case 5).
+constexpr std::string_view kThreeSources = R"(flowsim: 1
+parameters:
+  sharing: {default: false}
+gates:
+  warrant: {label: Judge-signed warrant}
+nodes:
+  - {id: a_cams, kind: camera, produces: [plate_read]}
+  - {id: b_cams, kind: camera, produces: [plate_read]}
+  - {id: ring, kind: camera, produces: [footage]}
+  - {id: pd, kind: local_agency}
+  - {id: pool, kind: platform}
+  - {id: ice, kind: federal_agency, tags: [ice]}
+edges:
+  - {id: ring_ice, from: ring, to: ice, carries: [footage], gates: [warrant]}
+  - {id: a_pd, from: a_cams, to: pd, carries: [plate_read]}
+  - {id: pd_footage, from: pd, to: ice, carries: [footage]}
+  - {id: pd_share, from: pd, to: ice, carries: [plate_read], when: sharing}
+  - {id: b_pool, from: b_cams, to: pool, carries: [plate_read]}
+  - {id: pool_pd, from: pool, to: pd, carries: [plate_read]}
+)";
+
+std::vector<std::string> routes_of(const Scenario& scenario,
+                                   const std::vector<BlockedRoute>& blocked) {
+    std::vector<std::string> lines;
+    for (const BlockedRoute& item : blocked) {
+        std::string line = scenario.nodes()[item.route.source].id + " " +
+                           scenario.data_kinds()[item.route.data].id + ":";
+        for (const EdgeIndex edge : item.route.edges) {
+            line += " " + scenario.edges()[edge].id;
+        }
+        for (const auto& [edge, blocker] : item.blockers) {
+            line += " [" + scenario.edges()[edge].id + " " + blocker.detail + "]";
+        }
+        lines.push_back(line);
+    }
+    return lines;
+}
+
+TEST(BlockedRoutes, EachAskedForSourceGetsItsNearestBlockedRoutesInOrder) {
+    const io::LoadResult loaded = io::load_scenario(kThreeSources, "three.yaml");
+    ASSERT_TRUE(loaded.ok()) << format_diagnostics(loaded.diagnostics, loaded.texts);
+    const Scenario& scenario = *loaded.scenario;
+    QueryRequest request;
+    request.without = {"warrant"};
+    std::vector<std::string> errors;
+    const ResolvedQuery query = resolve_request(scenario, request, errors);
+    ASSERT_TRUE(errors.empty());
+    const ConfigurationView view(scenario, query.activity);
+
+    EXPECT_EQ(routes_of(scenario, blocked_routes(view, query.routes, 10)),
+              (std::vector<std::string>{
+                  "a_cams plate_read: a_pd pd_share [pd_share sharing is false]",
+                  "b_cams plate_read: b_pool pool_pd pd_share [pd_share sharing is false]",
+                  "ring footage: ring_ice [ring_ice warrant]",
+              }));
+    // At most --limit in all, sources in order.
+    EXPECT_EQ(routes_of(scenario, blocked_routes(view, query.routes, 2)),
+              (std::vector<std::string>{
+                  "a_cams plate_read: a_pd pd_share [pd_share sharing is false]",
+                  "b_cams plate_read: b_pool pool_pd pd_share [pd_share sharing is false]",
               }));
 }
 

@@ -139,7 +139,10 @@ void run_case(std::uint32_t seed, Tally& tally) {
             EXPECT_EQ(summary.gates, wanted.gates) << what;
             EXPECT_EQ(summary.parameters, wanted.parameters) << what;
             EXPECT_EQ(summary.sources, wanted.sources) << what;
-            EXPECT_DOUBLE_EQ(summary.likelihood, wanted.likelihood) << what;
+            ASSERT_EQ(summary.likelihood.has_value(), wanted.likelihood.has_value()) << what;
+            if (wanted.likelihood) {
+                EXPECT_DOUBLE_EQ(*summary.likelihood, *wanted.likelihood) << what;
+            }
             const std::string id = route_id(scenario, route);
             EXPECT_EQ(summary.id, id) << what;
             EXPECT_TRUE(well_formed_id(id)) << what << "id " << id;

@@ -913,7 +913,56 @@ TEST(RouteFinder, SummaryIsTheWeakestStatusTheUnionsAndTheProduct) {
     EXPECT_EQ(ids(scenario.parameters(), summary.parameters),
               (std::vector<std::string>{"aa", "zz"}));
     EXPECT_EQ(ids(scenario.sources(), summary.sources), (std::vector<std::string>{"abc", "zed"}));
-    EXPECT_DOUBLE_EQ(summary.likelihood, 0.125);
+    EXPECT_DOUBLE_EQ(summary.likelihood.value_or(-1), 0.125);
+}
+
+// Four parallel routes a -> b -> c: two with every likelihood known, two with an edge
+// that has none (issue 13, case 7: an edge without an estimate is unknown, not certain).
+constexpr const char* kUnknownLikelihood = R"(flowsim: 1
+nodes:
+  - {id: a, kind: camera, produces: [footage]}
+  - {id: b, kind: platform}
+  - {id: c, kind: federal_agency}
+edges:
+  - {id: ab1, from: a, to: b, carries: [footage], likelihood: 0.5}
+  - {id: ab2, from: a, to: b, carries: [footage]}
+  - {id: bc1, from: b, to: c, carries: [footage], likelihood: 0.1}
+  - {id: bc2, from: b, to: c, carries: [footage], likelihood: 0.9}
+)";
+
+TEST(RouteFinder, AnEdgeWithoutALikelihoodMakesTheRouteLikelihoodUnknown) {
+    const Scenario scenario = load(kUnknownLikelihood);
+    ASSERT_EQ(scenario.edges()[1].id, "ab2");
+    EXPECT_FALSE(scenario.edges()[1].likelihood.has_value());
+    const std::vector<Route> routes = Ask("a", "c").run(scenario);
+    ASSERT_EQ(routes.size(), 4U);
+    // ab1 bc1, ab1 bc2, ab2 bc1, ab2 bc2
+    EXPECT_DOUBLE_EQ(summarize(scenario, routes[0]).likelihood.value_or(-1), 0.05);
+    EXPECT_DOUBLE_EQ(summarize(scenario, routes[1]).likelihood.value_or(-1), 0.45);
+    EXPECT_FALSE(summarize(scenario, routes[2]).likelihood.has_value());
+    EXPECT_FALSE(summarize(scenario, routes[3]).likelihood.has_value());
+}
+
+TEST(RouteFinder, MostLikelyRanksKnownLikelihoodsFirstThenUnknownInTheFixedOrder) {
+    const Scenario scenario = load(kUnknownLikelihood);
+    const Ask ask("a", "c");
+    const ConfigurationView view(scenario, ask.settings(scenario));
+    for (std::size_t k = 1; k <= 5; ++k) {
+        RouteFinder finder(view, ask.query(scenario));
+        std::vector<std::string> got;
+        const Enumeration result = finder.most_likely(k, [&](const Route& route) {
+            std::string text;
+            for (const EdgeIndex edge : route.edges) {
+                text += (text.empty() ? "" : " ") + scenario.edges()[edge].id;
+            }
+            got.push_back(text);
+            return true;
+        });
+        EXPECT_TRUE(result.completion.complete());
+        std::vector<std::string> wanted = {"ab1 bc2", "ab1 bc1", "ab2 bc1", "ab2 bc2"};
+        wanted.resize(std::min<std::size_t>(k, 4));
+        EXPECT_EQ(got, wanted) << "k = " << k;
+    }
 }
 
 // ---- The route as a value, and stopping early --------------------------------------------------

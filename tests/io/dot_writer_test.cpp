@@ -27,6 +27,7 @@ struct Drawing {
     bool routes = false;
     bool routes_only = false;
     bool active_only = false;
+    bool laws = false;  // draw the edges that laws block for every source asked about
     CollapseBy collapse = CollapseBy::kNone;
     QueryRequest request;
 };
@@ -39,6 +40,9 @@ std::string draw(const Scenario& scenario, const Drawing& drawing = {}) {
     DotOptions options;
     options.title = scenario.title();
     options.active = active_edges(view);
+    if (drawing.laws) {
+        options.blocked_by = edges_blocked_by_policies(view, query.routes.from);
+    }
     if (drawing.routes || drawing.routes_only) {
         options.routes = cover_routes(view, query.routes);
         options.targets = query.routes.to;
@@ -215,6 +219,110 @@ TEST(DotWriter, RoutesAreThickAndRedAndTargetsEmphasised) {
     EXPECT_THAT(node_line(dot, "ice"), HasSubstr("peripheries=2"));
     EXPECT_THAT(node_line(dot, "cbp"), Not(HasSubstr("peripheries")));
     EXPECT_THAT(dot, HasSubstr("Thick red: 1 route from Cameras to ICE"));
+}
+
+// Every grade on a route (cams -> n1 -> ... -> ice) and off it (cams -> x1 ... x5, dead
+// ends): colour marks the route, the line style and lightness keep the grade (issue 13,
+// case 6).
+constexpr std::string_view kEveryGrade = R"(
+flowsim: 1
+nodes:
+  - {id: cams, kind: camera, produces: [plate_read]}
+  - {id: n1, kind: platform}
+  - {id: n2, kind: platform}
+  - {id: n3, kind: platform}
+  - {id: n4, kind: platform}
+  - {id: x1, kind: platform}
+  - {id: x2, kind: platform}
+  - {id: x3, kind: platform}
+  - {id: x4, kind: platform}
+  - {id: x5, kind: platform}
+  - {id: ice, kind: federal_agency, tags: [ice]}
+edges:
+  - {from: cams, to: n1, carries: [plate_read], status: documented}
+  - {from: n1, to: n2, carries: [plate_read], status: reported}
+  - {from: n2, to: n3, carries: [plate_read], status: alleged}
+  - {from: n3, to: n4, carries: [plate_read], status: announced}
+  - {from: n4, to: ice, carries: [plate_read], status: hypothetical}
+  - {from: cams, to: x1, carries: [plate_read], status: documented}
+  - {from: cams, to: x2, carries: [plate_read], status: reported}
+  - {from: cams, to: x3, carries: [plate_read], status: alleged}
+  - {from: cams, to: x4, carries: [plate_read], status: announced}
+  - {from: cams, to: x5, carries: [plate_read], status: hypothetical}
+)";
+
+TEST(DotWriter, EveryGradeKeepsItsStyleOnAndOffARoute) {
+    Drawing routes;
+    routes.routes = true;
+    const std::string dot = draw(load(kEveryGrade), routes);
+    const auto style = [&](const char* from, const char* to) {
+        const std::string line = edge_line(dot, from, to);
+        return line.substr(line.find("style="));
+    };
+    EXPECT_EQ(style("cams", "x1"), "style=solid, color=\"#333333\", fontcolor=\"#333333\"];");
+    EXPECT_EQ(style("cams", "x2"), "style=dashed, color=\"#333333\", fontcolor=\"#333333\"];");
+    EXPECT_EQ(style("cams", "x3"), "style=dotted, color=\"#333333\", fontcolor=\"#333333\"];");
+    EXPECT_EQ(style("cams", "x4"), "style=dotted, color=\"#8c8c8c\", fontcolor=\"#8c8c8c\"];");
+    EXPECT_EQ(style("cams", "x5"), "style=dotted, color=\"#8c8c8c\", fontcolor=\"#8c8c8c\"];");
+    const std::string red = "color=\"#c0392b\", fontcolor=\"#c0392b\", penwidth=3];";
+    const std::string light_red = "color=\"#e6958c\", fontcolor=\"#c0392b\", penwidth=2];";
+    EXPECT_EQ(style("cams", "n1"), "style=solid, " + red);
+    EXPECT_EQ(style("n1", "n2"), "style=dashed, " + red);
+    EXPECT_EQ(style("n2", "n3"), "style=dotted, " + red);
+    EXPECT_EQ(style("n3", "n4"), "style=dotted, " + light_red);
+    EXPECT_EQ(style("n4", "ice"), "style=dotted, " + light_red);
+    // Alleged and hypothetical differ on the route as they do off it.
+    EXPECT_NE(style("n2", "n3"), style("n4", "ice"));
+    // The legend shows each grade on a route the way it is drawn.
+    EXPECT_THAT(dot, HasSubstr("label=\"on a route,\\nalleged\", style=dotted, " + red));
+    EXPECT_THAT(dot, HasSubstr("label=\"on a route, announced\\nor hypothetical\", "
+                               "style=dotted, " + light_red));
+}
+
+// Issue 13, case 4: a hop that a law blocks for every source asked about is drawn in its
+// own style, with the law beside it and in the legend; when the law blocks it for only
+// some of the sources, it keeps its normal style.
+constexpr std::string_view kLaw = R"(
+flowsim: 1
+sources:
+  statute: {title: The statute, url: "https://example.org/statute"}
+nodes:
+  - {id: il_cams, kind: camera, produces: [plate_read], jurisdiction: {state: IL}}
+  - {id: tx_cams, kind: camera, produces: [plate_read], jurisdiction: {state: TX}}
+  - {id: pd, kind: local_agency, jurisdiction: {state: IL}}
+  - {id: ice, kind: federal_agency, tags: [ice]}
+edges:
+  - {from: il_cams, to: pd, carries: [plate_read], status: documented}
+  - {from: tx_cams, to: pd, carries: [plate_read], status: documented}
+  - {from: pd, to: ice, carries: [plate_read], status: reported}
+policies:
+  - id: il_law
+    label: Illinois bars sharing plate reads
+    deny: {carries: [plate_read], origin: {state: IL}, to: {not: {state: IL}}}
+    sources: [statute]
+)";
+
+TEST(DotWriter, AHopALawBlocksForEverySourceIsDrawnWithTheLaw) {
+    const Scenario scenario = load(kLaw);
+    Drawing il;
+    il.laws = true;
+    il.routes = true;
+    il.request.from = "il_cams";
+    const std::string dot = draw(scenario, il);
+    const std::string line = edge_line(dot, "pd", "ice");
+    EXPECT_THAT(line, HasSubstr("blocked by Illinois"));
+    EXPECT_THAT(line, HasSubstr("Blocked by a law: Illinois bars sharing plate reads\\n- The "
+                                "statute"));
+    EXPECT_THAT(line, HasSubstr("style=dashed, color=\"#6a3d9a\", fontcolor=\"#6a3d9a\", "
+                                "arrowhead=tee"));
+    EXPECT_THAT(dot, HasSubstr("label=\"blocked by a law\\n(named beside it)\""));
+    // Not blocked for the Texas cameras: normal style, no law in the legend.
+    Drawing both = il;
+    both.request.from = "il_cams,tx_cams";
+    const std::string shared = draw(scenario, both);
+    EXPECT_THAT(edge_line(shared, "pd", "ice"), Not(HasSubstr("#6a3d9a")));
+    EXPECT_THAT(edge_line(shared, "pd", "ice"), HasSubstr("color=\"#c0392b\""));
+    EXPECT_THAT(shared, Not(HasSubstr("blocked by a law")));
 }
 
 TEST(DotWriter, RoutesOnlyDrawsJustTheRoutes) {

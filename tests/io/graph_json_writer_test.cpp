@@ -24,7 +24,7 @@ TEST(GraphJsonWriter, WritesTheWholeScenario) {
  {"id": "cam", "kind": "camera", "label": "cam", "tags": [], "produces": ["footage", "plate_read"], "note": ""},
  {"id": "ice", "kind": "federal_agency", "label": "ice", "tags": ["ice"], "produces": [], "note": ""},
  {"id": "pd", "kind": "local_agency", "label": "Police <&> \"x\"", "state": "IL", "county": "Cook", "tags": ["a", "b"], "produces": [], "note": "two\nlines"}], "edges": [
- {"id": "cam->pd", "from": "cam", "to": "pd", "carries": ["plate_read"], "mechanism": "", "when": "true", "gates": [], "status": "hypothetical", "sources": [], "likelihood": 1, "convert": {"plate_read": "hit"}, "note": "it's", "active": true},
+ {"id": "cam->pd", "from": "cam", "to": "pd", "carries": ["plate_read"], "mechanism": "", "when": "true", "gates": [], "status": "hypothetical", "sources": [], "convert": {"plate_read": "hit"}, "note": "it's", "active": true},
  {"id": "z", "from": "pd", "to": "ice", "carries": ["plate_read", "hit"], "mechanism": "search", "when": "on", "gates": ["consent"], "status": "reported", "sources": ["audit"], "likelihood": 0.3, "cut_cost": 2, "convert": {}, "since": "2025-01-01", "until": "2026-01-01", "note": "", "active": false}], "sources": [
  {"id": "audit", "title": "Audit", "url": "https://example.org/audit"}]}
 )json";

@@ -86,7 +86,6 @@ TEST(GraphmlWriter, WritesTheWholeScenario) {
       <data key="e_gates"></data>
       <data key="e_status">hypothetical</data>
       <data key="e_sources"></data>
-      <data key="e_likelihood">1</data>
       <data key="e_convert">plate_read-&gt;hit</data>
       <data key="e_note">it&apos;s</data>
       <data key="e_active">true</data>

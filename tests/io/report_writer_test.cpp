@@ -265,7 +265,7 @@ TEST(ReportFindings, ExplainsANo) {
     ASSERT_EQ(findings.blocked.size(), 1U);
     const std::string html = report(scenario, ReportFormat::kHtml, blocked_request());
     EXPECT_THAT(html, HasSubstr("<strong>No</strong>"));
-    EXPECT_THAT(html, HasSubstr("on is false [parameter]"));
+    EXPECT_THAT(html, HasSubstr("“Param &lt;b&gt;” is off [parameter]"));
 }
 
 }  // namespace

@@ -141,7 +141,7 @@ TEST(ScenarioLoader, ReadsEdgeFields) {
     // Defaults.
     const Edge& plain = scenario.edges()[2];
     EXPECT_EQ(plain.status, Evidence::kHypothetical);
-    EXPECT_EQ(plain.likelihood, 1.0);
+    EXPECT_FALSE(plain.likelihood.has_value());  // absent: unknown, not 1
     EXPECT_FALSE(plain.cut_cost);
     EXPECT_TRUE(plain.when.is_always_true());
 }

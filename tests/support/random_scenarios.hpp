@@ -805,7 +805,11 @@ inline RouteSummary expected_summary(const Scenario& scenario, const Route& rout
         for (SourceIndex source : edge.sources) {
             sources.emplace(scenario.sources()[source].id, source);
         }
-        summary.likelihood *= edge.likelihood;
+        if (summary.likelihood && edge.likelihood) {
+            *summary.likelihood *= *edge.likelihood;
+        } else {
+            summary.likelihood.reset();
+        }
     }
     const Evidence by_rank[] = {Evidence::kDocumented, Evidence::kReported, Evidence::kAlleged,
                                 Evidence::kAnnounced, Evidence::kHypothetical};

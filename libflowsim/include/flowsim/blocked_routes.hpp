@@ -16,10 +16,14 @@ struct BlockedRoute {
     std::vector<std::pair<EdgeIndex, Blocker>> blockers;  ///< in route order
 };
 
-/// Why no route exists: the shortest structural routes (ignoring everything but the
-/// graph; docs/cli.md, `query`), at most `limit` of them, in the fixed order, each with what
-/// blocks it. For a route that several starting kinds could take, the kind with the
-/// fewest blockers is shown.
+/// Why no route exists (docs/cli.md, `query`): for each source and starting data kind of the
+/// query, in that order (sources by id, kinds by id), its nearest blocked routes: the
+/// fewest-hop routes that exist in the graph and could carry that kind (every edge
+/// carries the kind that reaches it, after conversions), whatever the configuration,
+/// dates, evidence floor, gates, policies and avoided nodes; each with every reason it is
+/// blocked. Each source and kind gets at most max(1, limit / pairs) routes, where pairs
+/// is the number of source and kind pairs, and there are at most `limit` routes in all.
+/// A source and kind that no route could ever carry adds none.
 std::vector<BlockedRoute> blocked_routes(const ConfigurationView& view,
                                          const RouteQuery& query,
                                          std::size_t limit);

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "flowsim/date.hpp"
@@ -33,8 +34,12 @@ struct ActivitySettings {
 /// Why an edge is not active for a data kind on a route from an origin.
 struct Blocker {
     enum class Reason { kParameter, kPolicy, kDate, kEvidence, kGate, kData, kAvoid, kEnded };
+    Blocker() = default;
+    Blocker(Reason why, std::string what, std::optional<std::uint32_t> by = std::nullopt)
+        : reason(why), detail(std::move(what)), policy(by) {}
     Reason reason = Reason::kParameter;
     std::string detail;  ///< e.g. "national_lookup is false", a policy id, a gate id
+    std::optional<std::uint32_t> policy;  ///< the policy, for kPolicy
 };
 
 /// "parameter", "policy", "date", "evidence", "gate", "data", "avoid", "ended".
@@ -84,6 +89,16 @@ private:
 /// policy that denies it every kind it carries). O(nodes × policies + edges × policies ×
 /// the number of distinct origin policy lists).
 std::vector<bool> active_edges(const ConfigurationView& view);
+
+/// Per edge: the policies (by id) that block it for every origin in `origins`: the edge
+/// passes some kind under `view` apart from policies, yet from each origin the active
+/// policies deny it every kind it passes; listed are the policies that deny it some kind
+/// from some origin. Empty for an edge some origin can use, for an edge inactive for
+/// another reason, and when `origins` is empty. Origins with the same active policies are
+/// tried once.
+std::vector<std::vector<std::uint32_t>> edges_blocked_by_policies(
+    const ConfigurationView& view,
+    const std::vector<NodeIndex>& origins);
 
 /// The mask with only `kind` set.
 inline KindMask kind_bit(DataKindIndex kind) {

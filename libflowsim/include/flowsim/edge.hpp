@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -34,7 +35,7 @@ struct Edge {
     Evidence status = Evidence::kHypothetical;
     SourceLocation status_where;       ///< where `status` is written; line 0 when defaulted
     std::vector<SourceIndex> sources;  ///< ascending, distinct
-    double likelihood = 1.0;           ///< 0 < p <= 1
+    std::optional<double> likelihood;  ///< 0 < p <= 1; absent: unknown (not 1)
     std::optional<double> cut_cost;    ///< > 0; absent: the edge cannot be cut
     std::vector<Conversion> convert;   ///< ascending by `from`, one per kind
     DateWindow in_force;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,16 +28,19 @@ struct RouteSummary {
     std::vector<GateIndex> gates;               ///< ascending by gate id
     std::vector<ParameterIndex> parameters;     ///< named in its edges' `when`, by id
     std::vector<SourceIndex> sources;           ///< by source id
-    double likelihood = 1.0;                    ///< product over its edges
+    /// The product over its edges; unknown (nullopt) when any edge's likelihood is.
+    std::optional<double> likelihood = 1.0;
     std::string id;                             ///< stable: "r-" and 8 hex digits
 };
 
 /// Summarises `route`; lists are sorted by the ids they name.
 RouteSummary summarize(const Scenario& scenario, const Route& route);
 
-/// An edge's cost when routes are ranked by likelihood: -log(likelihood), 0 for 1. A
-/// route's cost is the sum over its edges, added in route order; the lower, the likelier.
-double likelihood_cost(double likelihood);
+/// An edge's cost when routes are ranked by likelihood: -log(likelihood), 0 for 1, and
+/// infinite for an unknown likelihood, so that a route with an unknown edge ranks after
+/// every route whose likelihood is known. A route's cost is the sum over its edges, added
+/// in route order; the lower, the likelier.
+double likelihood_cost(std::optional<double> likelihood);
 
 /// The stable id of a route: a hash of its starting data kind and its edge ids only, so
 /// the same route keeps its id across runs, configurations and edits elsewhere.

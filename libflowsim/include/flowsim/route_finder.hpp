@@ -23,8 +23,10 @@ struct RouteQuery {
     std::optional<std::vector<NodeIndex>> via;  ///< keep routes that touch one of these
     std::vector<NodeIndex> avoid;               ///< no route starts at, passes or ends at these
     std::optional<std::size_t> max_hops;
-    /// Ignore everything but the graph: every edge active for every kind, no policies,
-    /// no avoided nodes. For explaining why no route exists.
+    /// Ignore everything but the graph and what edges carry: every edge active for the
+    /// kinds it carries (conversions still apply), whatever its `when`, dates, status and
+    /// gates; no policies, no avoided nodes. For explaining why no route exists: a route
+    /// that could never carry the data is not a blocked route.
     bool structural = false;
 };
 
@@ -57,9 +59,25 @@ public:
     Enumeration enumerate(const std::function<bool(const Route&)>& on_route,
                           const StopCondition& stop = {});
 
+    /// As enumerate, but only the routes that start at `source` (one of sources()) and,
+    /// when given, with starting kind `kind`.
+    Enumeration enumerate_from(NodeIndex source,
+                               std::optional<DataKindIndex> kind,
+                               const std::function<bool(const Route&)>& on_route,
+                               const StopCondition& stop = {});
+
+    /// The sources routes may start from, in node-id order: the query's `from` without
+    /// repeats, avoided nodes and targets.
+    const std::vector<NodeIndex>& sources() const;
+
+    /// The kinds routes from `source` start with: the query's data kind, else what the
+    /// source produces, else every kind; in data-kind id order.
+    std::vector<DataKindIndex> start_kinds(NodeIndex source) const;
+
     /// The `k` most likely routes (product of their edges' likelihoods), most likely
     /// first, handed to `on_route` after the search ends; equally likely routes keep the
-    /// fixed order. Routes are ranked by likelihood_cost summed over their edges in route
+    /// fixed order. Routes whose likelihood is unknown (an edge without one) come after
+    /// every route whose likelihood is known, in the fixed order. Routes are ranked by likelihood_cost summed over their edges in route
     /// order. Partial routes that cannot beat the k-th best so far are dropped, so the
     /// cost follows k, not the number of routes; memory holds k routes. When `stop` cuts
     /// the search short, the result is incomplete and the routes are only the best found.

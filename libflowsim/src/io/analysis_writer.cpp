@@ -48,18 +48,12 @@ std::string lever_text(const Scenario& scenario, const Lever& lever) {
     std::string text;
     if (lever.type == Lever::Type::kParameter) {
         const Parameter& parameter = scenario.parameters()[lever.index];
-        text = "Set " + parameter.id + " to " + (lever.set_to ? "true" : "false");
-        if (!parameter.label.empty()) {
-            text += " (" + parameter.label + ")";
-        }
+        // By label: the id is in the JSON.
+        text = std::string("Switch ") + (lever.set_to ? "on" : "off") + ": " +
+               (parameter.label.empty() ? parameter.id : parameter.label);
         text += " — held by " + parameter.lever;
     } else {
-        const Edge& edge = scenario.edges()[lever.index];
-        text = "End " + edge.id + ": " + scenario.nodes()[edge.from].label + " → " +
-               scenario.nodes()[edge.to].label;
-        if (!edge.mechanism.empty()) {
-            text += " (" + edge.mechanism + ")";
-        }
+        text = "End the link " + hop_text(scenario, lever.index);
         text += " — held by " + lever_holder(scenario, lever);
     }
     return text + "; cost " + json_number(lever.cost);
@@ -99,7 +93,7 @@ void write_cut(std::ostream& out,
         json.end_array();
         json.key("unstoppable").begin_array(true);
         for (const Route& route : cut.unstoppable) {
-            write_route_object(json, scenario, route);
+            write_route_object(json, scenario, header, route);
         }
         json.end_array();
         json.key("method").value(cut.used_max_flow ? "max-flow" : "exact");
@@ -255,6 +249,7 @@ void write_diff(std::ostream& out,
         write_header_fields(json, first);
         json.key("versus").begin_object();
         write_settings_fields(json, second);
+        write_assumptions(json, second);
         json.end_object();
         // A diff cut short (by a limit too) cannot say the two sides are the same.
         if (diff.completion.complete()) {
@@ -264,12 +259,12 @@ void write_diff(std::ostream& out,
         }
         json.key("opened").begin_array(true);
         for (const Route& route : diff.opened) {
-            write_route_object(json, scenario, route);
+            write_route_object(json, scenario, second, route);
         }
         json.end_array();
         json.key("closed").begin_array(true);
         for (const Route& route : diff.closed) {
-            write_route_object(json, scenario, route);
+            write_route_object(json, scenario, first, route);
         }
         json.end_array();
         json.key("changed_edges").strings(changed);

@@ -7,6 +7,7 @@
 
 #include <flowsim/io/json_writer.hpp>
 #include <flowsim/io/wording.hpp>
+#include <flowsim/source_reach.hpp>
 
 #include "graph_attributes.hpp"
 #include "markup_text.hpp"
@@ -15,6 +16,10 @@ namespace flowsim::io {
 namespace {
 
 constexpr std::string_view kRouteColour = "#c0392b";
+// Announced and hypothetical edges on a route: red marks the route, lighter red and a
+// thinner line keep the grade, as lighter grey does off the route.
+constexpr std::string_view kLightRouteColour = "#e6958c";
+constexpr std::string_view kLawColour = "#6a3d9a";  // edges a law blocks
 constexpr std::string_view kInk = "#333333";        // outlines, text, well-supported edges
 constexpr std::string_view kLightInk = "#8c8c8c";   // announced and hypothetical edges
 constexpr std::string_view kFaint = "#d5d5d5";      // inactive edges
@@ -158,6 +163,7 @@ struct DrawnEdge {
     bool active = true;
     bool on_route = false;
     bool constraint = true;  // false: dot does not rank by it (it closes a cycle)
+    std::vector<std::uint32_t> laws;  // the policies that block it for every source asked about
 };
 
 std::string jurisdiction_text(const Jurisdiction& j) {
@@ -253,8 +259,8 @@ std::string edge_tooltip(const Scenario& scenario, EdgeIndex index, bool active)
             text += " until " + edge.in_force.until->to_string();
         }
     }
-    if (edge.likelihood != 1.0) {
-        text += "\nlikelihood " + json_number(edge.likelihood);
+    if (edge.likelihood) {
+        text += "\nlikelihood " + json_number(*edge.likelihood);
     }
     if (!active) {
         text += "\ninactive under this configuration";
@@ -290,6 +296,10 @@ private:
     }
     bool edge_on_route(EdgeIndex edge) const {
         return options_.routes && options_.routes->edges[edge];
+    }
+    const std::vector<std::uint32_t>& laws_blocking(EdgeIndex edge) const {
+        static const std::vector<std::uint32_t> kNone;
+        return options_.blocked_by.empty() ? kNone : options_.blocked_by[edge];
     }
 
     void build_nodes();
@@ -416,8 +426,11 @@ void Diagram::build_nodes() {
 }
 
 void Diagram::build_edges() {
-    // Merged edges by (tail, head, status, active, on route); plain edges stay apart.
-    std::map<std::tuple<std::size_t, std::size_t, Evidence, bool, bool>, std::size_t> merged;
+    // Merged edges by (tail, head, status, active, on route, blocking laws); plain edges
+    // stay apart.
+    std::map<std::tuple<std::size_t, std::size_t, Evidence, bool, bool, std::vector<std::uint32_t>>,
+             std::size_t>
+        merged;
     for (const EdgeIndex edge : edges_in_id_order(scenario_)) {
         const Edge& e = scenario_.edges()[edge];
         const std::size_t tail = drawn_as_[e.from];
@@ -428,12 +441,14 @@ void Diagram::build_edges() {
         if (!shown) {
             continue;
         }
-        DrawnEdge drawn{tail, head, {edge}, e.status, active(edge), edge_on_route(edge)};
+        DrawnEdge drawn{tail,         head, {edge}, e.status, active(edge), edge_on_route(edge),
+                        true,         laws_blocking(edge)};
         if (!nodes_[tail].group && !nodes_[head].group) {
             edges_.push_back(std::move(drawn));
             continue;
         }
-        const auto key = std::make_tuple(tail, head, e.status, drawn.active, drawn.on_route);
+        const auto key =
+            std::make_tuple(tail, head, e.status, drawn.active, drawn.on_route, drawn.laws);
         const auto [entry, added] = merged.emplace(key, edges_.size());
         if (added) {
             edges_.push_back(std::move(drawn));
@@ -519,7 +534,8 @@ void Diagram::write_edge(std::ostream& out, const DrawnEdge& edge) const {
         if (!first.gates.empty()) {
             std::vector<std::string> gates;
             for (const GateIndex gate : first.gates) {
-                gates.push_back(words(scenario_.gates()[gate].id));
+                const Gate& g = scenario_.gates()[gate];
+                gates.push_back(g.label.empty() ? words(g.id) : g.label);
             }
             label += (label.empty() ? "" : "\n") + ("needs " + join(gates, ", "));
         }
@@ -549,11 +565,27 @@ void Diagram::write_edge(std::ostream& out, const DrawnEdge& edge) const {
             tooltip += "\n… and " + std::to_string(edge.members.size() - kListed) + " more";
         }
     }
-    const std::string_view colour = edge.on_route          ? kRouteColour
-                                    : !edge.active         ? kFaint
-                                    : lighter(edge.status) ? kLightInk
-                                                           : kInk;
-    const std::string_view text_colour = edge.on_route  ? kRouteColour
+    if (!edge.laws.empty()) {
+        std::vector<std::string> labels;
+        for (const std::uint32_t law : edge.laws) {
+            const Policy& policy = scenario_.policies()[law];
+            labels.push_back(policy.label.empty() ? policy.id : policy.label);
+            tooltip += "\nBlocked by a law: " + one_line(labels.back());
+            for (const SourceIndex source : policy.sources) {
+                tooltip += "\n- " + one_line(scenario_.sources()[source].title);
+            }
+        }
+        label += (label.empty() ? "" : "\n") + ("blocked by " + join(labels, "; "));
+    }
+    const bool law = !edge.laws.empty() && !edge.on_route;
+    const std::string_view colour =
+        law                    ? kLawColour
+        : edge.on_route        ? (lighter(edge.status) ? kLightRouteColour : kRouteColour)
+        : !edge.active         ? kFaint
+        : lighter(edge.status) ? kLightInk
+                               : kInk;
+    const std::string_view text_colour = law            ? kLawColour
+                                         : edge.on_route  ? kRouteColour
                                          : !edge.active ? kFaintText
                                                         : colour;
     out << "  " << dot_quoted(nodes_[edge.tail].name) << " -> "
@@ -564,7 +596,10 @@ void Diagram::write_edge(std::ostream& out, const DrawnEdge& edge) const {
     out << "tooltip=" << dot_tooltip(tooltip) << ", style=" << line_style(edge.status)
         << ", color=\"" << colour << "\", fontcolor=\"" << text_colour << "\"";
     if (edge.on_route) {
-        out << ", penwidth=3";
+        out << (lighter(edge.status) ? ", penwidth=2" : ", penwidth=3");
+    }
+    if (law) {
+        out << ", arrowhead=tee, penwidth=2";
     }
     if (!edge.constraint) {
         out << ", constraint=false";
@@ -628,12 +663,14 @@ void Diagram::write_legend(std::ostream& out) const {
         target = target || node.target;
     }
     std::array<bool, 4> statuses{};  // documented, reported, alleged, announced/hypothetical
+    std::array<bool, 4> route_statuses{};  // the same, on a route
     bool inactive = false;
-    bool route = false;
+    bool law = false;
     for (const DrawnEdge& edge : edges_) {
-        statuses[std::min<std::size_t>(static_cast<std::size_t>(edge.status), 3)] = true;
+        law = law || (!edge.laws.empty() && !edge.on_route);
+        const std::size_t grade = std::min<std::size_t>(static_cast<std::size_t>(edge.status), 3);
+        (edge.on_route ? route_statuses : statuses)[grade] = true;
         inactive = inactive || !edge.active;
-        route = route || edge.on_route;
     }
     // Node attributes of each shape sample.
     std::vector<std::string> shapes;
@@ -652,17 +689,25 @@ void Diagram::write_legend(std::ostream& out) const {
             "style=\"filled,bold\", fillcolor=\"#ffffff\"");
     }
     // Edge attributes of each line sample.
-    const std::array<std::pair<bool, std::string>, 6> all_lines = {{
+    const std::string route_ink = "color=\"" + std::string(kRouteColour) + "\", fontcolor=\"" +
+                                  std::string(kRouteColour) + "\", penwidth=3";
+    const std::array<std::pair<bool, std::string>, 10> all_lines = {{
         {statuses[0], "label=\"documented\", style=solid, color=\"" + std::string(kInk) + "\""},
         {statuses[1], "label=\"reported\", style=dashed, color=\"" + std::string(kInk) + "\""},
         {statuses[2], "label=\"alleged\", style=dotted, color=\"" + std::string(kInk) + "\""},
         {statuses[3], "label=\"announced or\\nhypothetical\", style=dotted, color=\"" +
                           std::string(kLightInk) + "\", fontcolor=\"" + std::string(kLightInk) +
                           "\""},
+        {law, "label=\"blocked by a law\\n(named beside it)\", color=\"" + std::string(kLawColour) +
+                  "\", fontcolor=\"" + std::string(kLawColour) + "\", arrowhead=tee, penwidth=2"},
         {inactive, "label=\"inactive under\\nthis configuration\", color=\"" + std::string(kFaint) +
                        "\", fontcolor=\"" + std::string(kFaintText) + "\""},
-        {route, "label=\"on a route to\\nthe targets\", color=\"" + std::string(kRouteColour) +
-                    "\", fontcolor=\"" + std::string(kRouteColour) + "\", penwidth=3"},
+        {route_statuses[0], "label=\"on a route,\\ndocumented\", style=solid, " + route_ink},
+        {route_statuses[1], "label=\"on a route,\\nreported\", style=dashed, " + route_ink},
+        {route_statuses[2], "label=\"on a route,\\nalleged\", style=dotted, " + route_ink},
+        {route_statuses[3], "label=\"on a route, announced\\nor hypothetical\", style=dotted, "
+                            "color=\"" + std::string(kLightRouteColour) + "\", fontcolor=\"" +
+                            std::string(kRouteColour) + "\", penwidth=2"},
     }};
     std::vector<std::string> lines;
     for (const auto& [shown, attributes] : all_lines) {
@@ -856,28 +901,27 @@ std::vector<std::string> diagram_caption(const ConfigurationView& view,
                                          const std::optional<RouteCover>& routes) {
     const Scenario& scenario = view.scenario();
     std::vector<std::string> lines;
-    std::string configuration = "Configuration: " + query.configuration_name;
-    if (!query.activity.settings.empty()) {
-        configuration += ", with " + settings_text(scenario, query.activity.settings);
-    }
-    if (view.date()) {
-        configuration += " · facts as of " + view.date()->to_string();
-    }
+    // The same conditions as every answer's first line.
+    std::string configuration = conditions(make_header(view, query, scenario.title()));
+    configuration[0] = 'C';
     lines.push_back(configuration);
-    if (query.activity.min_evidence != Evidence::kHypothetical) {
-        lines.push_back("Routes use only edges that are at least " +
-                        std::string(evidence_name(query.activity.min_evidence)));
-    }
-    if (!query.activity.without.empty()) {
-        std::vector<std::string> gates;
-        for (const GateIndex gate : query.activity.without) {
-            gates.push_back(scenario.gates()[gate].label);
-        }
-        lines.push_back("Assumed never given: " + join(gates, "; "));
-    }
     if (routes) {
-        std::string between = "from " +
-                              name_or_count_nodes(scenario, query.routes.from, "sources") + " to " +
+        std::string sources = name_or_count_nodes(scenario, query.routes.from, "sources");
+        if (routes->routes > 0 && routes->completion.complete()) {
+            // Only the sources that reach: "from 2 of 3 sources".
+            const SourceReach reach = sources_reaching(view, query.routes);
+            const std::size_t asked = reach.reaching.size() + reach.not_reaching.size();
+            if (!reach.not_reaching.empty()) {
+                sources = asked > 2 ? std::to_string(reach.reaching.size()) + " of " +
+                                          std::to_string(asked) + " sources"
+                                    : name_or_count_nodes(scenario, reach.reaching, "sources") +
+                                          " (not " +
+                                          name_or_count_nodes(scenario, reach.not_reaching,
+                                                              "sources") +
+                                          ")";
+            }
+        }
+        std::string between = "from " + sources + " to " +
                               name_or_count_nodes(scenario, query.routes.to, "targets");
         if (query.routes.via) {
             between += ", through " + name_or_count_nodes(scenario, *query.routes.via, "nodes");

@@ -95,6 +95,8 @@ std::vector<AttributeValue> edge_attributes(const Scenario& scenario, EdgeIndex 
     const Edge& e = scenario.edges()[edge];
     AttributeValue cut_cost = number(e.cut_cost.value_or(0));
     cut_cost.present = e.cut_cost.has_value();
+    AttributeValue likelihood = number(e.likelihood.value_or(0));
+    likelihood.present = e.likelihood.has_value();
     AttributeValue convert;
     for (const Conversion& conversion : e.convert) {
         convert.pairs.emplace_back(scenario.data_kinds()[conversion.from].id,
@@ -108,7 +110,7 @@ std::vector<AttributeValue> edge_attributes(const Scenario& scenario, EdgeIndex 
             ids(scenario.gates(), e.gates),
             text(std::string(evidence_name(e.status))),
             ids(scenario.sources(), e.sources),
-            number(e.likelihood),
+            likelihood,
             cut_cost,
             convert,
             optional_date(e.in_force.since),

@@ -116,15 +116,15 @@ JsonWriter& JsonWriter::value(bool flag) {
     return *this;
 }
 
-JsonWriter& JsonWriter::value(double number) {
-    before_value();
-    out_ << json_number(number);
-    return *this;
-}
-
 JsonWriter& JsonWriter::null() {
     before_value();
     out_ << "null";
+    return *this;
+}
+
+JsonWriter& JsonWriter::value(double number) {
+    before_value();
+    out_ << json_number(number);
     return *this;
 }
 

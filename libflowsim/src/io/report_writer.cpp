@@ -21,7 +21,7 @@ struct RouteRow {
     std::string data;  // the starting kind's label, and what it arrives as if converted
     std::string evidence;
     std::vector<std::string> gates;       // labels
-    std::vector<std::string> parameters;  // "id = value"
+    std::vector<std::string> parameters;  // what it depends on, as dependency_text says it
     std::string likelihood;
     std::vector<std::size_t> sources;  // source numbers
     std::string id;
@@ -90,8 +90,8 @@ std::string figure_caption(bool routes_drawn) {
 
 const char* const kRoutesNote =
     "A route's evidence is that of its weakest link. \"Needs\" lists the steps decided "
-    "request by request (consent, a warrant); \"depends on\" the settings whose value "
-    "opens the route; the likelihood is the product of the links' estimated likelihoods.";
+    "request by request (consent, a warrant); \"depends on\" every setting whose flip "
+    "alone would close the route, with the value that keeps it open; the likelihood is the product of the links' estimated likelihoods.";
 
 struct StatusMeaning {
     const char* status;
@@ -166,29 +166,36 @@ RouteRow route_row(const ConfigurationView& view, const Route& route, SourceNumb
         row.gates.push_back(scenario.gates()[gate].label.empty() ? scenario.gates()[gate].id
                                                                  : scenario.gates()[gate].label);
     }
-    for (const ParameterIndex parameter : summary.parameters) {
-        row.parameters.push_back(scenario.parameters()[parameter].id + " = " +
-                                 (view.parameter_values()[parameter] ? "true" : "false"));
+    for (const Dependency& dependency : route_dependencies(view, route)) {
+        row.parameters.push_back(dependency_text(scenario, dependency));
     }
-    row.likelihood = json_number(summary.likelihood);
+    row.likelihood = likelihood_text(summary.likelihood);
     row.sources = number_sources(summary, numbers);
     row.id = summary.id;
     return row;
 }
 
 BlockedItem blocked_item(const Scenario& scenario,
+                         const QueryHeader& header,
                          const BlockedRoute& blocked,
                          SourceNumbers& numbers) {
     BlockedItem item;
     item.path = path_text(scenario, blocked.route.nodes);
     item.data = scenario.data_kinds()[blocked.route.data].label;
-    for (const auto& [edge, blocker] : blocked.blockers) {
-        const Edge& e = scenario.edges()[edge];
-        item.blockers.push_back(
-            {scenario.nodes()[e.from].label + " → " + scenario.nodes()[e.to].label, e.id,
-             blocker.detail, std::string(blocker_reason_name(blocker.reason))});
-    }
     item.sources = number_sources(summarize(scenario, blocked.route), numbers);
+    for (const auto& [edge, blocker] : blocked.blockers) {
+        item.blockers.push_back({hop_text(scenario, edge), scenario.edges()[edge].id,
+                                 blocker_text(scenario, header, edge, blocker, numbers),
+                                 std::string(blocker_reason_name(blocker.reason))});
+        // The law that blocks it is cited with the route's own sources.
+        if (blocker.policy) {
+            for (const SourceIndex source : scenario.policies()[*blocker.policy].sources) {
+                item.sources.push_back(numbers.number(source));
+            }
+        }
+    }
+    std::sort(item.sources.begin(), item.sources.end());
+    item.sources.erase(std::unique(item.sources.begin(), item.sources.end()), item.sources.end());
     return item;
 }
 
@@ -201,9 +208,14 @@ void describe_answer(ReportModel& model,
     const std::string in_conditions = " (" + conditions(header) + ").";
     if (findings.route_count > 0) {
         model.answer = Answer::kYes;
-        model.answer_text = "data from " + from + " can reach " + to + " by " +
-                            (findings.cover.completion.complete() ? "" : "at least ") +
-                            plural(findings.route_count, "route") + in_conditions;
+        std::vector<NodeIndex> reaching = findings.reach.reaching;
+        if (reaching.empty() && !findings.routes.empty()) {
+            reaching.push_back(findings.routes.front().source);
+        }
+        model.answer_text = reach_sentence(scenario, header, reaching, findings.reach.not_reaching,
+                                           findings.route_count,
+                                           !findings.cover.completion.complete(),
+                                           findings.strongest);
     } else if (findings.cover.completion.complete()) {
         model.answer = Answer::kNo;
         model.answer_text = "data from " + from + " cannot reach " + to + in_conditions;
@@ -306,10 +318,11 @@ ReportModel build_model(const ConfigurationView& view,
         model.blocked_intro =
             findings.blocked.empty()
                 ? "No route exists in the graph at all, whatever the configuration."
-                : "The shortest routes that exist in the graph, and what blocks each under "
-                  "this configuration. Changing what blocks a route would open it.";
+                : "For each source, the nearest routes that exist in the graph and could carry "
+                  "the data, and what blocks each under this configuration (a law by its "
+                  "label, with its sources). Changing what blocks a route would open it.";
         for (const BlockedRoute& blocked : findings.blocked) {
-            model.blocked.push_back(blocked_item(scenario, blocked, numbers));
+            model.blocked.push_back(blocked_item(scenario, header, blocked, numbers));
         }
     }
     describe_conditions(model, view, query, header);
@@ -407,18 +420,11 @@ void write_markdown(std::ostream& out, const ReportModel& model, const ReportFin
             << "| ---: | --- | --- | --- | --- | --- | ---: | --- | --- |\n";
         std::size_t number = 0;
         for (const RouteRow& row : model.routes) {
-            std::vector<std::string> parameters;
-            for (const std::string& parameter : row.parameters) {
-                // "id = value": the id is an id, the value true or false.
-                const std::size_t space = parameter.find(' ');
-                parameters.push_back(markdown_code(parameter.substr(0, space)) +
-                                     parameter.substr(space));
-            }
             out << "| " << ++number << " | " << markdown_text(row.path) << " | "
                 << markdown_text(row.data) << " | " << row.evidence << " | "
                 << markdown_list(row.gates, "; ", "nothing") << " | "
-                << (parameters.empty() ? "nothing" : join(parameters, ", ")) << " | "
-                << row.likelihood << " | " << markdown_citations(row.sources) << " | "
+                << markdown_list(row.parameters, "; ", "nothing") << " | " << row.likelihood
+                << " | " << markdown_citations(row.sources) << " | "
                 << markdown_code(row.id) << " |\n";
         }
         out << "\n";
@@ -488,6 +494,15 @@ void write_markdown(std::ostream& out, const ReportModel& model, const ReportFin
     out << "## Method\n\n" << markdown_text(kMethodNote) << "\n\n";
     for (const StatusMeaning& status : kStatusMeanings) {
         out << "- **" << status.status << "**: " << markdown_text(status.meaning) << "\n";
+    }
+    const Provenance& provenance = findings.provenance;
+    if (!provenance.scenario.empty()) {
+        out << "\n## Provenance\n\n"
+            << "- **Scenario:** " << markdown_code(provenance.scenario) << "\n"
+            << "- **Content hash of the files loaded:** " << markdown_code(provenance.content_hash)
+            << "\n"
+            << "- **flowsim version:** " << markdown_text(provenance.version) << "\n"
+            << "- **Written by:** " << markdown_code(provenance.command) << "\n";
     }
 }
 
@@ -622,19 +637,13 @@ void write_html(std::ostream& out, const ReportModel& model, const ReportFinding
         out << "</tr></thead>\n<tbody>\n";
         std::size_t number = 0;
         for (const RouteRow& row : model.routes) {
-            std::vector<std::string> parameters;
-            for (const std::string& parameter : row.parameters) {
-                const std::size_t space = parameter.find(' ');
-                parameters.push_back("<code>" + html(parameter.substr(0, space)) + "</code>" +
-                                     html(parameter.substr(space)));
-            }
             out << "<tr><td class=\"number\" data-label=\"#\">" << ++number << "</td>"
                 << "<td class=\"route\" data-label=\"Route\">" << html(row.path) << "</td>"
                 << "<td data-label=\"Data\">" << html(row.data) << "</td>"
                 << "<td data-label=\"Evidence\">" << row.evidence << "</td>"
                 << "<td data-label=\"Needs\">" << html_list(row.gates, "; ", "nothing") << "</td>"
                 << "<td data-label=\"Depends on\">"
-                << (parameters.empty() ? "nothing" : join(parameters, ", ")) << "</td>"
+                << html_list(row.parameters, "; ", "nothing") << "</td>"
                 << "<td class=\"number\" data-label=\"Likelihood\">" << row.likelihood << "</td>"
                 << "<td data-label=\"Sources\">" << html_citations(row.sources) << "</td>"
                 << "<td data-label=\"Route id\"><code class=\"id\">" << html(row.id)
@@ -722,7 +731,18 @@ void write_html(std::ostream& out, const ReportModel& model, const ReportFinding
         out << "<li><strong>" << status.status << "</strong>: " << html(status.meaning)
             << "</li>\n";
     }
-    out << "</ul>\n</section>\n</main>\n</body>\n</html>\n";
+    out << "</ul>\n</section>\n";
+    const Provenance& provenance = findings.provenance;
+    if (!provenance.scenario.empty()) {
+        out << "<section id=\"provenance\">\n<h2>Provenance</h2>\n<dl class=\"conditions\">\n"
+            << "<dt>Scenario</dt><dd><code>" << html(provenance.scenario) << "</code></dd>\n"
+            << "<dt>Content hash of the files loaded</dt><dd><code>"
+            << html(provenance.content_hash) << "</code></dd>\n"
+            << "<dt>flowsim version</dt><dd>" << html(provenance.version) << "</dd>\n"
+            << "<dt>Written by</dt><dd><code>" << html(provenance.command) << "</code></dd>\n"
+            << "</dl>\n</section>\n";
+    }
+    out << "</main>\n</body>\n</html>\n";
 }
 
 // The value of attribute `name` in the start tag `tag`, and where the attribute (with
@@ -761,14 +781,27 @@ ReportFindings find_report_routes(const ConfigurationView& view,
                                   const StopCondition& stop) {
     ReportFindings findings;
     std::size_t counted = 0;
+    std::vector<NodeIndex> seen_sources;
     findings.cover = cover_routes(view, query.routes, stop, [&](const Route& route) {
         if (limit == 0 || findings.routes.size() < limit) {
             findings.routes.push_back(route);
         }
+        if (seen_sources.empty() || seen_sources.back() != route.source) {
+            seen_sources.push_back(route.source);
+        }
+        Evidence weakest = Evidence::kDocumented;
+        for (const EdgeIndex edge : route.edges) {
+            weakest = std::max(weakest, view.scenario().edges()[edge].status);
+        }
+        findings.strongest = findings.strongest ? std::min(*findings.strongest, weakest) : weakest;
         // Past the counting limit the report says "at least".
         return count_limit == 0 || ++counted < count_limit;
     });
     findings.route_count = findings.cover.routes;
+    if (findings.route_count > 0 && !findings.cover.completion.cut_short()) {
+        findings.reach = sources_reaching(view, query.routes, seen_sources, stop,
+                                          findings.cover.completion.complete());
+    }
     if (findings.route_count == 0 && findings.cover.completion.complete()) {
         findings.blocked = blocked_routes(view, query.routes, blocked_limit);
     }

@@ -1,6 +1,7 @@
 #include "route_text.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace flowsim::io {
 
@@ -12,7 +13,101 @@ std::size_t SourceNumbers::number(SourceIndex source) {
     return entry->second;
 }
 
-void write_route_object(JsonWriter& json, const Scenario& scenario, const Route& route) {
+std::string hop_text(const Scenario& scenario, EdgeIndex index) {
+    const Edge& edge = scenario.edges()[index];
+    std::string text = scenario.nodes()[edge.from].label + " → " + scenario.nodes()[edge.to].label;
+    if (!edge.mechanism.empty()) {
+        std::string words = edge.mechanism;
+        std::replace(words.begin(), words.end(), '_', ' ');
+        text += " (" + words + ")";
+    }
+    return text;
+}
+
+std::string blocker_text(const Scenario& scenario,
+                         const QueryHeader& header,
+                         EdgeIndex index,
+                         const Blocker& blocker,
+                         SourceNumbers& numbers) {
+    const Edge& edge = scenario.edges()[index];
+    switch (blocker.reason) {
+        case Blocker::Reason::kPolicy: {
+            if (!blocker.policy) {
+                break;
+            }
+            const Policy& policy = scenario.policies()[*blocker.policy];
+            std::string text =
+                "the law “" + (policy.label.empty() ? policy.id : policy.label) + "”";
+            for (const SourceIndex source : policy.sources) {
+                text += " [" + std::to_string(numbers.number(source)) + "]";
+            }
+            return text;
+        }
+        case Blocker::Reason::kParameter: {
+            // A lone parameter, or its negation: say it by label.
+            const auto& terms = edge.when.terms();
+            const Expression::Term& root = terms[edge.when.root()];
+            const Expression::Term* term =
+                root.op == Expression::Op::kParameter ? &root
+                : root.op == Expression::Op::kNot &&
+                        terms[root.left].op == Expression::Op::kParameter
+                    ? &terms[root.left]
+                    : nullptr;
+            if (term == nullptr || header.parameter_values.size() != scenario.parameters().size()) {
+                break;
+            }
+            const Parameter& parameter = scenario.parameters()[term->parameter];
+            return "“" + (parameter.label.empty() ? parameter.id : parameter.label) + "” is " +
+                   (header.parameter_values[term->parameter] ? "on" : "off");
+        }
+        case Blocker::Reason::kGate: {
+            const auto gate = scenario.find_gate(blocker.detail);
+            if (!gate) {
+                break;
+            }
+            const Gate& g = scenario.gates()[*gate];
+            return "needs " + (g.label.empty() ? g.id : g.label) + ", assumed never given";
+        }
+        default:
+            break;
+    }
+    return blocker.detail;
+}
+
+std::string likelihood_text(const std::optional<double>& likelihood) {
+    if (!likelihood) {
+        return "unknown";
+    }
+    // Rough guesses multiplied: three significant digits are more than they hold.
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.3g", *likelihood);
+    return buffer;
+}
+
+std::string dependency_text(const Scenario& scenario, const Dependency& dependency) {
+    const Parameter& parameter = scenario.parameters()[dependency.parameter];
+    std::string text = (parameter.label.empty() ? parameter.id : parameter.label) + ": " +
+                       (dependency.keeps ? "on" : "off");
+    if (dependency.policy) {
+        const Policy& policy = scenario.policies()[*dependency.policy];
+        text += " (else blocked by " + (policy.label.empty() ? policy.id : policy.label) + ")";
+    }
+    return text;
+}
+
+std::vector<Dependency> dependencies_of(const Scenario& scenario,
+                                        const QueryHeader& header,
+                                        const Route& route) {
+    if (header.parameter_values.size() != scenario.parameters().size()) {
+        return {};  // a header not made by make_header: nothing known
+    }
+    return route_dependencies(scenario, header.parameter_values, header.date, route);
+}
+
+void write_route_object(JsonWriter& json,
+                        const Scenario& scenario,
+                        const QueryHeader& header,
+                        const Route& route) {
     const RouteSummary summary = summarize(scenario, route);
     json.begin_object();
     json.key("source").value(scenario.nodes()[route.source].id);
@@ -25,15 +120,45 @@ void write_route_object(JsonWriter& json, const Scenario& scenario, const Route&
     json.key("evidence").value(evidence_name(summary.evidence));
     json.key("gates").strings(ids_of(scenario.gates(), summary.gates));
     json.key("parameters").strings(ids_of(scenario.parameters(), summary.parameters));
+    json.key("depends_on").begin_array();
+    for (const Dependency& dependency : dependencies_of(scenario, header, route)) {
+        json.begin_object();
+        json.key("parameter").value(scenario.parameters()[dependency.parameter].id);
+        json.key("keeps").value(dependency.keeps);
+        json.key("via").value(dependency_via_name(dependency.via));
+        json.end_object();
+    }
+    json.end_array();
     json.key("sources").strings(ids_of(scenario.sources(), summary.sources));
-    json.key("likelihood").value(summary.likelihood);
+    if (summary.likelihood) {
+        json.key("likelihood").value(*summary.likelihood);
+    } else {
+        json.key("likelihood").null();
+    }
     json.key("id").value(summary.id);
     json.end_object();
+}
+
+void write_assumptions(JsonWriter& json, const QueryHeader& header) {
+    json.key("assumptions").begin_array();
+    for (const Assumption& assumption : header.assumptions) {
+        json.begin_object();
+        json.key("kind").value(assumption.kind);
+        json.key("name").value(assumption.name);
+        if (assumption.flag) {
+            json.key("value").value(*assumption.flag);
+        } else {
+            json.key("value").value(assumption.text);
+        }
+        json.end_object();
+    }
+    json.end_array();
 }
 
 void write_header_fields(JsonWriter& json, const QueryHeader& header) {
     json.key("scenario").value(header.scenario);
     write_settings_fields(json, header);
+    write_assumptions(json, header);
     json.key("from").strings(header.from);
     json.key("to").strings(header.to);
     json.key("data").strings(header.data);
@@ -92,17 +217,14 @@ void write_route_block(std::ostream& out,
         out << ", arriving as " << scenario.data_kinds()[route.arrives_as].label;
     }
     out << " · evidence: " << evidence_name(summary.evidence) << " · likelihood "
-        << json_number(summary.likelihood) << "\n";
-    if (!summary.parameters.empty()) {
-        out << indent << "settings:";
+        << likelihood_text(summary.likelihood) << "\n";
+    const std::vector<Dependency> dependencies = dependencies_of(scenario, header, route);
+    if (!dependencies.empty()) {
+        out << indent << "depends on:";
         const char* separator = " ";
-        for (const ParameterIndex parameter : summary.parameters) {
-            const std::string& id = scenario.parameters()[parameter].id;
-            const auto value = std::find_if(header.parameters.begin(), header.parameters.end(),
-                                            [&](const auto& entry) { return entry.first == id; });
-            const bool on = value != header.parameters.end() && value->second;
-            out << separator << id << (on ? " on" : " off");
-            separator = ", ";
+        for (const Dependency& dependency : dependencies) {
+            out << separator << dependency_text(scenario, dependency);
+            separator = "; ";
         }
         out << "\n";
     }

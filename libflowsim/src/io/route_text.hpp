@@ -10,6 +10,7 @@
 #include <flowsim/io/route_writer.hpp>
 #include <flowsim/io/wording.hpp>
 #include <flowsim/route.hpp>
+#include <flowsim/route_dependencies.hpp>
 #include <flowsim/scenario.hpp>
 
 namespace flowsim::io {
@@ -47,13 +48,44 @@ std::vector<std::string> ids_of(const std::vector<T>& items,
 }
 
 /// A route as the JSON object docs/cli.md describes ("JSON").
-void write_route_object(JsonWriter& json, const Scenario& scenario, const Route& route);
+void write_route_object(JsonWriter& json,
+                        const Scenario& scenario,
+                        const QueryHeader& header,
+                        const Route& route);
+
+/// A hop for people: "From → To", with the mechanism in words when the edge has one:
+/// "Ring cloud → ICE (search warrant)".
+std::string hop_text(const Scenario& scenario, EdgeIndex edge);
+
+/// Why a hop is blocked, for people, by label: a setting ("“Police search the network
+/// for ICE” is off"), a law by its label with its sources numbered ("the law “…” [2]"), an
+/// excluded gate; the other reasons as the blocker says them.
+std::string blocker_text(const Scenario& scenario,
+                         const QueryHeader& header,
+                         EdgeIndex edge,
+                         const Blocker& blocker,
+                         SourceNumbers& numbers);
+
+/// A route's likelihood for people: three significant digits, or "unknown".
+std::string likelihood_text(const std::optional<double>& likelihood);
+
+/// "Label: on" for a parameter a route depends on, with "(else blocked by LAW)" when its
+/// flip would switch on a policy that blocks the route. Plain text.
+std::string dependency_text(const Scenario& scenario, const Dependency& dependency);
+
+/// What `route` depends on under the settings of `header` (route_dependencies).
+std::vector<Dependency> dependencies_of(const Scenario& scenario,
+                                        const QueryHeader& header,
+                                        const Route& route);
 
 /// "scenario", "configuration", "as_of", "from", "to", "data" of a listing.
 void write_header_fields(JsonWriter& json, const QueryHeader& header);
 
 /// "configuration" (its name and every parameter's value) and "as_of" (when a date applies).
 void write_settings_fields(JsonWriter& json, const QueryHeader& header);
+
+/// "assumptions": [{kind, name, value}], every departure from the defaults.
+void write_assumptions(JsonWriter& json, const QueryHeader& header);
 
 /// Writes a route for people: its path on the current line (after a number, say), then
 /// its id, length, evidence and likelihood, what it depends on and its sources, each

@@ -19,6 +19,9 @@ QueryHeader make_header(const ConfigurationView& view,
         header.parameters.emplace_back(scenario.parameters()[i].id, view.parameter_values()[i]);
     }
     std::sort(header.parameters.begin(), header.parameters.end());
+    header.assumptions = assumptions_of(view, query);
+    header.parameter_values = view.parameter_values();
+    header.date = view.date();
     header.from = node_ids(scenario, query.routes.from);
     header.to = node_ids(scenario, query.routes.to);
     if (query.routes.data) {
@@ -77,7 +80,7 @@ void PathsWriter::route(const Route& route) {
     State& state = *state_;
     ++state.written;
     if (state.format == RouteFormat::kJson) {
-        write_route_object(state.json, state.scenario, route);
+        write_route_object(state.json, state.scenario, state.header, route);
     } else {
         state.out << "\n" << state.written << ". ";
         write_route_block(state.out, state.scenario, route, state.header, state.numbers, "   ");
@@ -126,7 +129,9 @@ void write_query(std::ostream& out,
                  const std::optional<Route>& first,
                  std::size_t route_count,
                  Completion completion,
-                 const std::vector<BlockedRoute>& blocked) {
+                 const std::vector<BlockedRoute>& blocked,
+                 const SourceReach& reach,
+                 std::optional<Evidence> strongest) {
     const bool complete = completion.complete();
     const bool reachable = first.has_value();
     if (format == RouteFormat::kJson) {
@@ -136,9 +141,14 @@ void write_query(std::ostream& out,
         json.key("reachable").value(reachable);
         json.key("route_count").value(route_count);
         json.key("complete").value(complete);
+        json.key("sources_reaching").strings(node_ids(scenario, reach.reaching));
+        json.key("sources_not_reaching").strings(node_ids(scenario, reach.not_reaching));
+        if (strongest) {
+            json.key("strongest_evidence").value(evidence_name(*strongest));
+        }
         json.key("routes").begin_array(true);
         if (first) {
-            write_route_object(json, scenario, *first);
+            write_route_object(json, scenario, header, *first);
         }
         json.end_array();
         if (!reachable) {
@@ -154,6 +164,11 @@ void write_query(std::ostream& out,
                     json.key("edge").value(scenario.edges()[edge].id);
                     json.key("reason").value(blocker_reason_name(blocker.reason));
                     json.key("detail").value(blocker.detail);
+                    if (blocker.policy) {
+                        const Policy& policy = scenario.policies()[*blocker.policy];
+                        json.key("policy_label").value(policy.label);
+                        json.key("policy_sources").strings(ids_of(scenario.sources(), policy.sources));
+                    }
                     json.end_object();
                 }
                 json.end_array();
@@ -165,38 +180,43 @@ void write_query(std::ostream& out,
         out << "\n";
         return;
     }
-    const std::string from = describe_nodes(scenario, header.from);
     const std::string to = describe_nodes(scenario, header.to);
     SourceNumbers numbers;
     if (reachable) {
-        out << "Yes — data from " << from << " can reach " << to << " by "
-            << (complete ? "" : "at least ") << plural(route_count, "route") << " ("
-            << conditions(header) << ").\n\nThe first in order (fewest hops):\n\n";
+        std::vector<NodeIndex> reaching = reach.reaching;
+        if (reaching.empty() && reach.not_reaching.empty()) {
+            reaching.push_back(first->source);  // no tally given: name the first route's source
+        }
+        out << "Yes — "
+            << reach_sentence(scenario, header, reaching, reach.not_reaching, route_count,
+                              !complete, strongest)
+            << "\n\nThe first in order (fewest hops):\n\n";
         out << "  ";
         write_route_block(out, scenario, *first, header, numbers, "  ");
         out << "\nList them all with `flowsim paths`.\n";
         write_sources(out, scenario, numbers);
         return;
     }
-    out << "No — data from " << from << " cannot reach " << to << " (" << conditions(header)
-        << ").\n";
+    out << "No — data from " << list_nodes(scenario, header.from) << " cannot reach " << to << " ("
+        << conditions(header) << ").\n";
     if (blocked.empty()) {
         out << "\nNo route exists in the graph at all, whatever the configuration.\n";
         return;
     }
-    out << "\nThe shortest routes that exist in the graph, and what blocks each:\n";
+    out << "\nThe nearest routes from each source that could carry the data, and what blocks "
+           "each:\n";
     std::size_t number = 0;
     for (const BlockedRoute& route : blocked) {
         out << "\n"
             << ++number << ". " << path_text(scenario, route.route.nodes) << " ("
             << scenario.data_kinds()[route.route.data].label << ")\n";
         for (const auto& [edge, blocker] : route.blockers) {
-            const Edge& e = scenario.edges()[edge];
-            out << "   " << scenario.nodes()[e.from].label << " → " << scenario.nodes()[e.to].label
-                << " (" << e.id << "): " << blocker.detail << " ["
+            out << "   " << hop_text(scenario, edge) << ": "
+                << blocker_text(scenario, header, edge, blocker, numbers) << " ["
                 << blocker_reason_name(blocker.reason) << "]\n";
         }
     }
+    write_sources(out, scenario, numbers);
 }
 
 }  // namespace flowsim::io

@@ -1,5 +1,8 @@
 #include "flowsim/io/scenario_loader.hpp"
 
+#include <cstdint>
+#include <cstdio>
+#include <map>
 #include <set>
 
 #include "declarations.hpp"
@@ -16,6 +19,25 @@ namespace {
 using detail::check_question_selectors;
 using detail::in_quotes;
 using detail::LoadContext;
+
+// "fnv1a64:" and 16 hex digits over every file's length and bytes, in display-name order
+// (the map's order), so the same files give the same hash wherever they lie.
+std::string content_hash(const std::map<std::string, std::string>& texts) {
+    std::uint64_t hash = 14695981039346656037ULL;  // FNV-1a
+    const auto mix = [&hash](std::string_view bytes) {
+        for (const char c : bytes) {
+            hash ^= static_cast<unsigned char>(c);
+            hash *= 1099511628211ULL;
+        }
+    };
+    for (const auto& entry : texts) {
+        mix(std::to_string(entry.second.size()) + ":");
+        mix(entry.second);
+    }
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "fnv1a64:%016llx", static_cast<unsigned long long>(hash));
+    return buffer;
+}
 
 // Builds the scenario, checks what can only be checked on it, and hands it out only
 // when no error was found; the texts are kept only when there is something to quote.
@@ -39,6 +61,7 @@ LoadResult finish(LoadContext& context, const std::string& display_name) {
     for (const auto& entry : context.texts) {
         result.files.push_back(entry.first);
     }
+    result.content_hash = content_hash(context.texts);
     if (!result.diagnostics.empty()) {
         result.texts = std::move(context.texts);
     }

@@ -118,10 +118,105 @@ std::string path_text(const Scenario& scenario, const std::vector<NodeIndex>& no
     return text;
 }
 
+std::vector<Assumption> assumptions_of(const ConfigurationView& view, const ResolvedQuery& query) {
+    const Scenario& scenario = view.scenario();
+    const ActivitySettings& activity = query.activity;
+    std::vector<Assumption> result;
+    if (activity.configuration) {
+        const std::string& id = scenario.configurations()[*activity.configuration].id;
+        result.push_back({"configuration", id, std::nullopt, id, "configuration " + id});
+    }
+    // The values before any --set: defaults, then the configuration.
+    std::vector<bool> before;
+    for (const Parameter& parameter : scenario.parameters()) {
+        before.push_back(parameter.default_value);
+    }
+    if (activity.configuration) {
+        for (const auto& [parameter, value] :
+             scenario.configurations()[*activity.configuration].values) {
+            before[parameter] = value;
+        }
+    }
+    std::vector<bool> listed(scenario.parameters().size(), false);
+    for (const auto& [parameter, ignored] : activity.settings) {
+        const bool value = view.parameter_values()[parameter];
+        if (listed[parameter] || value == before[parameter]) {
+            continue;
+        }
+        listed[parameter] = true;
+        const Parameter& p = scenario.parameters()[parameter];
+        result.push_back({"set", p.id, value, value ? "true" : "false",
+                          (p.label.empty() ? p.id : p.label) + ": " + (value ? "on" : "off")});
+    }
+    for (const GateIndex gate : activity.without) {
+        const Gate& g = scenario.gates()[gate];
+        result.push_back({"without", g.id, false, "false",
+                          "never given: " + (g.label.empty() ? g.id : g.label)});
+    }
+    const auto ids_text = [&](const std::vector<NodeIndex>& nodes) {
+        return join(node_ids(scenario, nodes), ",");
+    };
+    if (!query.routes.avoid.empty()) {
+        result.push_back({"avoid", "avoid", std::nullopt, ids_text(query.routes.avoid),
+                          "avoiding " + list_nodes(scenario, query.routes.avoid)});
+    }
+    if (query.routes.via) {
+        result.push_back({"via", "via", std::nullopt, ids_text(*query.routes.via),
+                          "only through " + list_nodes(scenario, *query.routes.via)});
+    }
+    if (activity.min_evidence != Evidence::kHypothetical) {
+        const std::string level(evidence_name(activity.min_evidence));
+        result.push_back({"min_evidence", "min_evidence", std::nullopt, level,
+                          "only edges at least " + level});
+    }
+    if (activity.as_of) {
+        std::string phrase = "facts as of " + activity.as_of->to_string();
+        if (scenario.as_of() && *scenario.as_of() != *activity.as_of) {
+            phrase += " (not the scenario's " + scenario.as_of()->to_string() + ")";
+        }
+        result.push_back({"as_of", "as_of", std::nullopt, activity.as_of->to_string(), phrase});
+    }
+    return result;
+}
+
 std::string conditions(const QueryHeader& header) {
     std::string text = "configuration: " + header.configuration;
-    if (header.as_of) {
+    bool date_stated = false;
+    for (const Assumption& assumption : header.assumptions) {
+        if (assumption.kind == "configuration") {
+            continue;  // named above
+        }
+        text += "; " + assumption.phrase;
+        date_stated = date_stated || assumption.kind == "as_of";
+    }
+    if (header.as_of && !date_stated) {
         text += "; as of " + *header.as_of;
+    }
+    return text;
+}
+
+std::string reach_sentence(const Scenario& scenario,
+                           const QueryHeader& header,
+                           const std::vector<NodeIndex>& reaching,
+                           const std::vector<NodeIndex>& not_reaching,
+                           std::size_t route_count,
+                           bool at_least,
+                           std::optional<Evidence> strongest) {
+    const std::size_t asked = reaching.size() + not_reaching.size();
+    std::string text = "data from " + list_nodes(scenario, reaching) + " can reach " +
+                       list_nodes(scenario, header.to) + " by " + (at_least ? "at least " : "") +
+                       plural(route_count, "route");
+    if (asked > 1) {
+        text += not_reaching.empty() ? (asked == 2 ? std::string(", from both sources")
+                                                   : ", from all " + std::to_string(asked) +
+                                                         " sources")
+                                     : ", from " + std::to_string(reaching.size()) + " of " +
+                                           std::to_string(asked) + " sources; not from " +
+                                           list_nodes(scenario, not_reaching);
+    }
+    text += " (" + conditions(header) + ").";
+    if (strongest) {
+        text += " The best-evidenced route is " + std::string(evidence_name(*strongest)) + ".";
     }
     return text;
 }

@@ -22,6 +22,10 @@ struct DotOptions {
     std::string title;                 ///< the heading; empty: none
     std::vector<std::string> caption;  ///< lines under the heading (see diagram_caption)
     std::vector<bool> active;          ///< per edge (see active_edges); empty: all active
+    /// Per edge: the laws that block it for every source asked about (see
+    /// edges_blocked_by_policies); such an edge is drawn in its own colour with a barred
+    /// arrowhead and the laws' labels. Empty: none.
+    std::vector<std::vector<std::uint32_t>> blocked_by;
     std::optional<RouteCover> routes;  ///< when set, what it covers is drawn thick and red
     std::vector<NodeIndex> targets;    ///< emphasised, and never folded, when routes is set
     bool routes_only = false;          ///< draw only the nodes and edges `routes` covers

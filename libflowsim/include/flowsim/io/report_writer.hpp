@@ -7,6 +7,7 @@
 #include <vector>
 
 #include <flowsim/blocked_routes.hpp>
+#include <flowsim/source_reach.hpp>
 #include <flowsim/configuration_view.hpp>
 #include <flowsim/query_request.hpp>
 #include <flowsim/route.hpp>
@@ -19,6 +20,16 @@ namespace flowsim::io {
 enum class ReportFormat { kMarkdown, kHtml };
 
 /// What the route search found for a report, and what to show besides the scenario.
+/// Where a report comes from, so that a reader can check it: printed at its end when
+/// `scenario` is set. Deterministic: paths as typed, no commit hash, no date.
+struct Provenance {
+    std::string scenario;      ///< the scenario's path as the user typed it
+    std::string content_hash;  ///< a hash of the bytes of every file loaded
+    std::string version;       ///< the flowsim release
+    std::string command;       ///< the command line that writes this page again (the
+                               ///< output file by its name, to be run in its folder)
+};
+
 struct ReportFindings {
     std::string display_name;     ///< names an untitled scenario (its file name)
     std::vector<Route> routes;    ///< the routes the table lists, in the fixed order
@@ -28,6 +39,9 @@ struct ReportFindings {
     /// "at least" route_count.
     RouteCover cover;
     std::vector<BlockedRoute> blocked;  ///< when there is no route: see blocked_routes()
+    SourceReach reach;                  ///< which sources reach (sources_reaching)
+    Provenance provenance;              ///< where the page comes from
+    std::optional<Evidence> strongest;  ///< the best evidence among the routes found
     /// The diagram. HTML: an SVG document as Graphviz writes it, embedded inline (see
     /// svg_for_html). Markdown: the SVG file's path relative to the report. Empty: none,
     /// and the report says so.

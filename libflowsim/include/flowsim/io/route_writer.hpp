@@ -13,9 +13,27 @@
 #include <flowsim/configuration_view.hpp>
 #include <flowsim/query_request.hpp>
 #include <flowsim/route.hpp>
+#include <flowsim/source_reach.hpp>
 #include <flowsim/scenario.hpp>
 
 namespace flowsim::io {
+
+/// One way the question departs from the scenario's defaults: a named configuration, a
+/// parameter set (to a value other than the configuration gives it), an excluded gate,
+/// avoided or required nodes, an evidence floor, a chosen date. SPEC section 4.
+struct Assumption {
+    /// "configuration", "set", "without", "avoid", "via", "min_evidence" or "as_of".
+    std::string kind;
+    /// What it names: the configuration's, parameter's or gate's id; for the others the
+    /// option's own name ("avoid", "via", "min_evidence", "as_of").
+    std::string name;
+    /// The value assumed: a parameter's value, false for a gate (never passed); else
+    /// `text` (node ids joined with ",", the level, the date, the configuration's id).
+    std::optional<bool> flag;
+    std::string text;
+    /// For people, by label: "Police search the network for ICE: on".
+    std::string phrase;
+};
 
 /// What a route listing answers: the scenario, the configuration, the sources, the
 /// targets and the data kinds, by id.
@@ -25,6 +43,9 @@ struct QueryHeader {
     std::vector<std::pair<std::string, bool>> parameters;  ///< every parameter, by id
     std::vector<std::string> from, to, data;
     std::optional<std::string> as_of;
+    std::vector<Assumption> assumptions;  ///< every departure from the defaults, in option order
+    std::vector<bool> parameter_values;  ///< by parameter index: what routes depend on
+    std::optional<Date> date;            ///< the date edges and policies are checked against
 };
 
 /// The header for `query` under `view` (`display_name` names an untitled scenario).
@@ -66,7 +87,9 @@ void write_query(std::ostream& out,
                  const std::optional<Route>& first,
                  std::size_t route_count,
                  Completion completion,
-                 const std::vector<BlockedRoute>& blocked);
+                 const std::vector<BlockedRoute>& blocked,
+                 const SourceReach& reach = {},
+                 std::optional<Evidence> strongest = std::nullopt);
 
 /// Writes only the number of routes (`paths --count`).
 void write_route_count(std::ostream& out,

@@ -31,6 +31,10 @@ struct LoadResult {
     /// Every file read (the scenario and what it includes), as opened, sorted; so that
     /// a command can refuse to write over one of them.
     std::vector<std::string> files;
+    /// "fnv1a64:" and 16 hex digits: a hash of every file's bytes (each with its length),
+    /// files in display-name order, so the same files give the same hash wherever they
+    /// lie; for reports' provenance.
+    std::string content_hash;
 
     bool ok() const { return scenario.has_value(); }
 };

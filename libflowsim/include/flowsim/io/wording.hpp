@@ -1,12 +1,15 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include <flowsim/configuration_view.hpp>
 #include <flowsim/io/route_writer.hpp>
+#include <flowsim/query_request.hpp>
 #include <flowsim/scenario.hpp>
 
 namespace flowsim::io {
@@ -48,8 +51,30 @@ std::vector<std::string> node_ids(const Scenario& scenario, const std::vector<No
 /// The node labels of a route joined with " → ".
 std::string path_text(const Scenario& scenario, const std::vector<NodeIndex>& nodes);
 
-/// "configuration: NAME" and, when a date applies, "; as of DATE".
+/// Every way `query` departs from the scenario's defaults, in this order: the named
+/// configuration, each --set whose value differs from what the configuration (or the
+/// default) gives, each --without gate, --avoid, --via, --min-evidence above
+/// hypothetical, and --as-of.
+std::vector<Assumption> assumptions_of(const ConfigurationView& view, const ResolvedQuery& query);
+
+/// The conditions of an answer, for its first line: "configuration: NAME", then every
+/// assumption's phrase, then "as of DATE" when a date applies; e.g. "configuration:
+/// default; Police search the network for ICE: on; without A judge-signed warrant; as of
+/// 2026-07-01". The one phrase every writer (text, report, diagram) uses.
 std::string conditions(const QueryHeader& header);
+
+/// The sentence after "Yes — ": which sources reach and, separately, which do not (each
+/// list capped, "and 180 more"), the number of routes, the conditions, and the strongest
+/// evidence among the routes found: "data from A and B can reach ICE by 12 routes, from
+/// 2 of 3 sources; not from C (configuration: default; as of 2026-07-01). The
+/// best-evidenced route is reported." `at_least`: the count is a lower bound.
+std::string reach_sentence(const Scenario& scenario,
+                           const QueryHeader& header,
+                           const std::vector<NodeIndex>& reaching,
+                           const std::vector<NodeIndex>& not_reaching,
+                           std::size_t route_count,
+                           bool at_least,
+                           std::optional<Evidence> strongest);
 
 /// Parameter settings as "id=true, other=false", in the order given.
 std::string settings_text(const Scenario& scenario,
