@@ -63,20 +63,7 @@ void print_summary(std::ostream& out,
         out << "\nSources:\n";
         std::size_t number = 0;
         for (const Source& source : scenario.sources()) {
-            out << "  [" << ++number << "] " << source.title;
-            if (!source.publisher.empty()) {
-                out << ", " << source.publisher;
-            }
-            if (source.date) {
-                out << ", " << source.date->to_string();
-            }
-            if (source.kind) {
-                out << " (" << source_kind_name(*source.kind) << ")";
-            }
-            if (!source.url.empty()) {
-                out << ". " << source.url;
-            }
-            out << "\n";
+            out << "  [" << ++number << "] " << io::source_citation(source) << "\n";
         }
     }
 }

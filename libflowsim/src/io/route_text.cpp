@@ -186,20 +186,7 @@ void write_sources(std::ostream& out, const Scenario& scenario, const SourceNumb
     out << "\nSources\n";
     for (std::size_t i = 0; i < order.size(); ++i) {
         const Source& source = scenario.sources()[order[i]];
-        out << "  [" << i + 1 << "] " << source.title;
-        if (!source.publisher.empty()) {
-            out << " — " << source.publisher;
-        }
-        if (source.date) {
-            out << ", " << source.date->to_string();
-        }
-        if (source.kind) {
-            out << " (" << source_kind_name(*source.kind) << ")";
-        }
-        if (!source.url.empty()) {
-            out << ". " << source.url;
-        }
-        out << "\n";
+        out << "  [" << i + 1 << "] " << source_citation(source) << "\n";
     }
 }
 

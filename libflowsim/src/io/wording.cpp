@@ -230,4 +230,21 @@ std::string settings_text(const Scenario& scenario,
     return join(parts, ", ");
 }
 
+std::string source_citation(const Source& source) {
+    std::string text = source.title;
+    if (!source.publisher.empty()) {
+        text += " — " + source.publisher;
+    }
+    if (source.date) {
+        text += ", " + source.date->to_string();
+    }
+    if (source.kind) {
+        text += " (" + std::string(source_kind_name(*source.kind)) + ")";
+    }
+    if (!source.url.empty()) {
+        text += ". " + source.url;
+    }
+    return text;
+}
+
 }  // namespace flowsim::io

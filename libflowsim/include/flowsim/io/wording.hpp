@@ -80,4 +80,8 @@ std::string reach_sentence(const Scenario& scenario,
 std::string settings_text(const Scenario& scenario,
                           const std::vector<std::pair<ParameterIndex, bool>>& settings);
 
+/// A source as one line of plain text, without its number: "Title — Publisher,
+/// 2025-08-26 (record). https://…"; each part only when the source has it.
+std::string source_citation(const Source& source);
+
 }  // namespace flowsim::io
