@@ -27,9 +27,8 @@ void print_errors(const std::vector<Diagnostic>& diagnostics) {
 
 // "eyesoff_eugene.csv" -> "eyesoff-eugene"; a source id the loader accepts.
 std::string id_from_file(const std::string& path) {
-    std::string stem = path.substr(path.find_last_of('/') == std::string::npos
-                                       ? 0
-                                       : path.find_last_of('/') + 1);
+    std::string stem =
+        path.substr(path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/') + 1);
     stem = stem.substr(0, stem.rfind('.'));
     std::string id;
     for (const char c : stem) {
@@ -49,10 +48,9 @@ std::string id_from_file(const std::string& path) {
 std::string beside(const std::string& path) {
     const std::size_t slash = path.find_last_of('/');
     const std::size_t dot = path.rfind('.');
-    const std::string stem =
-        dot != std::string::npos && (slash == std::string::npos || dot > slash)
-            ? path.substr(0, dot)
-            : path;
+    const std::string stem = dot != std::string::npos && (slash == std::string::npos || dot > slash)
+                                 ? path.substr(0, dot)
+                                 : path;
     return stem + ".svg";
 }
 
@@ -66,8 +64,7 @@ std::string file_name(const std::string& path) {
 CLI::App& setup_audit(CLI::App& app, AuditOptions& options) {
     CLI::App& command = *app.add_subcommand(
         "audit", "Summarise Flock search-audit logs: searches by month, reason and scope");
-    command.add_option("logs", options.logs, "Search-audit logs (CSV); - reads stdin")
-        ->required();
+    command.add_option("logs", options.logs, "Search-audit logs (CSV); - reads stdin")->required();
     command.add_flag("-v,--verbose", options.common.verbose, "Say more on stderr");
     command.add_flag("-q,--quiet", options.common.quiet, "Say nothing on stderr but errors");
     command.add_option("--agency", options.agency,
@@ -77,9 +74,10 @@ CLI::App& setup_audit(CLI::App& app, AuditOptions& options) {
     command.add_option("--columns", options.columns,
                        "Column mapping for Organization/Network Audit exports: "
                        "date=COL,reason=COL[,cameras=COL][,agency=COL][,id=COL]");
-    command.add_option("--kind", options.kind,
-                       "organization (searches BY the agency; the portal export) or network "
-                       "(searches OF its cameras by others)")
+    command
+        .add_option("--kind", options.kind,
+                    "organization (searches BY the agency; the portal export) or network "
+                    "(searches OF its cameras by others)")
         ->check(CLI::IsMember({"organization", "network"}));
     command.add_option("--patterns", options.patterns,
                        "File of extra reason patterns, one 'CATEGORY: PATTERN' a line");
@@ -171,7 +169,8 @@ ExitCode run_audit(const AuditOptions& options) {
     io::AuditTally tally(classifier);
     io::AuditReport report;
     report.tally = &tally;
-    report.kind = options.kind == "network" ? io::AuditKind::kNetwork : io::AuditKind::kOrganization;
+    report.kind =
+        options.kind == "network" ? io::AuditKind::kNetwork : io::AuditKind::kOrganization;
     report.added_patterns = classifier.patterns().size() - built_in_patterns;
     // Rows repeated across several logs (overlapping 30-day exports) count once, by id.
     // Only then does memory grow with the rows: one hash per row.
@@ -216,8 +215,8 @@ ExitCode run_audit(const AuditOptions& options) {
         info.skipped_examples = reader.skipped_examples();
         if (options.common.verbosity() != Verbosity::kQuiet) {
             for (const io::SkippedRow& skipped : info.skipped_examples) {
-                std::cerr << name << ":" << skipped.line << ": warning: row skipped: "
-                          << skipped.why << "\n";
+                std::cerr << name << ":" << skipped.line
+                          << ": warning: row skipped: " << skipped.why << "\n";
             }
         }
         spdlog::debug("{}: {} rows, {} skipped", name, info.rows, info.skipped);
@@ -233,8 +232,9 @@ ExitCode run_audit(const AuditOptions& options) {
                                ? std::optional<std::int64_t>(options.own_cameras)
                                : std::nullopt);
         if (!report.breaks) {
-            report.no_breaks_why = "the camera counts do not fall in three clusters; give "
-                                   "--own-cameras N or --scope-breaks OWN_MAX,STATE_MAX";
+            report.no_breaks_why =
+                "the camera counts do not fall in three clusters; give "
+                "--own-cameras N or --scope-breaks OWN_MAX,STATE_MAX";
         }
     } else {
         report.no_breaks_why = "the log has no camera counts (map them with --columns cameras=COL)";
@@ -246,8 +246,8 @@ ExitCode run_audit(const AuditOptions& options) {
         report.scenario_file = options.scenario;
         report.grades = io::grade_edges(*scenario, *agency, report.kind, tally, report.breaks);
         io::AuditSourceEntry& source = report.source;
-        source.id = options.source_id.empty() ? id_from_file(options.logs.front())
-                                              : options.source_id;
+        source.id =
+            options.source_id.empty() ? id_from_file(options.logs.front()) : options.source_id;
         const std::string& label = scenario->nodes()[*agency].label;
         std::string title = options.source_title;
         if (title.empty()) {

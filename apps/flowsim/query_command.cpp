@@ -38,8 +38,8 @@ ExitCode run_query(const QueryOptions& options) {
     RouteFinder finder(view, query.routes);
     std::optional<Route> first;
     Enumeration enumeration;
-    std::vector<NodeIndex> seen_sources;      // the sources of the routes counted
-    std::optional<Evidence> strongest;        // the best evidence among them
+    std::vector<NodeIndex> seen_sources;  // the sources of the routes counted
+    std::optional<Evidence> strongest;    // the best evidence among them
     // Plain reachability first: a "no" needs no enumeration.
     if (finder.maybe_reachable()) {
         std::size_t counted = 0;

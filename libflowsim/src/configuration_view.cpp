@@ -198,8 +198,7 @@ std::vector<bool> active_edges(const ConfigurationView& view) {
 }
 
 std::vector<std::vector<std::uint32_t>> edges_blocked_by_policies(
-    const ConfigurationView& view,
-    const std::vector<NodeIndex>& origins) {
+    const ConfigurationView& view, const std::vector<NodeIndex>& origins) {
     const Scenario& scenario = view.scenario();
     std::vector<std::vector<std::uint32_t>> result(scenario.edges().size());
     std::set<std::vector<std::uint32_t>> origin_policies;

@@ -31,9 +31,9 @@ std::vector<Dependency> route_dependencies(const Scenario& scenario,
         DataKindIndex kind = route.data;
         for (const EdgeIndex e : route.edges) {
             const Edge& edge = scenario.edges()[e];
-            const bool kind_denied = deny.carries.empty() ||
-                                     std::find(deny.carries.begin(), deny.carries.end(), kind) !=
-                                         deny.carries.end();
+            const bool kind_denied =
+                deny.carries.empty() ||
+                std::find(deny.carries.begin(), deny.carries.end(), kind) != deny.carries.end();
             if (kind_denied &&
                 (!deny.from || deny.from->matches(scenario.nodes()[edge.from], edge.from)) &&
                 (!deny.to || deny.to->matches(scenario.nodes()[edge.to], edge.to))) {

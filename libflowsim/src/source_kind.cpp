@@ -5,8 +5,8 @@
 namespace flowsim {
 namespace {
 
-constexpr std::array<std::string_view, 7> kNames = {"record",    "law",      "filing",   "statement",
-                                                    "news",      "advocacy", "secondary"};
+constexpr std::array<std::string_view, 7> kNames = {"record", "law",      "filing",   "statement",
+                                                    "news",   "advocacy", "secondary"};
 
 }  // namespace
 

@@ -24,8 +24,8 @@ SourceReach sources_reaching(const ConfigurationView& view,
         if (reaches[source] || result.completion.cut_short()) {
             continue;
         }
-        const Enumeration found =
-            finder->enumerate_from(source, std::nullopt, [](const Route&) { return false; }, stop);
+        const Enumeration found = finder->enumerate_from(
+            source, std::nullopt, [](const Route&) { return false; }, stop);
         if (found.routes > 0) {
             reaches[source] = 1;
         } else if (found.completion.cut_short()) {

@@ -42,11 +42,11 @@ std::vector<std::string> describe(const Scenario& scenario,
                                   const std::vector<Dependency>& dependencies) {
     std::vector<std::string> lines;
     for (const Dependency& dependency : dependencies) {
-        lines.push_back(scenario.parameters()[dependency.parameter].id + " keeps " +
-                        (dependency.keeps ? "true" : "false") + " via " +
-                        std::string(dependency_via_name(dependency.via)) +
-                        (dependency.policy ? " " + scenario.policies()[*dependency.policy].id
-                                           : std::string()));
+        lines.push_back(
+            scenario.parameters()[dependency.parameter].id + " keeps " +
+            (dependency.keeps ? "true" : "false") + " via " +
+            std::string(dependency_via_name(dependency.via)) +
+            (dependency.policy ? " " + scenario.policies()[*dependency.policy].id : std::string()));
     }
     return lines;
 }

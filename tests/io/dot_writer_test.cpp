@@ -276,7 +276,8 @@ TEST(DotWriter, EveryGradeKeepsItsStyleOnAndOffARoute) {
     // The legend shows each grade on a route the way it is drawn.
     EXPECT_THAT(dot, HasSubstr("label=\"on a route,\\nalleged\", style=dotted, " + red));
     EXPECT_THAT(dot, HasSubstr("label=\"on a route, announced\\nor hypothetical\", "
-                               "style=dotted, " + light_red));
+                               "style=dotted, " +
+                               light_red));
 }
 
 // Issue 13, case 4: a hop that a law blocks for every source asked about is drawn in its

@@ -44,10 +44,11 @@ Read read(const std::string& text, std::optional<AuditColumns> columns = std::nu
 const char* const kHeader = "\"id\",\"userId\",\"searchDate\",\"cameraCount\",\"reason\"\n";
 
 TEST(SearchAuditReader, ReadsThePortalExportWithQuotedReasons) {
-    const Read result = read(std::string("\xEF\xBB\xBF") + kHeader +
-                             "\"a\",\"u\",\"2025-06-18 00:02:04.789\",2510,\"investigation\"\r\n"
-                             "\n"
-                             "b,u,2025-07-01 10:00:00.000,\"94\",\"theft, \"\"car\"\"\nline two\"\n");
+    const Read result =
+        read(std::string("\xEF\xBB\xBF") + kHeader +
+             "\"a\",\"u\",\"2025-06-18 00:02:04.789\",2510,\"investigation\"\r\n"
+             "\n"
+             "b,u,2025-07-01 10:00:00.000,\"94\",\"theft, \"\"car\"\"\nline two\"\n");
     ASSERT_TRUE(result.errors.empty()) << result.errors.front();
     ASSERT_EQ(result.rows.size(), 2u);
     EXPECT_EQ(result.rows[0].line, 2);
@@ -78,7 +79,8 @@ TEST(SearchAuditReader, WrongColumnsAreAnErrorThatSaysWhatToDo) {
 }
 
 TEST(SearchAuditReader, BrokenQuotingIsAnErrorAtItsPlace) {
-    Read result = read(std::string(kHeader) + "a,u,2025-06-18,1,\"never closed\nb,u,2025-06-18,1,x\n");
+    Read result =
+        read(std::string(kHeader) + "a,u,2025-06-18,1,\"never closed\nb,u,2025-06-18,1,x\n");
     ASSERT_EQ(result.errors.size(), 1u);
     EXPECT_EQ(result.errors[0],
               "log.csv:2:18: error: the quoted field that starts here is never closed (a "
@@ -99,10 +101,10 @@ TEST(SearchAuditReader, RowsThatDoNotParseAreSkippedWithTheirLine) {
                              "c,u,2025-06-18,1\n"
                              "d,u,6/18/2025 1:00 PM,\"1,234\",ok\n");
     EXPECT_TRUE(result.errors.empty());
-    EXPECT_EQ(result.skipped, (std::vector<std::string>{
-                                  "2: searchDate 'yesterday' is not a date",
-                                  "3: cameraCount 'many' is not a whole number",
-                                  "4: it has 4 fields, the header 5"}));
+    EXPECT_EQ(result.skipped,
+              (std::vector<std::string>{"2: searchDate 'yesterday' is not a date",
+                                        "3: cameraCount 'many' is not a whole number",
+                                        "4: it has 4 fields, the header 5"}));
     ASSERT_EQ(result.rows.size(), 1u);
     EXPECT_EQ(result.rows[0].cameras, 1234);
     EXPECT_EQ(result.rows[0].date, (Date{2025, 6, 18}));
@@ -111,15 +113,17 @@ TEST(SearchAuditReader, RowsThatDoNotParseAreSkippedWithTheirLine) {
 TEST(SearchAuditReader, ColumnMappingForOtherExports) {
     std::string why;
     EXPECT_FALSE(parse_column_mapping("date=Time,camera=N", why));
-    EXPECT_EQ(why, "unknown key 'camera' (did you mean 'cameras'?) (keys: date, reason, cameras, "
-                   "agency, id)");
+    EXPECT_EQ(why,
+              "unknown key 'camera' (did you mean 'cameras'?) (keys: date, reason, cameras, "
+              "agency, id)");
     EXPECT_FALSE(parse_column_mapping("cameras=N", why));
     const auto columns =
         parse_column_mapping("date=Search Time, reason=Reason,agency=Organization Name", why);
     ASSERT_TRUE(columns);
-    const Read result = read("Organization Name,Search Time,Reason,Plate\n"
-                             "Salem OR PD,2025-02-03T04:05:06Z,ICE assist,ABC123\n",
-                             columns);
+    const Read result = read(
+        "Organization Name,Search Time,Reason,Plate\n"
+        "Salem OR PD,2025-02-03T04:05:06Z,ICE assist,ABC123\n",
+        columns);
     ASSERT_TRUE(result.errors.empty());
     ASSERT_EQ(result.rows.size(), 1u);
     EXPECT_FALSE(result.rows[0].cameras.has_value());
@@ -156,14 +160,14 @@ TEST(ReasonClassifier, PatternsFromAFile) {
     std::vector<Diagnostic> diagnostics;
     EXPECT_TRUE(classifier.add_patterns("# extra\nimmigration: la migra\nfleet: city fleet*\n",
                                         "p.txt", diagnostics));
-    EXPECT_EQ(classifier.categories()[classifier.classify("LA MIGRA").category].id,
-              "immigration");
+    EXPECT_EQ(classifier.categories()[classifier.classify("LA MIGRA").category].id, "immigration");
     EXPECT_EQ(classifier.categories()[classifier.classify("city fleets check").category].id,
               "fleet");
-    EXPECT_FALSE(classifier.add_patterns("no colon\nBad: x\nother: y\nok: ,,\n", "p.txt",
-                                         diagnostics));
+    EXPECT_FALSE(
+        classifier.add_patterns("no colon\nBad: x\nother: y\nok: ,,\n", "p.txt", diagnostics));
     ASSERT_EQ(diagnostics.size(), 4u);
-    EXPECT_EQ(format_diagnostic(diagnostics[0]), "p.txt:1:1: error: expected 'CATEGORY: PATTERN'\n");
+    EXPECT_EQ(format_diagnostic(diagnostics[0]),
+              "p.txt:1:1: error: expected 'CATEGORY: PATTERN'\n");
     EXPECT_EQ(format_diagnostic(diagnostics[3]),
               "p.txt:4:4: error: the pattern has no word in it\n");
 }
@@ -171,8 +175,8 @@ TEST(ReasonClassifier, PatternsFromAFile) {
 TEST(ScopeBreaks, TheTwoWidestGapsSplitTheClusters) {
     // Small counts sit far apart in ratio (9 -> 37) but the smoothed gaps rank them below
     // the breaks between pools.
-    const CameraHistogram counts = {{0, 5},    {1, 4},    {9, 2},     {37, 1},   {94, 50},
-                                    {141, 1},  {2230, 1}, {2859, 3},  {84815, 1}, {87008, 2}};
+    const CameraHistogram counts = {{0, 5},   {1, 4},    {9, 2},    {37, 1},    {94, 50},
+                                    {141, 1}, {2230, 1}, {2859, 3}, {84815, 1}, {87008, 2}};
     const auto breaks = derive_scope_breaks(counts, std::nullopt);
     ASSERT_TRUE(breaks);
     EXPECT_EQ(breaks->own_max, 141);
@@ -206,7 +210,7 @@ edges:
   - {id: cams_out, from: pd_cams, to: national_pool, carries: [plate_read], mechanism: national_lookup}
   - {id: pd_ice, from: pd, to: ice, carries: [plate_read], mechanism: officer_contact}
 )",
-                                                "s.yaml");
+                                            "s.yaml");
     ASSERT_TRUE(loaded.ok());
     const Scenario& scenario = *loaded.scenario;
     const ReasonClassifier classifier = ReasonClassifier::built_in();

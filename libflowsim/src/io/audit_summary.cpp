@@ -14,9 +14,9 @@ double gap(std::int64_t a, std::int64_t b) {
 }
 
 std::string month_name(int month) {
-    static const char* const names[] = {"January", "February", "March",     "April",
-                                        "May",     "June",     "July",      "August",
-                                        "September", "October", "November", "December"};
+    static const char* const names[] = {"January",   "February", "March",    "April",
+                                        "May",       "June",     "July",     "August",
+                                        "September", "October",  "November", "December"};
     return month >= 1 && month <= 12 ? names[month - 1] : "?";
 }
 
@@ -128,9 +128,10 @@ std::optional<ScopeBreaks> derive_scope_breaks(const CameraHistogram& histogram,
     }
     breaks.own_max = low.below;
     breaks.state_max = high.below;
-    breaks.how = "from the data: the camera counts fall in three clusters, split at the two "
-                 "widest gaps between distinct counts: " +
-                 describe(low) + "; " + describe(high);
+    breaks.how =
+        "from the data: the camera counts fall in three clusters, split at the two "
+        "widest gaps between distinct counts: " +
+        describe(low) + "; " + describe(high);
     return breaks;
 }
 
@@ -233,7 +234,9 @@ const std::vector<std::string>& scope_mechanisms(SearchScope scope) {
     return none;
 }
 
-std::vector<EdgeGrade> grade_edges(const Scenario& scenario, NodeIndex agency, AuditKind kind,
+std::vector<EdgeGrade> grade_edges(const Scenario& scenario,
+                                   NodeIndex agency,
+                                   AuditKind kind,
                                    const AuditTally& tally,
                                    const std::optional<ScopeBreaks>& breaks) {
     // Searches, first and last day per scope.
@@ -286,8 +289,8 @@ std::vector<EdgeGrade> grade_edges(const Scenario& scenario, NodeIndex agency, A
     for (EdgeIndex e = 0; e < scenario.edges().size(); ++e) {
         const Edge& edge = scenario.edges()[e];
         const bool into = edge.to == agency;
-        const bool out_of = is_side(edge.from) &&
-                            !(kind == AuditKind::kNetwork && edge.to == agency);
+        const bool out_of =
+            is_side(edge.from) && !(kind == AuditKind::kNetwork && edge.to == agency);
         if (!into && !out_of) {
             continue;
         }
@@ -296,8 +299,7 @@ std::vector<EdgeGrade> grade_edges(const Scenario& scenario, NodeIndex agency, A
         grade.scope = scope_of_mechanism(edge.mechanism);
         const bool right_direction = kind == AuditKind::kOrganization ? into : out_of;
         const std::string log_kind = kind == AuditKind::kOrganization
-                                         ? "a search audit lists searches by " +
-                                               nodes[agency].label
+                                         ? "a search audit lists searches by " + nodes[agency].label
                                          : "a network audit lists searches of " +
                                                nodes[agency].label + "'s cameras by others";
         if (!right_direction) {
@@ -324,8 +326,9 @@ std::vector<EdgeGrade> grade_edges(const Scenario& scenario, NodeIndex agency, A
             continue;
         }
         if (kind == AuditKind::kNetwork && grade.scope == SearchScope::kOwn) {
-            grade.how = "not graded: a network audit shows other agencies' searches, not "
-                        "the agency's use of its own cameras";
+            grade.how =
+                "not graded: a network audit shows other agencies' searches, not "
+                "the agency's use of its own cameras";
             grades.push_back(grade);
             continue;
         }

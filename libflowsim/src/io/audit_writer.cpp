@@ -20,8 +20,8 @@ std::string percent(std::uint64_t part, std::uint64_t whole) {
         return "-";
     }
     char text[32];
-    std::snprintf(text, sizeof text, "%.1f%%", 100.0 * static_cast<double>(part) /
-                                                   static_cast<double>(whole));
+    std::snprintf(text, sizeof text, "%.1f%%",
+                  100.0 * static_cast<double>(part) / static_cast<double>(whole));
     return text;
 }
 
@@ -38,9 +38,10 @@ std::string num(std::uint64_t value) {
 }
 
 std::string range_text(const ScopeBreaks& b) {
-    return "own cameras: 1 to " + std::to_string(b.own_max) + " cameras; statewide pool: " +
-           std::to_string(b.own_max + 1) + " to " + std::to_string(b.state_max) +
-           "; national network: more than " + std::to_string(b.state_max);
+    return "own cameras: 1 to " + std::to_string(b.own_max) +
+           " cameras; statewide pool: " + std::to_string(b.own_max + 1) + " to " +
+           std::to_string(b.state_max) + "; national network: more than " +
+           std::to_string(b.state_max);
 }
 
 std::string scope_of_hit(const AuditReport& report, const AuditHit& hit) {
@@ -152,8 +153,8 @@ void write_audit_text(std::ostream& out, const AuditReport& report) {
     out << "Share by scope:";
     const auto scopes = scope_counts(total, report.breaks);
     for (const SearchScope scope : kScopes) {
-        out << " " << scope_label(scope) << " " << percent(scopes[static_cast<int>(scope)],
-                                                             total.searches)
+        out << " " << scope_label(scope) << " "
+            << percent(scopes[static_cast<int>(scope)], total.searches)
             << (scope == SearchScope::kUnknown ? "" : ";");
     }
     out << "\n\nReasons, by category (first matching rule; share of all searches):\n";
@@ -243,15 +244,14 @@ void write_audit_json(std::ostream& out, const AuditReport& report) {
         }
         return text + "}";
     };
-    out << "{\"kind\": \""
-        << (report.kind == AuditKind::kOrganization ? "organization" : "network")
+    out << "{\"kind\": \"" << (report.kind == AuditKind::kOrganization ? "organization" : "network")
         << "\",\n \"logs\": [";
     for (std::size_t i = 0; i < report.logs.size(); ++i) {
         const AuditLogInfo& log = report.logs[i];
         out << (i ? ",\n  " : "") << "{\"file\": " << json_string(log.file)
             << ", \"rows\": " << log.rows << ", \"skipped\": " << log.skipped
-            << ", \"duplicates\": " << log.duplicates << ", \"columns\": " << json_string(log.columns)
-            << ", \"skipped_rows\": [";
+            << ", \"duplicates\": " << log.duplicates
+            << ", \"columns\": " << json_string(log.columns) << ", \"skipped_rows\": [";
         for (std::size_t k = 0; k < log.skipped_examples.size(); ++k) {
             out << (k ? ", " : "") << "{\"line\": " << log.skipped_examples[k].line
                 << ", \"why\": " << json_string(log.skipped_examples[k].why) << "}";
@@ -287,15 +287,16 @@ void write_audit_json(std::ostream& out, const AuditReport& report) {
             << counts_json(counts) << "}";
         first = false;
     }
-    out << "],\n \"total\": {" << counts_json(tally.total()) << "},\n \"immigration_hits\": "
-        << tally.immigration_hits() << ",\n \"hits\": [";
+    out << "],\n \"total\": {" << counts_json(tally.total())
+        << "},\n \"immigration_hits\": " << tally.immigration_hits() << ",\n \"hits\": [";
     first = true;
     for (const AuditHit& hit : tally.hits()) {
         out << (first ? "\n  " : ",\n  ") << "{\"file\": " << json_string(hit.file)
             << ", \"line\": " << hit.line << ", \"when\": " << json_string(hit.when)
             << ", \"cameras\": " << (hit.cameras ? std::to_string(*hit.cameras) : "null")
-            << ", \"scope\": \"" << scope_of_hit(report, hit) << "\", \"agency\": "
-            << json_string(hit.agency) << ", \"reason\": " << json_string(clean_utf8(hit.reason))
+            << ", \"scope\": \"" << scope_of_hit(report, hit)
+            << "\", \"agency\": " << json_string(hit.agency)
+            << ", \"reason\": " << json_string(clean_utf8(hit.reason))
             << ", \"category\": " << json_string(classifier.categories()[hit.category].id)
             << ", \"pattern\": " << json_string(classifier.patterns()[hit.pattern].text) << "}";
         first = false;
@@ -311,9 +312,9 @@ void write_audit_json(std::ostream& out, const AuditReport& report) {
             out << (first ? "\n  " : ",\n  ") << "{\"id\": " << json_string(edge.id)
                 << ", \"from\": " << json_string(scenario.nodes()[edge.from].id)
                 << ", \"to\": " << json_string(scenario.nodes()[edge.to].id)
-                << ", \"mechanism\": " << json_string(edge.mechanism)
-                << ", \"status\": \"" << evidence_name(edge.status) << "\", \"scope\": \""
-                << scope_id(grade.scope) << "\", \"searches\": " << grade.searches
+                << ", \"mechanism\": " << json_string(edge.mechanism) << ", \"status\": \""
+                << evidence_name(edge.status) << "\", \"scope\": \"" << scope_id(grade.scope)
+                << "\", \"searches\": " << grade.searches
                 << ", \"supported\": " << (grade.supported ? "true" : "false")
                 << ", \"suggested_status\": "
                 << (grade.supported ? "\"" + std::string(evidence_name(grade.suggested)) + "\""
@@ -324,7 +325,8 @@ void write_audit_json(std::ostream& out, const AuditReport& report) {
         const AuditSourceEntry& s = report.source;
         out << "],\n \"source\": {\"id\": " << json_string(s.id)
             << ", \"title\": " << json_string(s.title)
-            << ", \"publisher\": " << json_string(s.publisher) << ", \"url\": " << json_string(s.url)
+            << ", \"publisher\": " << json_string(s.publisher)
+            << ", \"url\": " << json_string(s.url)
             << ", \"date\": " << (s.date ? json_string(s.date->to_string()) : "null")
             << ", \"kind\": \"record\"}";
     }
@@ -351,8 +353,7 @@ void write_audit_markdown(std::ostream& out, const AuditReport& report) {
                 : "Searches of the agency's cameras by others (network audit)")
         << ": **" << tally.searches() << "**";
     if (tally.first_date()) {
-        out << ", " << tally.first_date()->to_string() << " to "
-            << tally.last_date()->to_string();
+        out << ", " << tally.first_date()->to_string() << " to " << tally.last_date()->to_string();
     }
     out << ".\n\n";
     for (const AuditLogInfo& log : report.logs) {
@@ -427,9 +428,8 @@ void write_audit_markdown(std::ostream& out, const AuditReport& report) {
         for (const AuditHit& hit : tally.hits()) {
             if (hit.category == c) {
                 out << "| " << md(hit.file) << ":" << hit.line << " | " << md(hit.when) << " | "
-                    << (hit.cameras ? std::to_string(*hit.cameras) : "") << " | "
-                    << md(hit.reason) << " | " << md(classifier.patterns()[hit.pattern].text)
-                    << " |\n";
+                    << (hit.cameras ? std::to_string(*hit.cameras) : "") << " | " << md(hit.reason)
+                    << " | " << md(classifier.patterns()[hit.pattern].text) << " |\n";
             }
         }
     }
@@ -477,8 +477,8 @@ void write_audit_svg(std::ostream& out, const AuditReport& report) {
             break;
         }
     }
-    out << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << width << "\" height=\""
-        << height << "\" viewBox=\"0 0 " << width << " " << height
+    out << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << width << "\" height=\"" << height
+        << "\" viewBox=\"0 0 " << width << " " << height
         << "\" font-family=\"sans-serif\" font-size=\"12\">\n";
     out << "<title>Searches by scope and month</title>\n";
     out << "<text x=\"" << left << "\" y=\"20\" font-size=\"14\">Searches by scope and month ("
@@ -488,8 +488,8 @@ void write_audit_svg(std::ostream& out, const AuditReport& report) {
         const int y = top + plot - plot * tick / 4;
         out << "<line x1=\"" << left << "\" y1=\"" << y << "\" x2=\"" << left + months * step
             << "\" y2=\"" << y << "\" stroke=\"#dddddd\"/>\n";
-        out << "<text x=\"" << left - 6 << "\" y=\"" << y + 4 << "\" text-anchor=\"end\">"
-            << value << "</text>\n";
+        out << "<text x=\"" << left - 6 << "\" y=\"" << y + 4 << "\" text-anchor=\"end\">" << value
+            << "</text>\n";
     }
     int index = 0;
     for (const auto& [month, counts] : tally.months()) {
@@ -501,8 +501,8 @@ void write_audit_svg(std::ostream& out, const AuditReport& report) {
             if (n == 0) {
                 continue;
             }
-            const double h = static_cast<double>(plot) * static_cast<double>(n) /
-                             static_cast<double>(axis);
+            const double h =
+                static_cast<double>(plot) * static_cast<double>(n) / static_cast<double>(axis);
             char geometry[128];
             std::snprintf(geometry, sizeof geometry,
                           "x=\"%d\" y=\"%.2f\" width=\"%d\" height=\"%.2f\"", x, base - h, bar, h);

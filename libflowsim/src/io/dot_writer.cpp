@@ -162,7 +162,7 @@ struct DrawnEdge {
     Evidence status = Evidence::kDocumented;
     bool active = true;
     bool on_route = false;
-    bool constraint = true;  // false: dot does not rank by it (it closes a cycle)
+    bool constraint = true;           // false: dot does not rank by it (it closes a cycle)
     std::vector<std::uint32_t> laws;  // the policies that block it for every source asked about
 };
 
@@ -441,7 +441,9 @@ void Diagram::build_edges() {
         if (!shown) {
             continue;
         }
-        DrawnEdge drawn{tail,         head, {edge}, e.status, active(edge), edge_on_route(edge),
+        DrawnEdge drawn{tail,         head,
+                        {edge},       e.status,
+                        active(edge), edge_on_route(edge),
                         true,         laws_blocking(edge)};
         if (!nodes_[tail].group && !nodes_[head].group) {
             edges_.push_back(std::move(drawn));
@@ -578,16 +580,16 @@ void Diagram::write_edge(std::ostream& out, const DrawnEdge& edge) const {
         label += (label.empty() ? "" : "\n") + ("blocked by " + join(labels, "; "));
     }
     const bool law = !edge.laws.empty() && !edge.on_route;
-    const std::string_view colour =
-        law                    ? kLawColour
-        : edge.on_route        ? (lighter(edge.status) ? kLightRouteColour : kRouteColour)
-        : !edge.active         ? kFaint
-        : lighter(edge.status) ? kLightInk
-                               : kInk;
-    const std::string_view text_colour = law            ? kLawColour
-                                         : edge.on_route  ? kRouteColour
-                                         : !edge.active ? kFaintText
-                                                        : colour;
+    const std::string_view colour = law ? kLawColour
+                                    : edge.on_route
+                                        ? (lighter(edge.status) ? kLightRouteColour : kRouteColour)
+                                    : !edge.active         ? kFaint
+                                    : lighter(edge.status) ? kLightInk
+                                                           : kInk;
+    const std::string_view text_colour = law             ? kLawColour
+                                         : edge.on_route ? kRouteColour
+                                         : !edge.active  ? kFaintText
+                                                         : colour;
     out << "  " << dot_quoted(nodes_[edge.tail].name) << " -> "
         << dot_quoted(nodes_[edge.head].name) << " [";
     if (!label.empty()) {
@@ -662,7 +664,7 @@ void Diagram::write_legend(std::ostream& out) const {
         kinds[node.style] = true;
         target = target || node.target;
     }
-    std::array<bool, 4> statuses{};  // documented, reported, alleged, announced/hypothetical
+    std::array<bool, 4> statuses{};        // documented, reported, alleged, announced/hypothetical
     std::array<bool, 4> route_statuses{};  // the same, on a route
     bool inactive = false;
     bool law = false;
@@ -705,9 +707,11 @@ void Diagram::write_legend(std::ostream& out) const {
         {route_statuses[0], "label=\"on a route,\\ndocumented\", style=solid, " + route_ink},
         {route_statuses[1], "label=\"on a route,\\nreported\", style=dashed, " + route_ink},
         {route_statuses[2], "label=\"on a route,\\nalleged\", style=dotted, " + route_ink},
-        {route_statuses[3], "label=\"on a route, announced\\nor hypothetical\", style=dotted, "
-                            "color=\"" + std::string(kLightRouteColour) + "\", fontcolor=\"" +
-                            std::string(kRouteColour) + "\", penwidth=2"},
+        {route_statuses[3],
+         "label=\"on a route, announced\\nor hypothetical\", style=dotted, "
+         "color=\"" +
+             std::string(kLightRouteColour) + "\", fontcolor=\"" + std::string(kRouteColour) +
+             "\", penwidth=2"},
     }};
     std::vector<std::string> lines;
     for (const auto& [shown, attributes] : all_lines) {
@@ -912,17 +916,16 @@ std::vector<std::string> diagram_caption(const ConfigurationView& view,
             const SourceReach reach = sources_reaching(view, query.routes);
             const std::size_t asked = reach.reaching.size() + reach.not_reaching.size();
             if (!reach.not_reaching.empty()) {
-                sources = asked > 2 ? std::to_string(reach.reaching.size()) + " of " +
-                                          std::to_string(asked) + " sources"
-                                    : name_or_count_nodes(scenario, reach.reaching, "sources") +
-                                          " (not " +
-                                          name_or_count_nodes(scenario, reach.not_reaching,
-                                                              "sources") +
-                                          ")";
+                sources =
+                    asked > 2
+                        ? std::to_string(reach.reaching.size()) + " of " + std::to_string(asked) +
+                              " sources"
+                        : name_or_count_nodes(scenario, reach.reaching, "sources") + " (not " +
+                              name_or_count_nodes(scenario, reach.not_reaching, "sources") + ")";
             }
         }
-        std::string between = "from " + sources + " to " +
-                              name_or_count_nodes(scenario, query.routes.to, "targets");
+        std::string between =
+            "from " + sources + " to " + name_or_count_nodes(scenario, query.routes.to, "targets");
         if (query.routes.via) {
             between += ", through " + name_or_count_nodes(scenario, *query.routes.via, "nodes");
         }

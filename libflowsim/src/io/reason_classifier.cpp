@@ -6,8 +6,7 @@ namespace flowsim::io {
 namespace {
 
 bool word_byte(unsigned char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c >= 0x80;
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
 // Calls `on_word` with each word of `text`, lower-cased into `buffer`.
@@ -53,46 +52,113 @@ struct BuiltIn {
 // ReasonClassifier::kTableVersion; change both together.
 const std::vector<BuiltIn>& built_in_table() {
     static const std::vector<BuiltIn> table = {
-        {"immigration", "immigration enforcement (ICE, CBP)", true, true,
-         {"immigration", "immigrant", "immigrants", "undocumented", "deport", "deported",
-          "deportation", "deportations", "illegal alien", "illegal aliens", "alien",
-          "aliens", "ice", "i c e", "ero", "enforcement and removal",
-          "enforcement removal operations", "hsi", "homeland security investigations",
-          "homeland security investigation", "cbp", "customs and border protection",
-          "border patrol", "usbp", "287 g", "287g", "removal order", "immigration detainer"}},
-        {"federal_assist", "federal agency assist", false, true,
+        {"immigration",
+         "immigration enforcement (ICE, CBP)",
+         true,
+         true,
+         {"immigration",
+          "immigrant",
+          "immigrants",
+          "undocumented",
+          "deport",
+          "deported",
+          "deportation",
+          "deportations",
+          "illegal alien",
+          "illegal aliens",
+          "alien",
+          "aliens",
+          "ice",
+          "i c e",
+          "ero",
+          "enforcement and removal",
+          "enforcement removal operations",
+          "hsi",
+          "homeland security investigations",
+          "homeland security investigation",
+          "cbp",
+          "customs and border protection",
+          "border patrol",
+          "usbp",
+          "287 g",
+          "287g",
+          "removal order",
+          "immigration detainer"}},
+        {"federal_assist",
+         "federal agency assist",
+         false,
+         true,
          {"fbi", "atf", "dea", "usms", "us marshal", "us marshals", "u s marshals",
           "marshals service", "usss", "secret service", "uspis", "postal inspector",
           "postal inspection", "dhs", "homeland security", "federal", "fed assist", "feds",
           "hidta"}},
-        {"stolen_vehicle", "stolen vehicle", false, false,
+        {"stolen_vehicle",
+         "stolen vehicle",
+         false,
+         false,
          {"stolen vehicle", "stolen vehicles", "stolen car", "stolen plate", "stolen plates",
           "stolen auto", "stolen truck", "stolen motorcycle", "uuv", "uumv", "auto theft",
           "vehicle theft", "carjacking"}},
-        {"missing_person", "missing person", false, false,
+        {"missing_person",
+         "missing person",
+         false,
+         false,
          {"missing", "misper", "runaway", "amber alert", "silver alert", "endangered"}},
         {"welfare_check", "welfare check", false, false, {"welfare"}},
-        {"person_crime", "crime against a person", false, false,
-         {"person crime", "person crimes", "persons crime", "felony person", "homicide",
-          "murder", "assault", "shooting", "robbery", "kidnapping", "intimidation", "rape",
-          "sex crime", "icac"}},
-        {"property_crime", "property crime", false, false,
+        {"person_crime",
+         "crime against a person",
+         false,
+         false,
+         {"person crime", "person crimes", "persons crime", "felony person", "homicide", "murder",
+          "assault", "shooting", "robbery", "kidnapping", "intimidation", "rape", "sex crime",
+          "icac"}},
+        {"property_crime",
+         "property crime",
+         false,
+         false,
          {"property crime", "property crimes", "propert*", "proeprty", "theft", "thefts",
           "burglary", "burg", "forgery", "fraud", "financial crime", "crim mis",
           "criminal mischief", "vandalism"}},
-        {"traffic", "traffic offence", false, false,
+        {"traffic",
+         "traffic offence",
+         false,
+         false,
          {"duii", "dui", "reckless", "hit and run", "hit run", "expired license", "traffic"}},
-        {"warrant", "warrant or wanted person", false, false,
+        {"warrant",
+         "warrant or wanted person",
+         false,
+         false,
          {"warrant", "warrants", "warr", "wanted"}},
-        {"suspicious_vehicle", "suspicious vehicle", false, false,
+        {"suspicious_vehicle",
+         "suspicious vehicle",
+         false,
+         false,
          {"suspicious vehicle", "suspect vehicle", "suspicious"}},
-        {"test", "test or training", false, false,
-         {"test", "tests", "testing", "training"}},
-        {"investigation", "\"investigation\" and other non-specific reasons", false, false,
-         {"investigation", "investigations", "investigative", "invest*", "inv", "inv*",
-          "inestigation", "ivestigations", "criminal investigation", "cfs",
-          "call for service", "police", "crime", "crimes", "atl", "follow up", "dragnet",
-          "drag", "pattern of life", "case"}},
+        {"test", "test or training", false, false, {"test", "tests", "testing", "training"}},
+        {"investigation",
+         "\"investigation\" and other non-specific reasons",
+         false,
+         false,
+         {"investigation",
+          "investigations",
+          "investigative",
+          "invest*",
+          "inv",
+          "inv*",
+          "inestigation",
+          "ivestigations",
+          "criminal investigation",
+          "cfs",
+          "call for service",
+          "police",
+          "crime",
+          "crimes",
+          "atl",
+          "follow up",
+          "dragnet",
+          "drag",
+          "pattern of life",
+          "case"}},
     };
     return table;
 }
@@ -106,7 +172,9 @@ std::vector<std::string> reason_words(std::string_view text) {
     return words;
 }
 
-void ReasonClassifier::add_category(std::string id, std::string label, bool immigration,
+void ReasonClassifier::add_category(std::string id,
+                                    std::string label,
+                                    bool immigration,
                                     bool listed) {
     categories_.push_back({std::move(id), std::move(label), immigration, listed});
 }
@@ -169,7 +237,8 @@ std::size_t ReasonClassifier::none_given() const {
     return find_category("none_given");
 }
 
-bool ReasonClassifier::add_patterns(std::string_view text, const std::string& file,
+bool ReasonClassifier::add_patterns(std::string_view text,
+                                    const std::string& file,
                                     std::vector<Diagnostic>& diagnostics) {
     const std::size_t before = diagnostics.size();
     int line_number = 0;
@@ -187,7 +256,8 @@ bool ReasonClassifier::add_patterns(std::string_view text, const std::string& fi
         }
         const std::size_t colon = line.find(':');
         const auto fail = [&](int column, std::string message) {
-            diagnostics.push_back({Severity::kError, {file, line_number, column}, std::move(message)});
+            diagnostics.push_back(
+                {Severity::kError, {file, line_number, column}, std::move(message)});
         };
         if (colon == std::string_view::npos) {
             fail(static_cast<int>(first) + 1, "expected 'CATEGORY: PATTERN'");

@@ -91,7 +91,8 @@ std::string figure_caption(bool routes_drawn) {
 const char* const kRoutesNote =
     "A route's evidence is that of its weakest link. \"Needs\" lists the steps decided "
     "request by request (consent, a warrant); \"depends on\" every setting whose flip "
-    "alone would close the route, with the value that keeps it open; the likelihood is the product of the links' estimated likelihoods.";
+    "alone would close the route, with the value that keeps it open; the likelihood is the product "
+    "of the links' estimated likelihoods.";
 
 struct StatusMeaning {
     const char* status;
@@ -212,10 +213,9 @@ void describe_answer(ReportModel& model,
         if (reaching.empty() && !findings.routes.empty()) {
             reaching.push_back(findings.routes.front().source);
         }
-        model.answer_text = reach_sentence(scenario, header, reaching, findings.reach.not_reaching,
-                                           findings.route_count,
-                                           !findings.cover.completion.complete(),
-                                           findings.strongest);
+        model.answer_text = reach_sentence(
+            scenario, header, reaching, findings.reach.not_reaching, findings.route_count,
+            !findings.cover.completion.complete(), findings.strongest);
     } else if (findings.cover.completion.complete()) {
         model.answer = Answer::kNo;
         model.answer_text = "data from " + from + " cannot reach " + to + in_conditions;
@@ -424,8 +424,8 @@ void write_markdown(std::ostream& out, const ReportModel& model, const ReportFin
                 << markdown_text(row.data) << " | " << row.evidence << " | "
                 << markdown_list(row.gates, "; ", "nothing") << " | "
                 << markdown_list(row.parameters, "; ", "nothing") << " | " << row.likelihood
-                << " | " << markdown_citations(row.sources) << " | "
-                << markdown_code(row.id) << " |\n";
+                << " | " << markdown_citations(row.sources) << " | " << markdown_code(row.id)
+                << " |\n";
         }
         out << "\n";
         if (!model.routes_more.empty()) {
@@ -642,8 +642,8 @@ void write_html(std::ostream& out, const ReportModel& model, const ReportFinding
                 << "<td data-label=\"Data\">" << html(row.data) << "</td>"
                 << "<td data-label=\"Evidence\">" << row.evidence << "</td>"
                 << "<td data-label=\"Needs\">" << html_list(row.gates, "; ", "nothing") << "</td>"
-                << "<td data-label=\"Depends on\">"
-                << html_list(row.parameters, "; ", "nothing") << "</td>"
+                << "<td data-label=\"Depends on\">" << html_list(row.parameters, "; ", "nothing")
+                << "</td>"
                 << "<td class=\"number\" data-label=\"Likelihood\">" << row.likelihood << "</td>"
                 << "<td data-label=\"Sources\">" << html_citations(row.sources) << "</td>"
                 << "<td data-label=\"Route id\"><code class=\"id\">" << html(row.id)

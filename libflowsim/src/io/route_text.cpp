@@ -47,12 +47,11 @@ std::string blocker_text(const Scenario& scenario,
             // A lone parameter, or its negation: say it by label.
             const auto& terms = edge.when.terms();
             const Expression::Term& root = terms[edge.when.root()];
-            const Expression::Term* term =
-                root.op == Expression::Op::kParameter ? &root
-                : root.op == Expression::Op::kNot &&
-                        terms[root.left].op == Expression::Op::kParameter
-                    ? &terms[root.left]
-                    : nullptr;
+            const Expression::Term* term = root.op == Expression::Op::kParameter ? &root
+                                           : root.op == Expression::Op::kNot &&
+                                                   terms[root.left].op == Expression::Op::kParameter
+                                               ? &terms[root.left]
+                                               : nullptr;
             if (term == nullptr || header.parameter_values.size() != scenario.parameters().size()) {
                 break;
             }

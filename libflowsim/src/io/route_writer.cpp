@@ -167,7 +167,8 @@ void write_query(std::ostream& out,
                     if (blocker.policy) {
                         const Policy& policy = scenario.policies()[*blocker.policy];
                         json.key("policy_label").value(policy.label);
-                        json.key("policy_sources").strings(ids_of(scenario.sources(), policy.sources));
+                        json.key("policy_sources")
+                            .strings(ids_of(scenario.sources(), policy.sources));
                     }
                     json.end_object();
                 }

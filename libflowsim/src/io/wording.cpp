@@ -166,8 +166,8 @@ std::vector<Assumption> assumptions_of(const ConfigurationView& view, const Reso
     }
     if (activity.min_evidence != Evidence::kHypothetical) {
         const std::string level(evidence_name(activity.min_evidence));
-        result.push_back({"min_evidence", "min_evidence", std::nullopt, level,
-                          "only edges at least " + level});
+        result.push_back(
+            {"min_evidence", "min_evidence", std::nullopt, level, "only edges at least " + level});
     }
     if (activity.as_of) {
         std::string phrase = "facts as of " + activity.as_of->to_string();
@@ -207,12 +207,11 @@ std::string reach_sentence(const Scenario& scenario,
                        list_nodes(scenario, header.to) + " by " + (at_least ? "at least " : "") +
                        plural(route_count, "route");
     if (asked > 1) {
-        text += not_reaching.empty() ? (asked == 2 ? std::string(", from both sources")
-                                                   : ", from all " + std::to_string(asked) +
-                                                         " sources")
-                                     : ", from " + std::to_string(reaching.size()) + " of " +
-                                           std::to_string(asked) + " sources; not from " +
-                                           list_nodes(scenario, not_reaching);
+        text += not_reaching.empty()
+                    ? (asked == 2 ? std::string(", from both sources")
+                                  : ", from all " + std::to_string(asked) + " sources")
+                    : ", from " + std::to_string(reaching.size()) + " of " + std::to_string(asked) +
+                          " sources; not from " + list_nodes(scenario, not_reaching);
     }
     text += " (" + conditions(header) + ").";
     if (strongest) {
