@@ -13,18 +13,18 @@ class App;
 namespace flowsim::cli {
 
 struct AuditOptions {
-    CommonOptions common;            ///< -v/-q; `scenario` is unused (see `scenario` below)
-    std::vector<std::string> logs;   ///< LOG.csv ...; "-" reads stdin
-    std::string agency;              ///< --agency NODE
-    std::string scenario;            ///< --scenario FILE
-    std::string columns;             ///< --columns date=...,reason=...
-    std::string patterns;            ///< --patterns FILE
+    CommonOptions common;           ///< -v/-q; `scenario` is unused (see `scenario` below)
+    std::vector<std::string> logs;  ///< LOG.csv ...; "-" reads stdin
+    std::string agency;             ///< --agency NODE
+    std::string scenario;           ///< --scenario FILE
+    std::string columns;            ///< --columns date=...,reason=...
+    std::string patterns;           ///< --patterns FILE
     std::string kind = "organization";
     std::string format = "text";
-    std::string output;              ///< -o FILE
-    std::string svg;                 ///< --svg FILE
-    long long own_cameras = -1;      ///< --own-cameras N
-    std::string scope_breaks;        ///< --scope-breaks OWN_MAX,STATE_MAX
+    std::string output;          ///< -o FILE
+    std::string svg;             ///< --svg FILE
+    long long own_cameras = -1;  ///< --own-cameras N
+    std::string scope_breaks;    ///< --scope-breaks OWN_MAX,STATE_MAX
     std::string source_id, source_title, publisher, url;
 };
 

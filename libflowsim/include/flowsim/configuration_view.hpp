@@ -97,8 +97,7 @@ std::vector<bool> active_edges(const ConfigurationView& view);
 /// another reason, and when `origins` is empty. Origins with the same active policies are
 /// tried once.
 std::vector<std::vector<std::uint32_t>> edges_blocked_by_policies(
-    const ConfigurationView& view,
-    const std::vector<NodeIndex>& origins);
+    const ConfigurationView& view, const std::vector<NodeIndex>& origins);
 
 /// The mask with only `kind` set.
 inline KindMask kind_bit(DataKindIndex kind) {

@@ -30,7 +30,7 @@ struct RouteSummary {
     std::vector<SourceIndex> sources;           ///< by source id
     /// The product over its edges; unknown (nullopt) when any edge's likelihood is.
     std::optional<double> likelihood = 1.0;
-    std::string id;                             ///< stable: "r-" and 8 hex digits
+    std::string id;  ///< stable: "r-" and 8 hex digits
 };
 
 /// Summarises `route`; lists are sorted by the ids they name.

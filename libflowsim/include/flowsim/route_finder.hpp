@@ -77,10 +77,11 @@ public:
     /// The `k` most likely routes (product of their edges' likelihoods), most likely
     /// first, handed to `on_route` after the search ends; equally likely routes keep the
     /// fixed order. Routes whose likelihood is unknown (an edge without one) come after
-    /// every route whose likelihood is known, in the fixed order. Routes are ranked by likelihood_cost summed over their edges in route
-    /// order. Partial routes that cannot beat the k-th best so far are dropped, so the
-    /// cost follows k, not the number of routes; memory holds k routes. When `stop` cuts
-    /// the search short, the result is incomplete and the routes are only the best found.
+    /// every route whose likelihood is known, in the fixed order. Routes are ranked by
+    /// likelihood_cost summed over their edges in route order. Partial routes that cannot beat the
+    /// k-th best so far are dropped, so the cost follows k, not the number of routes; memory holds
+    /// k routes. When `stop` cuts the search short, the result is incomplete and the routes are
+    /// only the best found.
     Enumeration most_likely(std::size_t k,
                             const std::function<bool(const Route&)>& on_route,
                             const StopCondition& stop = {});

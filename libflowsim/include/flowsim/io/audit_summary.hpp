@@ -119,8 +119,8 @@ struct EdgeGrade {
     SearchScope scope = SearchScope::kUnknown;
     std::uint64_t searches = 0;
     std::optional<Date> first, last;  ///< of the searches in that scope
-    bool supported = false;  ///< the log shows the edge in use, in its direction
-    std::string how;         ///< a sentence: why it is or is not supported
+    bool supported = false;           ///< the log shows the edge in use, in its direction
+    std::string how;                  ///< a sentence: why it is or is not supported
     Evidence suggested = Evidence::kHypothetical;  ///< meaningful when supported
 };
 
@@ -133,7 +133,9 @@ const std::vector<std::string>& scope_mechanisms(SearchScope scope);
 /// for the national network); for a Network Audit the edges OUT of the agency, and out of
 /// the cameras that feed it by customer_ownership, with a state or national mechanism.
 /// Edges of the node in the other direction are listed as not graded by this log.
-std::vector<EdgeGrade> grade_edges(const Scenario& scenario, NodeIndex agency, AuditKind kind,
+std::vector<EdgeGrade> grade_edges(const Scenario& scenario,
+                                   NodeIndex agency,
+                                   AuditKind kind,
                                    const AuditTally& tally,
                                    const std::optional<ScopeBreaks>& breaks);
 

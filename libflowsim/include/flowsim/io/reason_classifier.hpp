@@ -12,8 +12,8 @@ namespace flowsim::io {
 
 /// A category of search reasons ("stolen vehicle", "immigration enforcement").
 struct ReasonCategory {
-    std::string id;     ///< [a-z_]+, e.g. "stolen_vehicle"
-    std::string label;  ///< "stolen vehicle"
+    std::string id;            ///< [a-z_]+, e.g. "stolen_vehicle"
+    std::string label;         ///< "stolen vehicle"
     bool immigration = false;  ///< its matches are immigration-related hits
     bool listed = false;       ///< every match is printed with its row for checking
 };
@@ -54,7 +54,8 @@ public:
     /// blank lines ignored. CATEGORY is a built-in id or a new one ([a-z0-9_]+), which is
     /// tried after the built-in specific categories, before tests and "investigation". Every
     /// bad line becomes a diagnostic; false when there are any.
-    bool add_patterns(std::string_view text, const std::string& file,
+    bool add_patterns(std::string_view text,
+                      const std::string& file,
                       std::vector<Diagnostic>& diagnostics);
 
     ReasonMatch classify(std::string_view reason) const;

@@ -7,12 +7,12 @@
 #include <vector>
 
 #include <flowsim/blocked_routes.hpp>
-#include <flowsim/source_reach.hpp>
 #include <flowsim/configuration_view.hpp>
 #include <flowsim/query_request.hpp>
 #include <flowsim/route.hpp>
 #include <flowsim/route_cover.hpp>
 #include <flowsim/route_finder.hpp>
+#include <flowsim/source_reach.hpp>
 
 namespace flowsim::io {
 

@@ -13,8 +13,8 @@
 #include <flowsim/configuration_view.hpp>
 #include <flowsim/query_request.hpp>
 #include <flowsim/route.hpp>
-#include <flowsim/source_reach.hpp>
 #include <flowsim/scenario.hpp>
+#include <flowsim/source_reach.hpp>
 
 namespace flowsim::io {
 
@@ -44,8 +44,8 @@ struct QueryHeader {
     std::vector<std::string> from, to, data;
     std::optional<std::string> as_of;
     std::vector<Assumption> assumptions;  ///< every departure from the defaults, in option order
-    std::vector<bool> parameter_values;  ///< by parameter index: what routes depend on
-    std::optional<Date> date;            ///< the date edges and policies are checked against
+    std::vector<bool> parameter_values;   ///< by parameter index: what routes depend on
+    std::optional<Date> date;             ///< the date edges and policies are checked against
 };
 
 /// The header for `query` under `view` (`display_name` names an untitled scenario).

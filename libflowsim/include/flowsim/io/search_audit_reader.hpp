@@ -33,10 +33,10 @@ std::optional<AuditColumns> parse_column_mapping(std::string_view text, std::str
 
 /// One search of the log. The views are valid until the next call of next().
 struct AuditRow {
-    int line = 0;                          ///< 1-based line where the record starts
-    Date date;                             ///< the day of the search
-    std::string_view when;                 ///< the date cell as written
-    std::optional<std::int64_t> cameras;   ///< cameras searched, when the column is mapped
+    int line = 0;                         ///< 1-based line where the record starts
+    Date date;                            ///< the day of the search
+    std::string_view when;                ///< the date cell as written
+    std::optional<std::int64_t> cameras;  ///< cameras searched, when the column is mapped
     std::string_view reason;
     std::string_view agency;
     std::string_view id;
