@@ -109,11 +109,11 @@ std::unique_ptr<PreparedQuery> prepare_query(const std::string& path, const Quer
         return nullptr;
     }
     auto prepared = std::make_unique<PreparedQuery>(
-        PreparedQuery{std::move(*scenario), std::move(*query), nullptr, std::move(files)});
+        PreparedQuery{std::move(*scenario), std::move(*query), nullptr, std::move(files),
+                      std::move(content_hash)});
     const auto view_start = std::chrono::steady_clock::now();
     prepared->view =
         std::make_unique<ConfigurationView>(prepared->scenario, prepared->query.activity);
-    prepared->content_hash = std::move(content_hash);
     spdlog::debug("configuration view in {:.1f} ms", milliseconds_since(view_start));
     return prepared;
 }
