@@ -8,19 +8,8 @@
 # - a dot that exits 0 without writing the diagram is an error (exit 4).
 # A stand-in `dot` on PATH plays each misbehaviour.
 #   graphviz_bounds_test.sh FLOWSIM
-set -u
 flowsim=$1
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failed=0
-fail() {
-    echo "FAILED: $*"
-    failed=1
-}
-expect_status() {
-    local expected=$1 actual=$2 what=$3
-    [ "$actual" -eq "$expected" ] || fail "$what: exit $actual, expected $expected: $(head -c 300 "$work/err")"
-}
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 # 600 nodes: a camera, 598 agencies it shares with, ICE behind one of them.
 {
@@ -121,5 +110,4 @@ grep -qF "without writing" "$work/err" || fail "empty output: $(cat "$work/err")
 [ -e "$work/e.svg" ] && fail "an empty SVG was written"
 no_leftovers "empty output"
 
-[ "$failed" -eq 0 ] && echo "dot: large diagrams refused, timeout and Ctrl-C kill its group, memory capped, empty output an error"
-exit "$failed"
+finish "dot: large diagrams refused, timeout and Ctrl-C kill its group, memory capped, empty output an error"

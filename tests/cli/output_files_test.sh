@@ -9,20 +9,9 @@
 # - the first failed write stops the work: exit 4 with the system's reason, on a file
 #   (RLIMIT_FSIZE) and on stdout (/dev/full), even while listing millions of routes.
 #   output_files_test.sh FLOWSIM CLIQUE_SCENARIO
-set -u
 flowsim=$1
 clique=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failed=0
-fail() {
-    echo "FAILED: $*"
-    failed=1
-}
-expect_status() {
-    local expected=$1 actual=$2 what=$3
-    [ "$actual" -eq "$expected" ] || fail "$what: exit $actual, expected $expected: $(head -c 300 "$work/err")"
-}
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 cat >"$work/scenario.yaml" <<'YAML'
 flowsim: 1
@@ -135,5 +124,4 @@ if [ -w /dev/full ]; then
     [ -c /dev/full ] || fail "/dev/full was replaced"
 fi
 
-[ "$failed" -eq 0 ] && echo "-o and stdout: exclusive temporary files, devices and FIFOs in place, scenario files refused, first failed write stops"
-exit "$failed"
+finish "-o and stdout: exclusive temporary files, devices and FIFOs in place, scenario files refused, first failed write stops"
