@@ -2,8 +2,8 @@
 # Graphviz is bounded (issue 14, item 10):
 # - a diagram of more than 500 nodes is not laid out (export --format svg, report): exit
 #   2, saying how to narrow it; DOT is still written, and --routes-only narrows it;
-# - dot runs under the command's --timeout and stops on Ctrl-C: it and its process group
-#   are killed, its temporary folder removed, exit 3;
+# - dot runs under the command's --timeout and stops on Ctrl-C, however often pressed: it
+#   and its process group are killed, its temporary folder removed, exit 3;
 # - dot runs with its address space capped (--dot-memory);
 # - a dot that exits 0 without writing the diagram is an error (exit 4).
 # A stand-in `dot` on PATH plays each misbehaviour.
@@ -48,7 +48,7 @@ head -4 "$wide" >"$small"
 echo "  - {id: ice, kind: federal_agency, tags: [ice]}" >>"$small"
 echo "edges:" >>"$small"
 echo "  - {from: cams, to: ice, carries: [plate_read]}" >>"$small"
-mkdir "$work/bin" "$work/tmp"
+mkdir "$work/bin" "$work/tmp" "$work/dest"
 fake() {
     printf '#!/bin/sh\n%s\n' "$1" >"$work/bin/dot"
     chmod +x "$work/bin/dot"
@@ -92,6 +92,35 @@ kill -INT "$flowsim_pid"
 wait "$flowsim_pid"
 expect_status 3 $? "export interrupted while dot runs"
 no_leftovers "interrupt"
+
+# A second signal while dot runs must not end flowsim at once (as it does elsewhere):
+# that would leave dot running in its own process group and its temporary folder (and
+# -o's temporary file) behind. flowsim stops dot, cleans up and exits 3 itself. Two
+# rounds: flowsim stopped, sent Ctrl-C and SIGTERM, then continued (it sees both before
+# it runs on); and Ctrl-C twice in a row.
+for round in stopped twice; do
+    PATH="$work/bin:$PATH" TMPDIR="$work/tmp" PIDS="$work/pids" \
+        "$flowsim" export "$small" --format svg -o "$work/dest/twice.svg" 2>"$work/err" &
+    flowsim_pid=$!
+    for _ in $(seq 200); do
+        [ -s "$work/pids" ] && [ "$(wc -l <"$work/pids")" -ge 2 ] && break
+        sleep 0.05
+    done
+    if [ "$round" = stopped ]; then
+        kill -STOP "$flowsim_pid"
+        kill -INT "$flowsim_pid"
+        kill -TERM "$flowsim_pid"
+        kill -CONT "$flowsim_pid"
+    else
+        kill -INT "$flowsim_pid"
+        sleep 0.001
+        kill -INT "$flowsim_pid" 2>/dev/null
+    fi
+    wait "$flowsim_pid"
+    expect_status 3 $? "export sent two signals while dot runs ($round)"
+    no_leftovers "two signals ($round)"
+    [ -z "$(ls -A "$work/dest")" ] || fail "left beside -o: $(ls -A "$work/dest")"
+done
 
 # The memory cap reaches dot.
 fake 'ulimit -v >"$PIDS.limit"; exit 1'
