@@ -174,6 +174,7 @@ ExitCode run_export(const ExportOptions& options) {
                                                     {stop, options.dot_memory_mib, [&phases] {
                                                          phases.tick();
                                                      }});
+        phases.end();  // the progress line goes before any message
         if (!rendering.ok) {
             const bool stopped = rendering.completion.cut_short();
             std::string message = rendering.error + (stopped ? "; nothing written" : "");

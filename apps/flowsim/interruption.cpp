@@ -66,7 +66,9 @@ CatchEveryInterruption::CatchEveryInterruption() {
 }
 
 CatchEveryInterruption::~CatchEveryInterruption() {
-    catching_every.fetch_sub(1);
+    if (!interrupted.load()) {
+        catching_every.fetch_sub(1);
+    }
 }
 
 RemoveOnKill::RemoveOnKill(const char* path) {

@@ -30,8 +30,9 @@ StopCondition stop_condition(double timeout_seconds);
 /// While one exists, every Ctrl-C or SIGTERM, the second and later ones too, only sets
 /// the flag: for code that looks at it every few milliseconds and cleans up after itself
 /// when it is set (waiting for Graphviz's dot, whose process group must be killed and
-/// whose temporary folder removed, not left behind by a flowsim that died at once). Once
-/// the last one goes, a signal that came meanwhile makes the next one end flowsim again.
+/// whose temporary folder removed, not left behind by a flowsim that died at once). When
+/// a signal came while one existed, the catching lasts to the end: flowsim is stopping
+/// then (every phase looks at the flag), and exits 3 itself.
 class CatchEveryInterruption {
 public:
     CatchEveryInterruption();

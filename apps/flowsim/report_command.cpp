@@ -119,6 +119,7 @@ ExitCode run_report(const ReportOptions& options) {
                                                     {stop, options.dot_memory_mib, [&phases] {
                                                          phases.tick();
                                                      }});
+        phases.end();  // the progress line goes before any message
         if (rendering.completion.cut_short()) {
             // The report is still written, without its diagram, and says it was cut short.
             std::cerr << "flowsim: " << rendering.error << "; the report has no diagram\n";
