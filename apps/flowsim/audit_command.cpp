@@ -81,9 +81,11 @@ CLI::App& setup_audit(CLI::App& app, AuditOptions& options) {
         ->check(CLI::IsMember({"organization", "network"}));
     command.add_option("--patterns", options.patterns,
                        "File of extra reason patterns, one 'CATEGORY: PATTERN' a line");
-    command.add_option("--own-cameras", options.own_cameras,
-                       "The agency's own camera count: searches of at most N cameras are "
-                       "'own' (default: from the data's clusters)");
+    command
+        .add_option("--own-cameras", options.own_cameras,
+                    "The agency's own camera count: searches of at most N cameras are "
+                    "'own' (default: from the data's clusters)")
+        ->check(whole_number());
     command.add_option("--scope-breaks", options.scope_breaks,
                        "OWN_MAX,STATE_MAX: set both scope thresholds by hand");
     command.add_option("--format", options.format, "text, json or md")

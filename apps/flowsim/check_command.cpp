@@ -1,11 +1,9 @@
 #include "flowsim/check_command.hpp"
 
-#include <chrono>
 #include <iostream>
 #include <map>
 
 #include <CLI/CLI.hpp>
-#include <spdlog/spdlog.h>
 
 #include <flowsim/io/scenario_loader.hpp>
 #include <flowsim/io/wording.hpp>
@@ -14,8 +12,9 @@
 #include <flowsim/scenario.hpp>
 #include <flowsim/source_support.hpp>
 
-#include "flowsim/interruption.hpp"
+#include "flowsim/output.hpp"
 #include "flowsim/print_diagnostics.hpp"
+#include "flowsim/progress.hpp"
 
 namespace flowsim::cli {
 namespace {
@@ -75,9 +74,12 @@ struct Answers {
 
 // Answers every saved question; prints each that fails or goes unanswered GNU style to
 // `err`.
-Answers answer_questions(const Scenario& scenario, const StopCondition& stop, std::ostream& err) {
+Answers answer_questions(const Scenario& scenario, Phases& phases, std::ostream& err) {
+    const StopCondition& stop = phases.stop();
     Answers answers;
+    std::size_t asked = 0;
     for (const Question& question : scenario.questions()) {
+        phases.count(++asked);
         const ResolvedQuery query = resolve_question(scenario, question);
         const ConfigurationView view(scenario, query.activity);
         RouteFinder finder(view, query.routes);
@@ -131,11 +133,11 @@ CLI::App& setup_check(CLI::App& app, CheckOptions& options) {
 }
 
 ExitCode run_check(const CheckOptions& options) {
-    const auto started = std::chrono::steady_clock::now();
+    // check has no --timeout: only Ctrl-C stops the saved questions.
+    Phases phases(0, options.common.verbosity());
+    phases.begin("loading " + options.common.scenario);
     const io::LoadResult result = io::load_scenario_file(options.common.scenario);
-    const auto elapsed =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started);
-    spdlog::debug("loaded {} in {:.1f} ms", options.common.scenario, elapsed.count());
+    phases.end();
     print_diagnostics(std::cerr, result);
     if (!result.ok()) {
         return ExitCode::kInvalidInput;
@@ -150,19 +152,26 @@ ExitCode run_check(const CheckOptions& options) {
         io::read_missing_texts(warnings);
         print_diagnostics(std::cerr, warnings);
     }
-    // check has no --timeout: only Ctrl-C stops the saved questions.
-    const Answers answers = answer_questions(scenario, stop_condition(0), std::cerr);
+    phases.begin("answering the saved questions", "question");
+    const Answers answers = answer_questions(scenario, phases, std::cerr);
     const std::size_t failed = answers.failed + answers.unanswered;
+    phases.begin("writing");
+    Output output("");  // stdout, whose first failed write is reported (exit 4)
     if (options.common.verbosity() != Verbosity::kQuiet) {
-        print_summary(std::cout, options.common.scenario, scenario, options.common.verbosity());
+        std::ostream& out = output.stream();
+        print_summary(out, options.common.scenario, scenario, options.common.verbosity());
         if (!scenario.questions().empty()) {
-            std::cout << "  " << io::plural(scenario.questions().size() - failed, "saved question")
-                      << " answered as expected";
+            out << "  " << io::plural(scenario.questions().size() - failed, "saved question")
+                << " answered as expected";
             if (failed > 0) {
-                std::cout << ", " << failed << " not";
+                out << ", " << failed << " not";
             }
-            std::cout << "\n";
+            out << "\n";
         }
+    }
+    phases.end();
+    if (!output.commit()) {
+        return ExitCode::kInternal;
     }
     if (answers.unanswered > 0) {
         return ExitCode::kCutShort;

@@ -7,16 +7,9 @@
 #include <filesystem>
 #include <iostream>
 
-#include <spdlog/spdlog.h>
-
 #include "flowsim/print_diagnostics.hpp"
 
 namespace flowsim::cli {
-
-double milliseconds_since(std::chrono::steady_clock::time_point start) {
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-        .count();
-}
 
 namespace {
 
@@ -95,15 +88,17 @@ std::optional<ResolvedQuery> resolve_or_report(const Scenario& scenario,
     return resolved;
 }
 
-std::unique_ptr<PreparedQuery> prepare_query(const std::string& path, const QueryRequest& request) {
-    const auto load_start = std::chrono::steady_clock::now();
+std::unique_ptr<PreparedQuery> prepare_query(const std::string& path,
+                                             const QueryRequest& request,
+                                             Phases& phases) {
+    phases.begin("loading " + path);
     std::vector<std::string> files;
     std::string content_hash;
     auto scenario = load_or_report(path, &files, &content_hash);
     if (!scenario) {
         return nullptr;
     }
-    spdlog::debug("loaded {} in {:.1f} ms", path, milliseconds_since(load_start));
+    phases.begin("applying the configuration");
     auto query = resolve_or_report(*scenario, request);
     if (!query) {
         return nullptr;
@@ -111,10 +106,9 @@ std::unique_ptr<PreparedQuery> prepare_query(const std::string& path, const Quer
     auto prepared = std::make_unique<PreparedQuery>(
         PreparedQuery{std::move(*scenario), std::move(*query), nullptr, std::move(files),
                       std::move(content_hash)});
-    const auto view_start = std::chrono::steady_clock::now();
     prepared->view =
         std::make_unique<ConfigurationView>(prepared->scenario, prepared->query.activity);
-    spdlog::debug("configuration view in {:.1f} ms", milliseconds_since(view_start));
+    phases.end();
     return prepared;
 }
 

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <chrono>
 #include <iosfwd>
 #include <memory>
 #include <optional>
@@ -12,11 +11,9 @@
 #include <flowsim/query_request.hpp>
 
 #include "flowsim/output.hpp"
+#include "flowsim/progress.hpp"
 
 namespace flowsim::cli {
-
-/// Milliseconds since `start`, for the timings `-v` prints.
-double milliseconds_since(std::chrono::steady_clock::time_point start);
 
 /// Loads the scenario at `path`, printing every diagnostic to stderr. Nothing when it
 /// has errors (the command then exits 2). `files`, when given, receives every file read;
@@ -47,8 +44,11 @@ struct PreparedQuery {
     std::string content_hash;  ///< of the files loaded (io::LoadResult::content_hash)
 };
 
-/// Loads `path` and resolves `request`; nothing (after printing every problem to
-/// stderr) when either has errors, and the command exits 2.
-std::unique_ptr<PreparedQuery> prepare_query(const std::string& path, const QueryRequest& request);
+/// Loads `path` and resolves `request` (the phases "loading" and "applying the
+/// configuration" of `phases`); nothing (after printing every problem to stderr) when
+/// either has errors, and the command exits 2.
+std::unique_ptr<PreparedQuery> prepare_query(const std::string& path,
+                                             const QueryRequest& request,
+                                             Phases& phases);
 
 }  // namespace flowsim::cli

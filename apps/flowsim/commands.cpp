@@ -8,6 +8,7 @@
 #include "flowsim/cut_command.hpp"
 #include "flowsim/diff_command.hpp"
 #include "flowsim/export_command.hpp"
+#include "flowsim/interruption.hpp"
 #include "flowsim/likely_command.hpp"
 #include "flowsim/paths_command.hpp"
 #include "flowsim/query_command.hpp"
@@ -41,7 +42,11 @@ RegisteredCommand command(CLI::App& app,
     one_value_per_occurrence(subcommand);
     return {&subcommand, [options, run] {
                 configure_logging(common_of(*options).verbosity());
-                return run(*options);
+                const ExitCode code = run(*options);
+                if (code == ExitCode::kCutShort) {
+                    say_what_cut_short();
+                }
+                return code;
             }};
 }
 

@@ -1,5 +1,12 @@
 #include "flowsim/common_options.hpp"
 
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+#include <system_error>
+
 #include <CLI/CLI.hpp>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
@@ -18,6 +25,51 @@ void one_value_per_occurrence(CLI::App& command) {
             option->allow_extra_args(false);
         }
     }
+}
+
+CLI::Validator whole_number(std::size_t minimum) {
+    const std::string expected =
+        "expected a whole number, " + std::to_string(minimum) + " or more; got '";
+    return CLI::Validator(
+        [minimum, expected](std::string& text) -> std::string {
+            const bool digits =
+                !text.empty() && text.find_first_not_of("0123456789") == std::string::npos;
+            std::size_t value = 0;
+            const auto [end, error] =
+                std::from_chars(text.data(), text.data() + text.size(), value);
+            if (!digits || error != std::errc() || end != text.data() + text.size()) {
+                return expected + text + "'" +
+                       (digits ? " (more than " + std::to_string(SIZE_MAX) + ")" : "");
+            }
+            if (value < minimum) {
+                return expected + text + "'";
+            }
+            text = std::to_string(value);  // "010" is ten, not the octal eight
+            return "";
+        },
+        "N");
+}
+
+CLI::Validator seconds() {
+    return CLI::Validator(
+        [](std::string& text) -> std::string {
+            const std::string refused =
+                "expected a number of seconds, 0 or more; got '" + text + "'";
+            if (text.empty() || text.find_first_not_of("0123456789.eE+-") != std::string::npos) {
+                return refused;  // nan, inf, infinity, hexadecimal
+            }
+            char* end = nullptr;
+            const double value = std::strtod(text.c_str(), &end);
+            if (end != text.c_str() + text.size() || std::isnan(value) || value < 0) {
+                return refused;
+            }
+            if (std::isinf(value)) {
+                // 1e400: too large for a double, yet finite as written; as good as no limit.
+                text = "1e308";
+            }
+            return "";
+        },
+        "SECONDS");
 }
 
 void configure_logging(Verbosity verbosity) {

@@ -1,10 +1,12 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 namespace CLI {
 class App;
-}
+class Validator;
+}  // namespace CLI
 
 namespace flowsim::cli {
 
@@ -30,6 +32,17 @@ void add_common_options(CLI::App& command, CommonOptions& options);
 /// `--set a=false SCENARIO` swallow the file name as a second value. Call once all the
 /// command's options are added.
 void one_value_per_occurrence(CLI::App& command);
+
+/// The one check of every whole-number option (--limit, -k, --count-limit, --max-hops,
+/// --exact-routes, --max-combinations, --dot-memory...): digits only, at least `minimum`,
+/// at most what the program can count. Anything else (-5, 1.5, 0x10, a word) is refused
+/// (exit 2) with one message: "--limit: expected a whole number, 0 or more; got '-5'".
+CLI::Validator whole_number(std::size_t minimum = 0);
+
+/// The check of --timeout: a finite number of seconds, 0 or more (nan, inf and negative
+/// numbers are refused, exit 2). A number too large for a double is taken as the largest
+/// one: as any timeout past kLongestTimeoutSeconds, no limit.
+CLI::Validator seconds();
 
 /// Points the default spdlog logger at stderr at the level `verbosity` asks for.
 void configure_logging(Verbosity verbosity);

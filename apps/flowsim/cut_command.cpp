@@ -1,9 +1,6 @@
 #include "flowsim/cut_command.hpp"
 
-#include <chrono>
-
 #include <CLI/CLI.hpp>
-#include <spdlog/spdlog.h>
 
 #include <flowsim/cut.hpp>
 #include <flowsim/io/analysis_writer.hpp>
@@ -22,21 +19,26 @@ CLI::App& setup_cut(CLI::App& app, CutOptions& options) {
         .add_option("--exact-routes", options.routes_for_exact,
                     "Above this many routes, choose edges by a minimum graph cut (not proven "
                     "least)")
-        ->capture_default_str();
+        ->capture_default_str()
+        ->check(whole_number());
     return command;
 }
 
 ExitCode run_cut(const CutOptions& options) {
-    const auto prepared = prepare_query(options.route.common.scenario, options.route.to_request());
+    Phases phases(options.route.timeout_seconds, options.route.common.verbosity());
+    const auto prepared =
+        prepare_query(options.route.common.scenario, options.route.to_request(), phases);
     if (!prepared) {
         return ExitCode::kInvalidInput;
     }
-    const auto search_start = std::chrono::steady_clock::now();
     CutLimits limits;
     limits.routes_for_exact = options.routes_for_exact;
+    // The search, the choice of edges and the re-checks with the levers pulled: one
+    // deadline for them all.
+    phases.begin("searching for a cut");
     const CutResult cut = find_cut(prepared->scenario, prepared->query.activity,
-                                   prepared->query.routes, options.route.stop_condition(), limits);
-    spdlog::debug("answered in {:.1f} ms", milliseconds_since(search_start));
+                                   prepared->query.routes, phases.stop(), limits);
+    phases.begin("writing");
     Output output(options.route.output, prepared->files);
     if (!output.ok()) {
         return output.error_exit();

@@ -23,13 +23,14 @@ CLI::App& setup_diff(CLI::App& app, DiffOptions& options) {
                        "The second side's date (YYYY-MM-DD, instead of --as-of)");
     command.add_option("--limit", options.limit, "Most routes to hold for each side")
         ->capture_default_str()
-        ->check(CLI::PositiveNumber);
+        ->check(whole_number(1));
     return command;
 }
 
 ExitCode run_diff(const DiffOptions& options) {
+    Phases phases(options.route.timeout_seconds, options.route.common.verbosity());
     const QueryRequest first_request = options.route.to_request();
-    const auto prepared = prepare_query(options.route.common.scenario, first_request);
+    const auto prepared = prepare_query(options.route.common.scenario, first_request, phases);
     if (!prepared) {
         return ExitCode::kInvalidInput;
     }
@@ -48,21 +49,25 @@ ExitCode run_diff(const DiffOptions& options) {
     }
     const Scenario& scenario = prepared->scenario;
     const ConfigurationView second_view(scenario, second->activity);
+    phases.begin("comparing routes");
     const RouteDiff diff = diff_routes(*prepared->view, second_view, prepared->query.routes,
-                                       options.limit, options.route.stop_condition());
+                                       options.limit, phases.stop());
+    phases.begin("writing");
     Output output(options.route.output, prepared->files);
     if (!output.ok()) {
         return output.error_exit();
     }
     const std::string& name = options.route.common.scenario;
-    io::write_diff(output.stream(), options.route.route_format(), scenario,
-                   io::make_header(*prepared->view, prepared->query, name),
-                   io::make_header(second_view, *second, name), diff);
+    const Completion written =
+        io::write_diff(output.stream(), options.route.route_format(), scenario,
+                       io::make_header(*prepared->view, prepared->query, name),
+                       io::make_header(second_view, *second, name), diff, phases.stop());
+    phases.end();
     if (!output.commit()) {
         return ExitCode::kInternal;
     }
     // Cut short by --limit too: the one answer a limit leaves undecided.
-    if (!diff.completion.complete()) {
+    if (!diff.completion.complete() || written.cut_short()) {
         return ExitCode::kCutShort;
     }
     return diff.same() ? ExitCode::kYes : ExitCode::kNo;

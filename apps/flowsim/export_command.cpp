@@ -46,7 +46,7 @@ std::string usage_problem(const ExportOptions& options) {
 Diagram draw_diagram(const ConfigurationView& view,
                      const ResolvedQuery& query,
                      const ExportOptions& options,
-                     const StopCondition& stop,
+                     Phases& phases,
                      std::optional<RouteCover> routes) {
     const Scenario& scenario = view.scenario();
     Diagram diagram;
@@ -55,7 +55,16 @@ Diagram draw_diagram(const ConfigurationView& view,
     dot.active = active_edges(view);
     dot.blocked_by = edges_blocked_by_policies(view, query.routes.from);
     if (options.routes || options.routes_only) {
-        dot.routes = routes ? std::move(*routes) : cover_routes(view, query.routes, stop);
+        if (!routes) {
+            phases.begin("searching the routes to draw", "route");
+            std::size_t found = 0;
+            routes = cover_routes(view, query.routes, phases.stop(), [&](const Route&) {
+                phases.count(++found);
+                return true;
+            });
+            phases.begin("drawing");
+        }
+        dot.routes = std::move(*routes);
         dot.targets = query.routes.to;
         diagram.completion = dot.routes->completion;
     }
@@ -103,7 +112,8 @@ void add_dot_memory_option(CLI::App& command, std::size_t& mib) {
         .add_option("--dot-memory", mib,
                     "Most memory (MiB of address space) Graphviz's dot may use to lay out "
                     "the diagram (0: no cap)")
-        ->capture_default_str();
+        ->capture_default_str()
+        ->check(whole_number());
 }
 
 ExitCode run_export(const ExportOptions& options) {
@@ -112,11 +122,14 @@ ExitCode run_export(const ExportOptions& options) {
         std::cerr << "flowsim: error: " << problem << "\n";
         return ExitCode::kInvalidInput;
     }
+    Phases phases(options.route.timeout_seconds, options.route.common.verbosity());
+    phases.begin("loading " + options.route.common.scenario);
     std::vector<std::string> files;
     const auto scenario = load_or_report(options.route.common.scenario, &files);
     if (!scenario) {
         return ExitCode::kInvalidInput;
     }
+    phases.begin("applying the configuration");
     const auto query = resolve_or_report(*scenario, options.route.to_request());
     if (!query) {
         return ExitCode::kInvalidInput;
@@ -132,12 +145,13 @@ ExitCode run_export(const ExportOptions& options) {
         }
     }
 
-    // One deadline for the route search and the layout.
-    const StopCondition stop = options.route.stop_condition();
+    // One deadline for the route search, the layout and the writing.
+    const StopCondition& stop = phases.stop();
     std::ostringstream text;
     bool cut_short = false;
+    phases.begin("drawing");
     if (is_diagram(format)) {
-        Diagram diagram = draw_diagram(view, *query, options, stop);
+        Diagram diagram = draw_diagram(view, *query, options, phases);
         if (dot_program && diagram.nodes > kMaxLaidOutNodes) {
             std::cerr << "flowsim: error: " << too_large_to_lay_out(diagram.nodes) << "\n";
             return ExitCode::kInvalidInput;
@@ -155,17 +169,28 @@ ExitCode run_export(const ExportOptions& options) {
         return output.error_exit();
     }
     if (dot_program) {
-        const Rendering rendering =
-            render_with_dot(*dot_program, text.str(), format, {stop, options.dot_memory_mib});
+        phases.begin("laying out the diagram with Graphviz's dot");
+        const Rendering rendering = render_with_dot(*dot_program, text.str(), format,
+                                                    {stop, options.dot_memory_mib, [&phases] {
+                                                         phases.tick();
+                                                     }});
+        phases.end();  // the progress line goes before any message
         if (!rendering.ok) {
-            std::cerr << "flowsim: error: " << rendering.error
-                      << (rendering.error.back() == '\n' ? "" : "\n");
-            return rendering.completion.cut_short() ? ExitCode::kCutShort : ExitCode::kInternal;
+            const bool stopped = rendering.completion.cut_short();
+            std::string message = rendering.error + (stopped ? "; nothing written" : "");
+            if (message.back() != '\n') {
+                message += '\n';
+            }
+            std::cerr << "flowsim: error: " << message;
+            return stopped ? ExitCode::kCutShort : ExitCode::kInternal;
         }
+        phases.begin("writing");
         output.stream() << rendering.bytes;
     } else {
+        phases.begin("writing");
         output.stream() << text.str();
     }
+    phases.end();
     if (!output.commit()) {
         return ExitCode::kInternal;
     }

@@ -10,6 +10,7 @@
 
 #include "flowsim/exit_codes.hpp"
 #include "flowsim/graphviz.hpp"
+#include "flowsim/progress.hpp"
 #include "flowsim/route_options.hpp"
 
 namespace CLI {
@@ -36,12 +37,12 @@ struct Diagram {
 
 /// The diagram `export` draws of `query` under `view` with the shape `options` asks for
 /// (routes, routes only, active only, folding); `report` draws its diagram with it too.
-/// The red lines show `routes` when given, else the routes found by a search that `stop`
-/// bounds.
+/// The red lines show `routes` when given, else the routes found by a search under the
+/// deadline of `phases` (which shows its progress).
 Diagram draw_diagram(const ConfigurationView& view,
                      const ResolvedQuery& query,
                      const ExportOptions& options,
-                     const StopCondition& stop,
+                     Phases& phases,
                      std::optional<RouteCover> routes = std::nullopt);
 
 /// Adds --dot-memory (the cap on dot's address space, in MiB) to `command`.

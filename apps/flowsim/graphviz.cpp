@@ -9,6 +9,8 @@
 #include <iterator>
 #include <vector>
 
+#include "flowsim/interruption.hpp"
+
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/resource.h>
@@ -51,6 +53,14 @@ public:
 private:
     fs::path path_;
 };
+
+Rendering stopped(Completion stop) {
+    Rendering result;
+    result.completion = stop;
+    result.error = std::string(stop.timed_out() ? "the time limit" : "an interruption") +
+                   " stopped Graphviz's dot before the diagram was laid out";
+    return result;
+}
 
 }  // namespace
 
@@ -95,6 +105,13 @@ Rendering render_with_dot(const std::string& dot_path,
                           std::string_view format,
                           const DotLimits& limits) {
     Rendering result;
+    // From here to the end, a second Ctrl-C cannot end flowsim at once: it would leave dot
+    // running in its own process group and the scratch directory behind. The wait below
+    // looks at the flag every 10 ms and cleans up.
+    const CatchEveryInterruption catching;
+    if (const Completion stop = limits.stop.check(); stop.cut_short()) {
+        return stopped(stop);
+    }
     ScratchDirectory scratch;
     if (!scratch.ok()) {
         result.error = std::string("cannot make a temporary directory: ") + std::strerror(errno);
@@ -161,11 +178,10 @@ Rendering render_with_dot(const std::string& dot_path,
             ::kill(-child, SIGKILL);
             while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
             }
-            result.completion = stop;
-            result.error = std::string(stop.timed_out() ? "the time limit" : "an interruption") +
-                           " stopped Graphviz's dot before the diagram was laid out; nothing "
-                           "written";
-            return result;
+            return stopped(stop);
+        }
+        if (limits.on_wait) {
+            limits.on_wait();
         }
         const struct timespec pause = {0, 10'000'000};  // 10 ms
         ::nanosleep(&pause, nullptr);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,6 +40,7 @@ struct Rendering {
 struct DotLimits {
     StopCondition stop;  ///< the command's deadline and interruption flag
     std::size_t memory_mib = kDefaultDotMemoryMib;  ///< address space; 0 for no cap
+    std::function<void()> on_wait;  ///< called every 10 ms or so while dot runs (progress)
 };
 
 /// Renders `dot_text` with Graphviz's `dot` program at `dot_path` to `format` (svg, png):
@@ -46,9 +48,10 @@ struct DotLimits {
 /// `dot -T<format> -o <out> <in>` there (no shell), in its own process group, with its
 /// address space capped. Fails when dot cannot be started, exits non-zero, writes
 /// anything on stderr (flowsim's DOT is meant to render without a warning, so one is a
-/// bug to report, not noise to hide) or writes nothing. When `limits.stop` fires, dot's
-/// process group is killed and the result is cut short. The temporary directory is
-/// always removed.
+/// bug to report, not noise to hide) or writes nothing. When `limits.stop` fires (before
+/// or while dot runs), dot's process group is killed and the result is cut short. The
+/// temporary directory is always removed: Ctrl-C, however often pressed meanwhile, only
+/// sets the flag (CatchEveryInterruption).
 Rendering render_with_dot(const std::string& dot_path,
                           std::string_view dot_text,
                           std::string_view format,

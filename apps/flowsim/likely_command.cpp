@@ -1,9 +1,6 @@
 #include "flowsim/likely_command.hpp"
 
-#include <chrono>
-
 #include <CLI/CLI.hpp>
-#include <spdlog/spdlog.h>
 
 #include <flowsim/io/route_writer.hpp>
 
@@ -15,17 +12,20 @@ CLI::App& setup_likely(CLI::App& app, LikelyOptions& options) {
     CLI::App& command = *app.add_subcommand(
         "likely", "The most likely routes (product of edge likelihoods), most likely first");
     add_route_options(command, options.route);
-    command.add_option("-k", options.k, "How many routes")->capture_default_str();
+    command.add_option("-k", options.k, "How many routes")
+        ->capture_default_str()
+        ->check(whole_number(1));
     return command;
 }
 
 ExitCode run_likely(const LikelyOptions& options) {
-    const auto prepared = prepare_query(options.route.common.scenario, options.route.to_request());
+    Phases phases(options.route.timeout_seconds, options.route.common.verbosity());
+    const auto prepared =
+        prepare_query(options.route.common.scenario, options.route.to_request(), phases);
     if (!prepared) {
         return ExitCode::kInvalidInput;
     }
     const ConfigurationView& view = *prepared->view;
-    const auto search_start = std::chrono::steady_clock::now();
     RouteFinder finder(view, prepared->query.routes);
     Output output(options.route.output, prepared->files);
     if (!output.ok()) {
@@ -33,17 +33,28 @@ ExitCode run_likely(const LikelyOptions& options) {
     }
     io::PathsWriter writer(output.stream(), options.route.route_format(), prepared->scenario,
                            io::make_header(view, prepared->query, options.route.common.scenario));
+    phases.begin("searching");
+    // The routes come after the search: the deadline that stopped the search stops their
+    // writing too, a thousand routes or so later.
+    StopEvery writing(phases.stop());
     std::size_t listed = 0;
-    const Enumeration enumeration = finder.most_likely(
+    Enumeration enumeration = finder.most_likely(
         options.k,
         [&](const Route& route) {
+            if (listed == 0) {
+                phases.begin("writing", "route");
+            }
+            if (!writing.go_on()) {
+                return false;
+            }
             writer.route(route);
-            ++listed;
-            return true;
+            phases.count(++listed);
+            return !output.failed();  // stop at the first failed write
         },
-        options.route.stop_condition());
-    spdlog::debug("answered in {:.1f} ms", milliseconds_since(search_start));
+        phases.stop());
+    enumeration.completion.merge(writing.completion());
     writer.finish(listed, enumeration.completion);
+    phases.end();
     if (!output.commit()) {
         return ExitCode::kInternal;
     }

@@ -154,6 +154,7 @@ Output::Output(std::string path, const std::vector<std::string>& loaded_files)
                              O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY, 0666);
                 if (fd_ >= 0) {
                     temporary_ = candidate;
+                    remove_on_kill_ = std::make_unique<RemoveOnKill>(temporary_.c_str());
                 } else if (errno != EEXIST) {
                     break;
                 }

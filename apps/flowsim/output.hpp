@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "flowsim/exit_codes.hpp"
+#include "flowsim/interruption.hpp"
 
 namespace flowsim::cli {
 
@@ -17,7 +18,8 @@ namespace flowsim::cli {
 /// a file or the temporary one. A symbolic link is followed and its target replaced, the
 /// link kept. A character device or FIFO (`-o /dev/null`, a pipe) is written in place,
 /// never replaced; a directory, block device or socket is refused. A path that is one of
-/// `loaded_files` (the scenario and its includes, however named) is refused.
+/// `loaded_files` (the scenario and its includes, however named) is refused. A second
+/// Ctrl-C, which ends flowsim at once, removes the temporary file too (RemoveOnKill).
 ///
 /// The first write that fails is remembered with its reason: failed() says so at once,
 /// so that a command stops its work, and commit() reports it.
@@ -51,6 +53,7 @@ private:
     std::string path_;       // as given; empty: stdout
     std::string final_;      // where the result goes (a symbolic link's target)
     std::string temporary_;  // empty when written in place
+    std::unique_ptr<RemoveOnKill> remove_on_kill_;  // the temporary file, on a second Ctrl-C
     std::unique_ptr<Buffer> buffer_;
     std::unique_ptr<std::ostream> stream_;
     int fd_ = -1;

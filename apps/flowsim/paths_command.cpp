@@ -1,12 +1,10 @@
 #include "flowsim/paths_command.hpp"
 
 #include <CLI/CLI.hpp>
-#include <spdlog/spdlog.h>
 
 #include <flowsim/io/route_writer.hpp>
 
 #include "flowsim/command_support.hpp"
-#include "flowsim/progress.hpp"
 
 namespace flowsim::cli {
 
@@ -15,20 +13,27 @@ CLI::App& setup_paths(CLI::App& app, PathsOptions& options) {
         "paths", "Every route from the sources to the targets, fewest hops first");
     add_route_options(command, options.route);
     command.add_option("--limit", options.limit, "Most routes to list (0: no limit)")
-        ->capture_default_str();
+        ->capture_default_str()
+        ->check(whole_number());
     command.add_flag("--count", options.count_only, "Print only the number of routes");
+    command
+        .add_option("--count-limit", options.count_limit,
+                    "With --count: stop counting here and say \"at least\" (0, the "
+                    "default: count them all)")
+        ->check(whole_number());
     return command;
 }
 
 ExitCode run_paths(const PathsOptions& options) {
-    const auto prepared = prepare_query(options.route.common.scenario, options.route.to_request());
+    Phases phases(options.route.timeout_seconds, options.route.common.verbosity());
+    const auto prepared =
+        prepare_query(options.route.common.scenario, options.route.to_request(), phases);
     if (!prepared) {
         return ExitCode::kInvalidInput;
     }
     const Scenario& scenario = prepared->scenario;
     const ResolvedQuery& query = prepared->query;
     const ConfigurationView& view = *prepared->view;
-    const auto search_start = std::chrono::steady_clock::now();
     RouteFinder finder(view, query.routes);
     Output output(options.route.output, prepared->files);
     if (!output.ok()) {
@@ -36,39 +41,42 @@ ExitCode run_paths(const PathsOptions& options) {
     }
     const io::RouteFormat format = options.route.route_format();
     Enumeration enumeration;
+    std::size_t found = 0;  // routes counted or listed
+    // Seeing one route past a limit tells us the answer is incomplete.
+    const auto within = [&](std::size_t limit) {
+        return limit == 0 || found < limit;
+    };
     if (options.count_only) {
-        Progress progress("routes counted");
-        std::size_t counted = 0;
+        // No default cap: counting is its job. --count-limit, --timeout and Ctrl-C stop it.
+        phases.begin("counting routes", "route");
         enumeration = finder.enumerate(
             [&](const Route&) {
-                progress.update(++counted);
-                return true;
-            },
-            options.route.stop_condition());
-        progress.done();
-        io::write_route_count(output.stream(), format, enumeration.routes, enumeration.completion);
-    } else {
-        io::PathsWriter writer(output.stream(), format, scenario,
-                               io::make_header(view, query, options.route.common.scenario));
-        std::size_t listed = 0;
-        Progress progress("routes");
-        enumeration = finder.enumerate(
-            [&](const Route& route) {
-                // Seeing one route past the limit tells us the listing is incomplete.
-                if (options.limit != 0 && listed == options.limit) {
+                if (!within(options.count_limit)) {
                     return false;
                 }
-                ++listed;
+                phases.count(++found);
+                return true;
+            },
+            phases.stop());
+        phases.begin("writing");
+        io::write_route_count(output.stream(), format, found, enumeration.completion);
+    } else {
+        phases.begin("listing routes", "route");
+        io::PathsWriter writer(output.stream(), format, scenario,
+                               io::make_header(view, query, options.route.common.scenario));
+        enumeration = finder.enumerate(
+            [&](const Route& route) {
+                if (!within(options.limit)) {
+                    return false;
+                }
                 writer.route(route);
-                progress.update(listed);
+                phases.count(++found);
                 return !output.failed();  // stop at the first failed write
             },
-            options.route.stop_condition());
-        progress.done();
-        writer.finish(listed, enumeration.completion);
+            phases.stop());
+        writer.finish(found, enumeration.completion);
     }
-    spdlog::debug("enumerated {} routes in {:.1f} ms", enumeration.routes,
-                  milliseconds_since(search_start));
+    phases.end();
     if (!output.commit()) {
         return ExitCode::kInternal;
     }
@@ -77,7 +85,7 @@ ExitCode run_paths(const PathsOptions& options) {
     if (enumeration.completion.cut_short()) {
         return ExitCode::kCutShort;
     }
-    return enumeration.routes > 0 ? ExitCode::kYes : ExitCode::kNo;
+    return found > 0 ? ExitCode::kYes : ExitCode::kNo;
 }
 
 }  // namespace flowsim::cli

@@ -13,6 +13,7 @@ struct PathsOptions {
     RouteOptions route;
     std::size_t limit = 1000;  ///< 0: no limit
     bool count_only = false;
+    std::size_t count_limit = 0;  ///< --count with --count-limit; 0: count them all
 };
 
 /// Registers `flowsim paths SCENARIO`: every route, streamed in the fixed order.

@@ -1,7 +1,6 @@
 #include "flowsim/query_command.hpp"
 
 #include <CLI/CLI.hpp>
-#include <spdlog/spdlog.h>
 
 #include <flowsim/blocked_routes.hpp>
 #include <flowsim/io/route_writer.hpp>
@@ -18,23 +17,27 @@ CLI::App& setup_query(CLI::App& app, QueryOptions& options) {
         "no with what blocks the shortest routes");
     add_route_options(command, options.route);
     command.add_option("--limit", options.limit, "Blocked routes to explain when the answer is no")
-        ->capture_default_str();
+        ->capture_default_str()
+        ->check(whole_number());
     command
         .add_option("--count-limit", options.count_limit,
                     "Stop counting routes here and say \"at least\" (0: count them all)")
-        ->capture_default_str();
+        ->capture_default_str()
+        ->check(whole_number());
     return command;
 }
 
 ExitCode run_query(const QueryOptions& options) {
-    const auto prepared = prepare_query(options.route.common.scenario, options.route.to_request());
+    Phases phases(options.route.timeout_seconds, options.route.common.verbosity());
+    const auto prepared =
+        prepare_query(options.route.common.scenario, options.route.to_request(), phases);
     if (!prepared) {
         return ExitCode::kInvalidInput;
     }
     const Scenario& scenario = prepared->scenario;
     const ResolvedQuery& query = prepared->query;
     const ConfigurationView& view = *prepared->view;
-    const auto search_start = std::chrono::steady_clock::now();
+    phases.begin("counting routes", "route");
     RouteFinder finder(view, query.routes);
     std::optional<Route> first;
     Enumeration enumeration;
@@ -56,35 +59,39 @@ ExitCode run_query(const QueryOptions& options) {
                     weakest = std::max(weakest, scenario.edges()[edge].status);
                 }
                 strongest = strongest ? std::min(*strongest, weakest) : weakest;
+                phases.count(++counted);
                 // Past the counting limit the answer says "at least" (complete: false).
-                return options.count_limit == 0 || ++counted < options.count_limit;
+                return options.count_limit == 0 || counted < options.count_limit;
             },
-            options.route.stop_condition());
+            phases.stop());
     }
     std::vector<BlockedRoute> blocked;
-    const bool cut_short = enumeration.completion.cut_short();
+    Completion completion = enumeration.completion;
     // Which sources reach: those seen while counting, and a search of its own for each
-    // other one when the count stopped early.
+    // other one when the count stopped early. Cut short, it leaves the answer so too.
     SourceReach reach;
-    if (first && !cut_short) {
-        reach = sources_reaching(view, query.routes, seen_sources, options.route.stop_condition(),
+    if (first && !completion.cut_short()) {
+        phases.begin("finding which sources reach");
+        reach = sources_reaching(view, query.routes, seen_sources, phases.stop(),
                                  enumeration.completion.complete());
+        completion.merge(reach.completion);
     }
-    if (!first && !cut_short) {
+    if (!first && !completion.cut_short()) {
+        phases.begin("explaining blocked routes");
         blocked = blocked_routes(view, query.routes, options.limit);
     }
-    spdlog::debug("answered in {:.1f} ms", milliseconds_since(search_start));
+    phases.begin("writing");
     Output output(options.route.output, prepared->files);
     if (!output.ok()) {
         return output.error_exit();
     }
     io::write_query(output.stream(), options.route.route_format(), scenario,
                     io::make_header(view, query, options.route.common.scenario), first,
-                    enumeration.routes, enumeration.completion, blocked, reach, strongest);
+                    enumeration.routes, completion, blocked, reach, strongest);
     if (!output.commit()) {
         return ExitCode::kInternal;
     }
-    if (cut_short) {
+    if (completion.cut_short()) {
         return ExitCode::kCutShort;
     }
     return first ? ExitCode::kYes : ExitCode::kNo;

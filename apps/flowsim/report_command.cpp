@@ -42,11 +42,13 @@ CLI::App& setup_report(CLI::App& app, ReportOptions& options) {
         ->check(CLI::IsMember({"md", "html"}))
         ->capture_default_str();
     command.add_option("--limit", options.limit, "Most routes in the table (0: every route)")
-        ->capture_default_str();
+        ->capture_default_str()
+        ->check(whole_number());
     command
         .add_option("--count-limit", options.count_limit,
                     "Stop counting routes here and say \"at least\" (0: count them all)")
-        ->capture_default_str();
+        ->capture_default_str()
+        ->check(whole_number());
     command
         .add_option("--collapse-by", options.collapse_by,
                     "Fold the diagram's nodes by kind (in one state) or by state, for large "
@@ -69,7 +71,9 @@ ExitCode run_report(const ReportOptions& options) {
                      "FILE.md\n";
         return ExitCode::kInvalidInput;
     }
-    const auto prepared = prepare_query(options.route.common.scenario, options.route.to_request());
+    Phases phases(options.route.timeout_seconds, options.route.common.verbosity());
+    const auto prepared =
+        prepare_query(options.route.common.scenario, options.route.to_request(), phases);
     if (!prepared) {
         return ExitCode::kInvalidInput;
     }
@@ -86,38 +90,52 @@ ExitCode run_report(const ReportOptions& options) {
     }
 
     // One search serves the table, the count and the diagram's red lines; one deadline
-    // bounds it and the layout.
-    const StopCondition stop = options.route.stop_condition();
-    io::ReportFindings findings = io::find_report_routes(view, query, options.limit,
-                                                         options.count_limit, kBlockedRoutes, stop);
+    // bounds it, the layout and the writing.
+    const StopCondition& stop = phases.stop();
+    phases.begin("searching", "route");
+    io::ReportFindings findings =
+        io::find_report_routes(view, query, options.limit, options.count_limit, kBlockedRoutes,
+                               stop, [&phases](std::size_t found) { phases.count(found); });
+    Completion completion = findings.cover.completion;
     findings.display_name = options.route.common.scenario;
     findings.provenance = {options.route.common.scenario, prepared->content_hash,
                            std::string("flowsim ") + kVersion, command_line()};
 
     std::string svg;
     if (draw) {
+        phases.begin("drawing the diagram");
         ExportOptions shape;
         shape.route = options.route;
         shape.routes = true;
         shape.routes_only = options.routes_only;
         shape.collapse_by = options.collapse_by;
-        const Diagram diagram = draw_diagram(view, query, shape, {}, findings.cover);
+        const Diagram diagram = draw_diagram(view, query, shape, phases, findings.cover);
         if (diagram.nodes > kMaxLaidOutNodes) {
             std::cerr << "flowsim: error: " << too_large_to_lay_out(diagram.nodes) << "\n";
             return ExitCode::kInvalidInput;
         }
-        const Rendering rendering =
-            render_with_dot(*dot_program, diagram.dot, "svg", {stop, options.dot_memory_mib});
-        if (!rendering.ok) {
+        phases.begin("laying out the diagram with Graphviz's dot");
+        const Rendering rendering = render_with_dot(*dot_program, diagram.dot, "svg",
+                                                    {stop, options.dot_memory_mib, [&phases] {
+                                                         phases.tick();
+                                                     }});
+        phases.end();  // the progress line goes before any message
+        if (rendering.completion.cut_short()) {
+            // The report is still written, without its diagram, and says it was cut short.
+            std::cerr << "flowsim: " << rendering.error << "; the report has no diagram\n";
+            completion.merge(rendering.completion);
+            findings.diagram_stopped = rendering.completion;
+        } else if (!rendering.ok) {
             std::cerr << "flowsim: error: " << rendering.error
                       << (rendering.error.back() == '\n' ? "" : "\n");
-            return rendering.completion.cut_short() ? ExitCode::kCutShort : ExitCode::kInternal;
+            return ExitCode::kInternal;
         }
         svg = rendering.bytes;
     }
 
+    phases.begin("writing");
     std::optional<Output> svg_output;
-    if (diagram_file) {
+    if (diagram_file && !svg.empty()) {
         const std::filesystem::path svg_path = diagram_path(output_path);
         svg_output.emplace(svg_path.string(), prepared->files);
         if (!svg_output->ok()) {
@@ -132,13 +150,14 @@ ExitCode run_report(const ReportOptions& options) {
     if (!output.ok()) {
         return output.error_exit();
     }
-    io::write_report(output.stream(),
-                     markdown ? io::ReportFormat::kMarkdown : io::ReportFormat::kHtml, view, query,
-                     findings);
+    completion.merge(io::write_report(
+        output.stream(), markdown ? io::ReportFormat::kMarkdown : io::ReportFormat::kHtml, view,
+        query, findings, stop));
+    phases.end();
     if ((svg_output && !svg_output->commit()) || !output.commit()) {
         return ExitCode::kInternal;
     }
-    return findings.cover.completion.cut_short() ? ExitCode::kCutShort : ExitCode::kYes;
+    return completion.cut_short() ? ExitCode::kCutShort : ExitCode::kYes;
 }
 
 }  // namespace flowsim::cli

@@ -2,7 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "flowsim/interruption.hpp"
+#include "flowsim/common_options.hpp"
 
 namespace flowsim::cli {
 
@@ -25,14 +25,15 @@ void add_route_options(CLI::App& command, RouteOptions& options) {
                        "Date the scenario's since/until are checked against (YYYY-MM-DD)");
     command.add_option("--via", options.request.via, "Keep only routes through one of these nodes");
     command.add_option("--avoid", options.request.avoid, "Leave these nodes out of every route");
-    command.add_option("--max-hops", options.max_hops, "Longest route to consider (0: no bound)");
+    command.add_option("--max-hops", options.max_hops, "Longest route to consider (0: no bound)")
+        ->check(whole_number());
     command.add_option("--format", options.format, "Output format")
         ->check(CLI::IsMember({"text", "json"}));
     command.add_option("-o,--output", options.output, "Write the result to FILE instead of stdout");
     command
         .add_option("--timeout", options.timeout_seconds,
                     "Stop after this many seconds with what was found (exit 3)")
-        ->check(CLI::NonNegativeNumber);
+        ->check(seconds());
 }
 
 QueryRequest RouteOptions::to_request() const {
@@ -41,10 +42,6 @@ QueryRequest RouteOptions::to_request() const {
         result.max_hops = max_hops;
     }
     return result;
-}
-
-StopCondition RouteOptions::stop_condition() const {
-    return cli::stop_condition(timeout_seconds);
 }
 
 io::RouteFormat RouteOptions::route_format() const {

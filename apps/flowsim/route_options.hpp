@@ -24,12 +24,10 @@ struct RouteOptions {
     std::size_t max_hops = 0;  ///< 0: no bound
     std::string format = "text";
     std::string output;          ///< -o FILE; empty: stdout
-    double timeout_seconds = 0;  ///< 0: none
+    double timeout_seconds = 0;  ///< 0: none; finite, not negative (seconds())
 
     /// The request as the library takes it.
     QueryRequest to_request() const;
-    /// When to stop early: the deadline --timeout sets (counted from now) and Ctrl-C.
-    StopCondition stop_condition() const;
     io::RouteFormat route_format() const;
 };
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iostream>
+#include <optional>
 
 #include <CLI/CLI.hpp>
 
@@ -10,7 +11,6 @@
 #include <flowsim/sweep.hpp>
 
 #include "flowsim/command_support.hpp"
-#include "flowsim/progress.hpp"
 
 namespace flowsim::cli {
 
@@ -24,17 +24,20 @@ CLI::App& setup_sweep(CLI::App& app, SweepOptions& options) {
     command
         .add_option("--max-combinations", options.max_combinations,
                     "Refuse to sweep more combinations than this")
-        ->capture_default_str();
+        ->capture_default_str()
+        ->check(whole_number());
     command
         .add_option("--count-limit", options.count_limit,
                     "Stop counting a row's routes here and write N+ (at least 1)")
         ->capture_default_str()
-        ->check(CLI::PositiveNumber);
+        ->check(whole_number(1));
     return command;
 }
 
 ExitCode run_sweep(const SweepOptions& options) {
-    const auto prepared = prepare_query(options.route.common.scenario, options.route.to_request());
+    Phases phases(options.route.timeout_seconds, options.route.common.verbosity());
+    const auto prepared =
+        prepare_query(options.route.common.scenario, options.route.to_request(), phases);
     if (!prepared) {
         return ExitCode::kInvalidInput;
     }
@@ -69,23 +72,37 @@ ExitCode run_sweep(const SweepOptions& options) {
     if (!ok) {
         return ExitCode::kInvalidInput;
     }
-    Progress progress("combinations");
-    std::size_t done = 0;
-    const Sweep sweep = sweep_parameters(
-        scenario, prepared->query.activity, prepared->query.routes, parameters, options.count_limit,
-        options.route.stop_condition(), [&](const SweepRow&) { progress.update(++done); });
-    progress.done();
     Output output(options.route.output, prepared->files);
     if (!output.ok()) {
         return output.error_exit();
     }
-    io::write_sweep(
-        output.stream(), options.route.route_format(), scenario,
-        io::make_header(*prepared->view, prepared->query, options.route.common.scenario), sweep);
+    // Each row is written as soon as it is answered: nothing is held but the row.
+    const io::QueryHeader header =
+        io::make_header(*prepared->view, prepared->query, options.route.common.scenario);
+    std::optional<io::SweepWriter> writer;
+    const auto start = [&](bool base_reachable) {
+        writer.emplace(output.stream(), options.route.route_format(), scenario, header, parameters,
+                       base_reachable);
+    };
+    phases.begin("sweeping", "combination");
+    std::size_t done = 0;
+    const Completion completion = stream_sweep(
+        scenario, prepared->query.activity, prepared->query.routes, parameters, options.count_limit,
+        phases.stop(), start, [&](const SweepRow& row) {
+            writer->row(row);
+            output.stream().flush();  // a row can take long: each is seen when answered
+            phases.count(++done);
+            return !output.failed();  // stop at the first failed write
+        });
+    if (!writer) {
+        start(false);  // cut short before the answer under the settings as given
+    }
+    writer->finish(completion);
+    phases.end();
     if (!output.commit()) {
         return ExitCode::kInternal;
     }
-    return sweep.completion.complete() ? ExitCode::kYes : ExitCode::kCutShort;
+    return completion.cut_short() ? ExitCode::kCutShort : ExitCode::kYes;
 }
 
 }  // namespace flowsim::cli

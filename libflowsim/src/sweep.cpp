@@ -31,27 +31,28 @@ Count count_routes(const Scenario& scenario,
 
 }  // namespace
 
-Sweep sweep_parameters(const Scenario& scenario,
-                       const ActivitySettings& base,
-                       const RouteQuery& query,
-                       const std::vector<ParameterIndex>& parameters,
-                       std::size_t count_limit,
-                       const StopCondition& stop,
-                       const std::function<void(const SweepRow&)>& on_row) {
-    Sweep sweep;
-    sweep.parameters = parameters;
+Completion stream_sweep(const Scenario& scenario,
+                        const ActivitySettings& base,
+                        const RouteQuery& query,
+                        const std::vector<ParameterIndex>& parameters,
+                        std::size_t count_limit,
+                        const StopCondition& stop,
+                        const std::function<void(bool base_reachable)>& on_base,
+                        const std::function<bool(const SweepRow&)>& on_row) {
+    Completion completion;
     // A count stopped at its limit is an answer; only `stop` cuts the sweep short.
-    const auto note_stop = [&](Completion completion) {
-        if (completion.cut_short()) {
-            sweep.completion.merge(completion);
+    const auto note_stop = [&](Completion count) {
+        if (count.cut_short()) {
+            completion.merge(count);
         }
-        return !sweep.completion.complete();
+        return !completion.complete();
     };
     const Count base_count = count_routes(scenario, base, query, 1, stop);
     if (note_stop(base_count.enumeration.completion)) {
-        return sweep;
+        return completion;
     }
-    sweep.base_reachable = base_count.routes > 0;
+    const bool base_reachable = base_count.routes > 0;
+    on_base(base_reachable);
 
     const std::size_t n = parameters.size();
     for (std::size_t combination = 0; combination < (std::size_t{1} << n); ++combination) {
@@ -73,12 +74,30 @@ Sweep sweep_parameters(const Scenario& scenario,
         row.route_count = count.routes;
         row.count_complete = count.enumeration.completion.complete();
         row.reachable = count.routes > 0 || !row.count_complete;
-        row.differs_from_base = row.reachable != sweep.base_reachable;
-        sweep.rows.push_back(row);
-        if (on_row) {
-            on_row(sweep.rows.back());
+        row.differs_from_base = row.reachable != base_reachable;
+        if (!on_row(row)) {
+            completion.merge(Completion::limited());
+            break;
         }
     }
+    return completion;
+}
+
+Sweep sweep_parameters(const Scenario& scenario,
+                       const ActivitySettings& base,
+                       const RouteQuery& query,
+                       const std::vector<ParameterIndex>& parameters,
+                       std::size_t count_limit,
+                       const StopCondition& stop) {
+    Sweep sweep;
+    sweep.parameters = parameters;
+    sweep.completion = stream_sweep(
+        scenario, base, query, parameters, count_limit, stop,
+        [&](bool base_reachable) { sweep.base_reachable = base_reachable; },
+        [&](const SweepRow& row) {
+            sweep.rows.push_back(row);
+            return true;
+        });
     return sweep;
 }
 

@@ -4,17 +4,10 @@
 # smaller (ulimit -s), so that one stack frame per hop fails here as a 60,000-node chain
 # fails with the usual 8 MiB.
 #   deep_chain_test.sh FLOWSIM [NODES] [STACK_KIB]
-set -u
 flowsim=$1
 nodes=${2:-20000}
 stack_kib=${3:-1024}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failed=0
-fail() {
-    echo "FAILED: $*"
-    failed=1
-}
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 # n0 (camera) -> n1 -> ... -> n<last> (ICE); every edge can be cut; the last one needs a
 # parameter with a lever.
@@ -36,15 +29,7 @@ last=$((nodes - 1))
     echo "  - {from: n$((last - 1)), to: n$last, carries: [plate_read], when: open, status: documented, sources: [s]}"
 } >"$work/chain.yaml"
 
-run() {
-    local expected=$1
-    shift
-    (ulimit -s "$stack_kib" && "$flowsim" "$@" >"$work/out" 2>"$work/err")
-    local status=$?
-    if [ "$status" -ne "$expected" ]; then
-        fail "flowsim $* exited $status, expected $expected: $(head -c 300 "$work/err")"
-    fi
-}
+limits="ulimit -s $stack_kib"
 
 chain=$work/chain.yaml
 run 0 check "$chain"
@@ -61,5 +46,4 @@ run 0 export "$chain" --routes -o "$work/chain.dot"
 run 0 report "$chain" --format md  # on stdout: no diagram
 run 0 report "$chain" --format md --set open=false
 
-[ "$failed" -eq 0 ] && echo "a chain of $nodes nodes with a $stack_kib KiB stack: every command answers"
-exit "$failed"
+finish "a chain of $nodes nodes with a $stack_kib KiB stack: every command answers"

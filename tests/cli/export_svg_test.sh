@@ -8,19 +8,12 @@
 # - every line of the file TEXTS occurs in the SVG (texts as Graphviz writes them, so
 #   '"' is &quot; and '-' is &#45;), and no raw markup from the scenario does;
 # - `flowsim export --format svg` writes the same SVG as dot does from the DOT file.
-set -u
 flowsim=$1
 scenario=$2
 nodes=$3
 texts=$4
 shift 4
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failed=0
-fail() {
-    echo "FAILED: $*"
-    failed=1
-}
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 "$flowsim" export "$scenario" "$@" --format dot -o "$work/first.dot" || fail "export exited $?"
 "$flowsim" export "$scenario" "$@" --format dot -o "$work/second.dot" || fail "export exited $?"
@@ -51,5 +44,4 @@ done
 "$flowsim" export "$scenario" "$@" --format svg -o "$work/flowsim.svg" || fail "export --format svg exited $?"
 cmp -s "$work/dot.svg" "$work/flowsim.svg" || fail "export --format svg differs from dot -Tsvg"
 
-[ "$failed" -eq 0 ] && echo "$drawn nodes, texts intact, no warnings"
-exit "$failed"
+finish "$drawn nodes, texts intact, no warnings"

@@ -7,27 +7,10 @@
 # - a label, a note and a source title of 20,000 bytes give DOT that Graphviz accepts
 #   (shortened in the diagram), while JSON keeps the full text.
 #   long_texts_test.sh FLOWSIM MEMORY_KIB
-set -u
 flowsim=$1
 memory_kib=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failed=0
-fail() {
-    echo "FAILED: $*"
-    failed=1
-}
-run() {
-    local expected=$1
-    shift
-    (
-        [ "$memory_kib" -gt 0 ] && ulimit -v "$memory_kib"
-        "$flowsim" "$@" >"$work/out" 2>"$work/err"
-    )
-    local status=$?
-    [ "$status" -eq "$expected" ] ||
-        fail "flowsim ${*:1:2} ... exited $status, expected $expected: $(head -c 300 "$work/err")"
-}
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+[ "$memory_kib" -gt 0 ] && limits="ulimit -v $memory_kib"
 
 long=$(head -c 20000 /dev/zero | tr '\0' 'x')
 chain="a$(for _ in $(seq 19999); do printf ' and a'; done)"
@@ -65,5 +48,4 @@ if command -v dot >/dev/null; then
         fail "Graphviz rejects the diagram: $(head -c 300 "$work/dot.err")"
 fi
 
-[ "$failed" -eq 0 ] && echo "20,000-term when and 20,000-byte texts: printed, and drawn by Graphviz"
-exit "$failed"
+finish "20,000-term when and 20,000-byte texts: printed, and drawn by Graphviz"

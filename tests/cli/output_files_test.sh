@@ -6,23 +6,14 @@
 #   socket is refused (exit 2); a symbolic link stays a link;
 # - a file the scenario was loaded from (the scenario, an include, under any name) is
 #   refused with exit 2, naming it, and left as it was;
+# - a second Ctrl-C (or SIGTERM) ends flowsim at once and removes -o's temporary file;
 # - the first failed write stops the work: exit 4 with the system's reason, on a file
-#   (RLIMIT_FSIZE) and on stdout (/dev/full), even while listing millions of routes.
+#   (RLIMIT_FSIZE) and on stdout (/dev/full), even while listing millions of routes, and
+#   for every command (check, export and audit too).
 #   output_files_test.sh FLOWSIM CLIQUE_SCENARIO
-set -u
 flowsim=$1
 clique=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failed=0
-fail() {
-    echo "FAILED: $*"
-    failed=1
-}
-expect_status() {
-    local expected=$1 actual=$2 what=$3
-    [ "$actual" -eq "$expected" ] || fail "$what: exit $actual, expected $expected: $(head -c 300 "$work/err")"
-}
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 cat >"$work/scenario.yaml" <<'YAML'
 flowsim: 1
@@ -31,12 +22,14 @@ as_of: 2026-01-01
 include: [part.yaml]
 sources:
   s: {title: S, publisher: P, url: "https://example.org/s", date: 2025-01-01}
+parameters:
+  sharing: {default: true, lever: council}
 nodes:
   - {id: cams, kind: camera, produces: [plate_read]}
   - {id: ice, kind: federal_agency, tags: [ice]}
 edges:
   - {from: cams, to: pd, carries: [plate_read], status: documented, sources: [s]}
-  - {from: pd, to: ice, carries: [plate_read], status: documented, sources: [s]}
+  - {from: pd, to: ice, carries: [plate_read], when: sharing, status: documented, sources: [s]}
 YAML
 cat >"$work/part.yaml" <<'YAML'
 nodes:
@@ -122,6 +115,28 @@ grep -qF "cannot write '$work/limited/routes.json': File too large" "$work/err" 
     fail "no reason given: $(cat "$work/err")"
 files=$(cd "$work/limited" && ls -A | tr '\n' ' ')
 [ -z "$files" ] || fail "left behind after a failed write: $files"
+
+# A second signal ends flowsim at once (a stuck program can still be stopped), and takes
+# the temporary file of -o with it. Stopped, sent Ctrl-C and then SIGTERM, and continued,
+# flowsim sees both before it runs on.
+mkdir "$work/killed"
+"$flowsim" paths "$clique" --limit 0 -o "$work/killed/routes.txt" 2>"$work/err" &
+pid=$!
+for _ in $(seq 200); do
+    [ -n "$(ls -A "$work/killed")" ] && break
+    sleep 0.05
+done
+kill -STOP "$pid"
+kill -INT "$pid"
+kill -TERM "$pid"
+kill -CONT "$pid"
+wait "$pid"
+status=$?
+# Ended by whichever of the two came second: SIGINT (130) or SIGTERM (143).
+[ "$status" -eq 130 ] || [ "$status" -eq 143 ] ||
+    fail "paths -o ended by a second signal: exit $status: $(head -c 300 "$work/err")"
+files=$(cd "$work/killed" && ls -A | tr '\n' ' ')
+[ -z "$files" ] || fail "left behind by a second signal: $files"
 if [ -w /dev/full ]; then
     "$flowsim" paths "$clique" --limit 0 >/dev/full 2>"$work/err"
     expect_status 4 $? "paths >/dev/full"
@@ -133,7 +148,29 @@ if [ -w /dev/full ]; then
     "$flowsim" export "$work/scenario.yaml" -o /dev/full 2>"$work/err"
     expect_status 4 $? "export -o /dev/full"
     [ -c /dev/full ] || fail "/dev/full was replaced"
+    # Every command, whatever it writes.
+    audit_log=$(dirname "${BASH_SOURCE[0]}")/cases/audit/constructed_reasons.csv
+    while read -r -a words; do
+        "$flowsim" "${words[@]}" >/dev/full 2>"$work/err"
+        expect_status 4 $? "${words[*]} >/dev/full"
+        grep -qF "cannot write to stdout: No space left on device" "$work/err" ||
+            fail "${words[*]} >/dev/full: $(head -c 300 "$work/err")"
+    done <<LIST
+check $work/scenario.yaml
+check -v $work/scenario.yaml
+query $work/scenario.yaml --format json
+paths $work/scenario.yaml --count
+likely $work/scenario.yaml
+cut $work/scenario.yaml
+sweep $work/scenario.yaml --params sharing
+diff $work/scenario.yaml --vs-set sharing=false
+export $work/scenario.yaml
+export $work/scenario.yaml --format json
+export $work/scenario.yaml --format graphml
+report $work/scenario.yaml --format md
+audit $audit_log
+audit $audit_log --format json
+LIST
 fi
 
-[ "$failed" -eq 0 ] && echo "-o and stdout: exclusive temporary files, devices and FIFOs in place, scenario files refused, first failed write stops"
-exit "$failed"
+finish "-o and stdout: exclusive temporary files, devices and FIFOs in place, scenario files refused, first failed write stops"

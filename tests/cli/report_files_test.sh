@@ -7,17 +7,10 @@
 # - `--format html -o DIR/report.html` writes one file with the SVG inline (no XML
 #   prolog inside the page);
 # - two runs write the same bytes, and nothing else is left in the folder.
-set -u
 flowsim=$1
 scenario=$2
 shift 2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failed=0
-fail() {
-    echo "FAILED: $*"
-    failed=1
-}
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 for run in 1 2; do
     mkdir -p "$work/$run"
@@ -38,5 +31,4 @@ for file in report.md report.svg report.html; do
     cmp -s "$work/1/$file" "$work/2/$file" || fail "$file differs between two runs"
 done
 
-[ "$failed" -eq 0 ] && echo "report.md with report.svg beside it, report.html self-contained, same bytes twice"
-exit "$failed"
+finish "report.md with report.svg beside it, report.html self-contained, same bytes twice"

@@ -2,8 +2,10 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <utility>
 
 namespace flowsim {
 
@@ -61,6 +63,36 @@ struct StopCondition {
 
     std::optional<Clock::time_point> deadline;
     const std::atomic<bool>* interrupted = nullptr;
+};
+
+/// The stop check of a loop that hands out or writes what was found (a route listed, a
+/// table row): asks `stop` once every `every` steps, never before the first `every`, so
+/// that a short loop always finishes (a listing of ten routes is written even after the
+/// deadline that cut its search short) and a long one ends soon after the deadline or a
+/// Ctrl-C.
+class StopEvery {
+public:
+    explicit StopEvery(StopCondition stop, std::size_t every = 1024)
+        : stop_(std::move(stop)), every_(every == 0 ? 1 : every) {}
+
+    /// False once `stop` has said stop, and from then on; completion() says why.
+    bool go_on() {
+        if (completion_.cut_short()) {
+            return false;
+        }
+        if (++steps_ % every_ == 0) {
+            completion_ = stop_.check();
+        }
+        return !completion_.cut_short();
+    }
+    /// Complete, or cut short by the deadline or an interruption.
+    Completion completion() const { return completion_; }
+
+private:
+    StopCondition stop_;
+    std::size_t every_;
+    std::size_t steps_ = 0;
+    Completion completion_;
 };
 
 }  // namespace flowsim

@@ -29,14 +29,26 @@ struct Sweep {
 };
 
 /// Answers `query` under `base` with `parameters` set to every combination of values
-/// (2^n rows; the caller bounds n). Counts stop at `count_limit` routes a row.
-/// `on_row` (if set) sees each row as it is done, for progress.
+/// (2^n rows, the first parameter changing slowest; the caller bounds n), streamed:
+/// `on_base` gets the answer under `base` as given, then `on_row` each row as it is done,
+/// so memory does not grow with the rows. Counts stop at `count_limit` routes a row.
+/// Stops when `on_row` returns false (limited) or `stop` fires (cut short; when it fires
+/// before the answer under `base` is known, `on_base` is not called).
+Completion stream_sweep(const Scenario& scenario,
+                        const ActivitySettings& base,
+                        const RouteQuery& query,
+                        const std::vector<ParameterIndex>& parameters,
+                        std::size_t count_limit,
+                        const StopCondition& stop,
+                        const std::function<void(bool base_reachable)>& on_base,
+                        const std::function<bool(const SweepRow&)>& on_row);
+
+/// As stream_sweep, every row kept.
 Sweep sweep_parameters(const Scenario& scenario,
                        const ActivitySettings& base,
                        const RouteQuery& query,
                        const std::vector<ParameterIndex>& parameters,
                        std::size_t count_limit,
-                       const StopCondition& stop = {},
-                       const std::function<void(const SweepRow&)>& on_row = {});
+                       const StopCondition& stop = {});
 
 }  // namespace flowsim

@@ -59,12 +59,6 @@ std::string lever_text(const Scenario& scenario, const Lever& lever) {
     return text + "; cost " + json_number(lever.cost);
 }
 
-std::string stop_reason(Completion completion) {
-    return completion.timed_out()     ? "the time limit"
-           : completion.interrupted() ? "an interruption"
-                                      : "a limit";
-}
-
 }  // namespace
 
 void write_cut(std::ostream& out,
@@ -166,79 +160,106 @@ void write_cut(std::ostream& out,
     }
 }
 
-void write_sweep(std::ostream& out,
-                 RouteFormat format,
-                 const Scenario& scenario,
-                 const QueryHeader& header,
-                 const Sweep& sweep) {
-    std::vector<std::string> names;
-    for (const ParameterIndex parameter : sweep.parameters) {
+struct SweepWriter::State {
+    std::ostream& out;
+    RouteFormat format;
+    std::vector<std::string> names;   // the parameters' ids
+    std::vector<std::size_t> widths;  // text: each parameter's column
+    JsonWriter json;
+    std::size_t rows = 0;
+    bool any_differs = false;
+};
+
+SweepWriter::SweepWriter(std::ostream& out,
+                         RouteFormat format,
+                         const Scenario& scenario,
+                         const QueryHeader& header,
+                         const std::vector<ParameterIndex>& parameters,
+                         bool base_reachable)
+    : state_(std::make_unique<State>(State{out, format, {}, {}, JsonWriter(out), 0, false})) {
+    std::vector<std::string>& names = state_->names;
+    for (const ParameterIndex parameter : parameters) {
         names.push_back(scenario.parameters()[parameter].id);
     }
     if (format == RouteFormat::kJson) {
-        JsonWriter json(out);
+        JsonWriter& json = state_->json;
         json.begin_object();
         write_header_fields(json, header);
         json.key("parameters").strings(names);
-        json.key("base_reachable").value(sweep.base_reachable);
+        json.key("base_reachable").value(base_reachable);
         json.key("rows").begin_array(true);
-        for (const SweepRow& row : sweep.rows) {
-            json.begin_object();
-            json.key("values").begin_object();
-            for (std::size_t i = 0; i < names.size(); ++i) {
-                json.key(names[i]).value(static_cast<bool>(row.values[i]));
-            }
-            json.end_object();
-            json.key("reachable").value(row.reachable);
-            json.key("route_count").value(row.route_count);
-            json.key("count_complete").value(row.count_complete);
-            json.key("differs_from_base").value(row.differs_from_base);
-            json.end_object();
-        }
-        json.end_array();
-        json.key("complete").value(sweep.completion.complete());
-        json.end_object();
-        out << "\n";
         return;
     }
     out << "Can data from " << describe_nodes(scenario, header.from) << " reach "
         << describe_nodes(scenario, header.to) << "? Every combination of "
         << plural(names.size(), "parameter") << " (" << conditions(header)
-        << "; as given: " << (sweep.base_reachable ? "yes" : "no") << ")\n\n";
-    std::vector<std::size_t> widths;
+        << "; as given: " << (base_reachable ? "yes" : "no") << ")\n\n";
     std::string heading = "   ";
     for (const std::string& name : names) {
-        widths.push_back(std::max<std::size_t>(name.size(), 5));
-        heading += name + std::string(widths.back() - name.size() + 2, ' ');
+        state_->widths.push_back(std::max<std::size_t>(name.size(), 5));
+        heading += name + std::string(state_->widths.back() - name.size() + 2, ' ');
     }
     out << heading << "reachable  routes\n";
-    bool any_differs = false;
-    for (const SweepRow& row : sweep.rows) {
-        any_differs = any_differs || row.differs_from_base;
-        std::string line = row.differs_from_base ? " * " : "   ";
+}
+
+SweepWriter::~SweepWriter() = default;
+
+void SweepWriter::row(const SweepRow& row) {
+    State& state = *state_;
+    ++state.rows;
+    const std::vector<std::string>& names = state.names;
+    if (state.format == RouteFormat::kJson) {
+        JsonWriter& json = state.json;
+        json.begin_object();
+        json.key("values").begin_object();
         for (std::size_t i = 0; i < names.size(); ++i) {
-            const std::string value = row.values[i] ? "true" : "false";
-            line += value + std::string(widths[i] - value.size() + 2, ' ');
+            json.key(names[i]).value(static_cast<bool>(row.values[i]));
         }
-        line += row.reachable ? "yes        " : "no         ";
-        line += std::to_string(row.route_count) + (row.count_complete ? "" : "+");
-        out << line << "\n";
+        json.end_object();
+        json.key("reachable").value(row.reachable);
+        json.key("route_count").value(row.route_count);
+        json.key("count_complete").value(row.count_complete);
+        json.key("differs_from_base").value(row.differs_from_base);
+        json.end_object();
+        return;
     }
-    if (any_differs) {
-        out << "\n* the answer differs from the one for the settings as given.\n";
+    state.any_differs = state.any_differs || row.differs_from_base;
+    std::string line = row.differs_from_base ? " * " : "   ";
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        const std::string value = row.values[i] ? "true" : "false";
+        line += value + std::string(state.widths[i] - value.size() + 2, ' ');
     }
-    if (!sweep.completion.complete()) {
-        out << "\nStopped by " << stop_reason(sweep.completion) << " after "
-            << plural(sweep.rows.size(), "row") << ".\n";
+    line += row.reachable ? "yes        " : "no         ";
+    line += std::to_string(row.route_count) + (row.count_complete ? "" : "+");
+    state.out << line << "\n";
+}
+
+void SweepWriter::finish(Completion completion) {
+    State& state = *state_;
+    if (state.format == RouteFormat::kJson) {
+        state.json.end_array();
+        state.json.key("complete").value(completion.complete());
+        state.json.end_object();
+        state.out << "\n";
+        return;
+    }
+    if (state.any_differs) {
+        state.out << "\n* the answer differs from the one for the settings as given.\n";
+    }
+    if (!completion.complete()) {
+        state.out << "\nStopped by " << stop_reason(completion) << " after "
+                  << plural(state.rows, "row") << ".\n";
     }
 }
 
-void write_diff(std::ostream& out,
-                RouteFormat format,
-                const Scenario& scenario,
-                const QueryHeader& first,
-                const QueryHeader& second,
-                const RouteDiff& diff) {
+Completion write_diff(std::ostream& out,
+                      RouteFormat format,
+                      const Scenario& scenario,
+                      const QueryHeader& first,
+                      const QueryHeader& second,
+                      const RouteDiff& diff,
+                      const StopCondition& stop) {
+    StopEvery writing(stop);
     std::vector<std::string> changed;
     for (const EdgeIndex edge : diff.changed_edges) {
         changed.push_back(scenario.edges()[edge].id);
@@ -259,19 +280,25 @@ void write_diff(std::ostream& out,
         }
         json.key("opened").begin_array(true);
         for (const Route& route : diff.opened) {
+            if (!writing.go_on()) {
+                break;
+            }
             write_route_object(json, scenario, second, route);
         }
         json.end_array();
         json.key("closed").begin_array(true);
         for (const Route& route : diff.closed) {
+            if (!writing.go_on()) {
+                break;
+            }
             write_route_object(json, scenario, first, route);
         }
         json.end_array();
         json.key("changed_edges").strings(changed);
-        json.key("complete").value(diff.completion.complete());
+        json.key("complete").value(diff.completion.complete() && writing.completion().complete());
         json.end_object();
         out << "\n";
-        return;
+        return writing.completion();
     }
     out << "Routes from " << describe_nodes(scenario, first.from) << " to "
         << describe_nodes(scenario, first.to) << "\n  first:  " << conditions(first)
@@ -297,6 +324,9 @@ void write_diff(std::ostream& out,
         out << "\n" << title << "\n";
         std::size_t number = 0;
         for (const Route& route : routes) {
+            if (!writing.go_on()) {
+                return;
+            }
             out << "\n  " << ++number << ". ";
             write_route_block(out, scenario, route, header, numbers, "     ");
         }
@@ -315,8 +345,12 @@ void write_diff(std::ostream& out,
         out << "\nIncomplete: stopped by " << stop_reason(diff.completion)
             << "; more routes may differ, so this does not say whether the two settings are "
                "the same.\n";
+    } else if (!writing.completion().complete()) {
+        out << "\nIncomplete: stopped by " << stop_reason(writing.completion())
+            << " while listing the routes; more differ than shown.\n";
     }
     write_sources(out, scenario, numbers);
+    return writing.completion();
 }
 
 }  // namespace flowsim::io

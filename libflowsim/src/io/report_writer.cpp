@@ -88,6 +88,14 @@ std::string figure_caption(bool routes_drawn) {
            "hypothetical.";
 }
 
+// Where the diagram would be, when there is none.
+std::string no_diagram(const ReportFindings& findings) {
+    return findings.diagram_stopped.complete()
+               ? "No diagram was drawn for this report."
+               : "No diagram: " + stop_reason(findings.diagram_stopped) +
+                     " stopped Graphviz before it was laid out.";
+}
+
 const char* const kRoutesNote =
     "A route's evidence is that of its weakest link. \"Needs\" lists the steps decided "
     "request by request (consent, a warrant); \"depends on\" every setting whose flip "
@@ -279,9 +287,12 @@ void describe_conditions(ReportModel& model,
               [](const ParameterRow& a, const ParameterRow& b) { return a.id < b.id; });
 }
 
+// Builds the page. The table of routes, the one part as long as the answer, stops early
+// when `listing` says so: a page of millions of routes can outlast the deadline.
 ReportModel build_model(const ConfigurationView& view,
                         const ResolvedQuery& query,
-                        const ReportFindings& findings) {
+                        const ReportFindings& findings,
+                        StopEvery& listing) {
     const Scenario& scenario = view.scenario();
     const QueryHeader header = make_header(view, query, findings.display_name);
     ReportModel model;
@@ -291,6 +302,9 @@ ReportModel build_model(const ConfigurationView& view,
 
     SourceNumbers numbers;
     for (const Route& route : findings.routes) {
+        if (!listing.go_on()) {
+            break;
+        }
         model.routes.push_back(route_row(view, route, numbers));
     }
     const std::size_t listed = model.routes.size();
@@ -312,6 +326,10 @@ ReportModel build_model(const ConfigurationView& view,
         model.routes_intro += findings.cover.completion.cut_short()
                                   ? " The search was cut short, so more routes may exist."
                                   : " Counting stopped there, so more routes may exist.";
+    }
+    if (listing.completion().cut_short()) {
+        model.routes_intro += " The table was cut short by " + stop_reason(listing.completion()) +
+                              " after " + plural(listed, "route") + ".";
     }
 
     if (model.answer == Answer::kNo) {
@@ -405,7 +423,7 @@ void write_markdown(std::ostream& out, const ReportModel& model, const ReportFin
 
     out << "## Diagram\n\n";
     if (findings.diagram.empty()) {
-        out << "No diagram was drawn for this report.\n\n";
+        out << markdown_text(no_diagram(findings)) << "\n\n";
     } else {
         out << "![Diagram of the scenario with the routes in red]("
             << markdown_url(findings.diagram) << ")\n\n"
@@ -616,7 +634,7 @@ void write_html(std::ostream& out, const ReportModel& model, const ReportFinding
     out << "<section id=\"diagram\">\n<h2>Diagram</h2>\n";
     const std::string svg = svg_for_html(findings.diagram);
     if (svg.empty()) {
-        out << "<p>No diagram was drawn for this report.</p>\n";
+        out << "<p>" << html(no_diagram(findings)) << "</p>\n";
     } else {
         out << "<figure>\n"
             << svg << "\n<figcaption>" << html(figure_caption(findings.route_count > 0))
@@ -778,11 +796,16 @@ ReportFindings find_report_routes(const ConfigurationView& view,
                                   std::size_t limit,
                                   std::size_t count_limit,
                                   std::size_t blocked_limit,
-                                  const StopCondition& stop) {
+                                  const StopCondition& stop,
+                                  const std::function<void(std::size_t)>& on_route_found) {
     ReportFindings findings;
     std::size_t counted = 0;
+    std::size_t found = 0;
     std::vector<NodeIndex> seen_sources;
     findings.cover = cover_routes(view, query.routes, stop, [&](const Route& route) {
+        if (on_route_found) {
+            on_route_found(++found);
+        }
         if (limit == 0 || findings.routes.size() < limit) {
             findings.routes.push_back(route);
         }
@@ -808,17 +831,21 @@ ReportFindings find_report_routes(const ConfigurationView& view,
     return findings;
 }
 
-void write_report(std::ostream& out,
-                  ReportFormat format,
-                  const ConfigurationView& view,
-                  const ResolvedQuery& query,
-                  const ReportFindings& findings) {
-    const ReportModel model = build_model(view, query, findings);
+Completion write_report(std::ostream& out,
+                        ReportFormat format,
+                        const ConfigurationView& view,
+                        const ResolvedQuery& query,
+                        const ReportFindings& findings,
+                        const StopCondition& stop) {
+    // A row costs more than a route listed by `paths`: look at the clock more often.
+    StopEvery listing(stop, 256);
+    const ReportModel model = build_model(view, query, findings, listing);
     if (format == ReportFormat::kHtml) {
         write_html(out, model, findings);
     } else {
         write_markdown(out, model, findings);
     }
+    return listing.completion();
 }
 
 std::string svg_for_html(std::string_view svg) {

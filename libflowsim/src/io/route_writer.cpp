@@ -119,7 +119,11 @@ void write_route_count(std::ostream& out,
         out << "\n";
         return;
     }
-    out << route_count << (complete ? "" : " (at least; cut short)") << "\n";
+    out << route_count
+        << (complete                 ? ""
+            : completion.cut_short() ? " (at least; cut short)"
+                                     : " (at least; counting stopped at the limit)")
+        << "\n";
 }
 
 void write_query(std::ostream& out,

@@ -246,4 +246,10 @@ std::string source_citation(const Source& source) {
     return text;
 }
 
+std::string stop_reason(Completion completion) {
+    return completion.timed_out()     ? "the time limit"
+           : completion.interrupted() ? "an interruption"
+                                      : "a limit";
+}
+
 }  // namespace flowsim::io

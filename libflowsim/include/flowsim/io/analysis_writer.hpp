@@ -1,5 +1,6 @@
 #pragma once
 
+#include <memory>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -20,20 +21,42 @@ void write_cut(std::ostream& out,
                const QueryHeader& header,
                const CutResult& cut);
 
-/// Writes the rows of `sweep`: a table for people (rows whose answer differs from the
-/// settings as given are marked), or {"parameters": [...], "rows": [...]} in JSON.
-void write_sweep(std::ostream& out,
-                 RouteFormat format,
-                 const Scenario& scenario,
-                 const QueryHeader& header,
-                 const Sweep& sweep);
-
-/// Writes the routes opened and closed between two settings, and the edges that changed.
-void write_diff(std::ostream& out,
+/// Streams the rows of `sweep`, one at a time as they are done (stream_sweep), so that
+/// memory does not grow with them: a table for people (rows whose answer differs from the
+/// settings as given are marked), or {"parameters": [...], "base_reachable": ..., "rows":
+/// [...], "complete": ...} in JSON.
+class SweepWriter {
+public:
+    /// Writes the heading: the question, `parameters`, the answer under the settings as
+    /// given.
+    SweepWriter(std::ostream& out,
                 RouteFormat format,
                 const Scenario& scenario,
-                const QueryHeader& first,
-                const QueryHeader& second,
-                const RouteDiff& diff);
+                const QueryHeader& header,
+                const std::vector<ParameterIndex>& parameters,
+                bool base_reachable);
+    ~SweepWriter();
+    SweepWriter(const SweepWriter&) = delete;
+    SweepWriter& operator=(const SweepWriter&) = delete;
+
+    void row(const SweepRow& row);
+    /// Closes the table; an incomplete `completion` says the rows stop early, and why.
+    void finish(Completion completion);
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
+
+/// Writes the routes opened and closed between two settings, and the edges that changed.
+/// `stop` (the deadline that bounded the diff, and Ctrl-C) ends the lists of routes early
+/// (StopEvery): the output then says it is incomplete, and so does the result.
+Completion write_diff(std::ostream& out,
+                      RouteFormat format,
+                      const Scenario& scenario,
+                      const QueryHeader& first,
+                      const QueryHeader& second,
+                      const RouteDiff& diff,
+                      const StopCondition& stop = {});
 
 }  // namespace flowsim::io

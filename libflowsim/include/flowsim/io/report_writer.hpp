@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -46,19 +47,24 @@ struct ReportFindings {
     /// svg_for_html). Markdown: the SVG file's path relative to the report. Empty: none,
     /// and the report says so.
     std::string diagram;
+    /// Cut short: the deadline or Ctrl-C stopped the layout, and the report says so where
+    /// the diagram would be.
+    Completion diagram_stopped;
 };
 
 /// Searches the routes of `query` under `view` for a report, once: keeps the first
 /// `limit` in the fixed order (0: all of them), counts them up to `count_limit` (0: all),
 /// marks the nodes and edges they use and, when there is none, explains up to
-/// `blocked_limit` blocked routes (blocked_routes). `stop` bounds the search. Leaves
-/// display_name and diagram empty.
+/// `blocked_limit` blocked routes (blocked_routes). `stop` bounds the search;
+/// `on_route_found` (if set) is told how many routes have been found so far, after each
+/// (for progress). Leaves display_name and diagram empty.
 ReportFindings find_report_routes(const ConfigurationView& view,
                                   const ResolvedQuery& query,
                                   std::size_t limit,
                                   std::size_t count_limit,
                                   std::size_t blocked_limit,
-                                  const StopCondition& stop = {});
+                                  const StopCondition& stop = {},
+                                  const std::function<void(std::size_t)>& on_route_found = {});
 
 /// Writes a report (docs/cli.md, `report`) on the routes of `query` under `view`: the
 /// answer in one sentence; the diagram; the routes as a table (node labels, data kind,
@@ -75,11 +81,16 @@ ReportFindings find_report_routes(const ConfigurationView& view,
 /// Content-Security-Policy says so to the browser too), responsive on a phone, plain in
 /// print; every text is escaped. Links are made only from http and https URLs.
 /// Deterministic: same input, same bytes; no timestamps.
-void write_report(std::ostream& out,
-                  ReportFormat format,
-                  const ConfigurationView& view,
-                  const ResolvedQuery& query,
-                  const ReportFindings& findings);
+///
+/// `stop` (the deadline that bounded the search, and Ctrl-C) ends the table of routes
+/// early (StopEvery: a table of a few hundred routes is always whole); the page then says
+/// so, and the result is cut short.
+Completion write_report(std::ostream& out,
+                        ReportFormat format,
+                        const ConfigurationView& view,
+                        const ResolvedQuery& query,
+                        const ReportFindings& findings,
+                        const StopCondition& stop = {});
 
 /// An SVG document (as Graphviz writes it) as an element to place inside an HTML page:
 /// everything before the root element (XML declaration, DOCTYPE, comments) dropped, and

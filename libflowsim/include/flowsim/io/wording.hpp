@@ -84,4 +84,8 @@ std::string settings_text(const Scenario& scenario,
 /// 2025-08-26 (record). https://…"; each part only when the source has it.
 std::string source_citation(const Source& source);
 
+/// What stopped work that is not complete: "the time limit", "an interruption", or "a
+/// limit" (a route count).
+std::string stop_reason(Completion completion);
+
 }  // namespace flowsim::io
