@@ -132,11 +132,15 @@ CLI::App& setup_check(CLI::App& app, CheckOptions& options) {
 
 ExitCode run_check(const CheckOptions& options) {
     const auto started = std::chrono::steady_clock::now();
-    const io::LoadResult result = io::load_scenario_file(options.common.scenario);
+    const io::LoadResult result =
+        io::load_scenario_file(options.common.scenario, options.common.load.limits());
     const auto elapsed =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started);
     spdlog::debug("loaded {} in {:.1f} ms", options.common.scenario, elapsed.count());
     print_diagnostics(std::cerr, result);
+    if (result.budget_exceeded) {
+        return ExitCode::kInternal;  // too large to read, which is not invalid
+    }
     if (!result.ok()) {
         return ExitCode::kInvalidInput;
     }
@@ -146,8 +150,8 @@ ExitCode run_check(const CheckOptions& options) {
     io::LoadResult warnings;
     warnings.diagnostics = source_support_warnings(scenario);
     if (!warnings.diagnostics.empty()) {
-        warnings.texts = result.texts;
-        io::read_missing_texts(warnings);
+        warnings.lines = result.lines;
+        io::read_missing_lines(warnings);
         print_diagnostics(std::cerr, warnings);
     }
     // check has no --timeout: only Ctrl-C stops the saved questions.

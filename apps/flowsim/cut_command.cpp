@@ -27,7 +27,7 @@ CLI::App& setup_cut(CLI::App& app, CutOptions& options) {
 }
 
 ExitCode run_cut(const CutOptions& options) {
-    const auto prepared = prepare_query(options.route.common.scenario, options.route.to_request());
+    const auto prepared = prepare_query(options.route.common, options.route.to_request());
     if (!prepared) {
         return ExitCode::kInvalidInput;
     }

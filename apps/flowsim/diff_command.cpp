@@ -29,7 +29,7 @@ CLI::App& setup_diff(CLI::App& app, DiffOptions& options) {
 
 ExitCode run_diff(const DiffOptions& options) {
     const QueryRequest first_request = options.route.to_request();
-    const auto prepared = prepare_query(options.route.common.scenario, first_request);
+    const auto prepared = prepare_query(options.route.common, first_request);
     if (!prepared) {
         return ExitCode::kInvalidInput;
     }

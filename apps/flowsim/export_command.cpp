@@ -113,7 +113,8 @@ ExitCode run_export(const ExportOptions& options) {
         return ExitCode::kInvalidInput;
     }
     std::vector<std::string> files;
-    const auto scenario = load_or_report(options.route.common.scenario, &files);
+    const auto scenario =
+        load_or_report(options.route.common.scenario, options.route.common.load.limits(), &files);
     if (!scenario) {
         return ExitCode::kInvalidInput;
     }

@@ -20,7 +20,7 @@ CLI::App& setup_likely(CLI::App& app, LikelyOptions& options) {
 }
 
 ExitCode run_likely(const LikelyOptions& options) {
-    const auto prepared = prepare_query(options.route.common.scenario, options.route.to_request());
+    const auto prepared = prepare_query(options.route.common, options.route.to_request());
     if (!prepared) {
         return ExitCode::kInvalidInput;
     }

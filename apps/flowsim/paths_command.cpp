@@ -21,7 +21,7 @@ CLI::App& setup_paths(CLI::App& app, PathsOptions& options) {
 }
 
 ExitCode run_paths(const PathsOptions& options) {
-    const auto prepared = prepare_query(options.route.common.scenario, options.route.to_request());
+    const auto prepared = prepare_query(options.route.common, options.route.to_request());
     if (!prepared) {
         return ExitCode::kInvalidInput;
     }

@@ -27,7 +27,7 @@ CLI::App& setup_query(CLI::App& app, QueryOptions& options) {
 }
 
 ExitCode run_query(const QueryOptions& options) {
-    const auto prepared = prepare_query(options.route.common.scenario, options.route.to_request());
+    const auto prepared = prepare_query(options.route.common, options.route.to_request());
     if (!prepared) {
         return ExitCode::kInvalidInput;
     }

@@ -69,7 +69,7 @@ ExitCode run_report(const ReportOptions& options) {
                      "FILE.md\n";
         return ExitCode::kInvalidInput;
     }
-    const auto prepared = prepare_query(options.route.common.scenario, options.route.to_request());
+    const auto prepared = prepare_query(options.route.common, options.route.to_request());
     if (!prepared) {
         return ExitCode::kInvalidInput;
     }

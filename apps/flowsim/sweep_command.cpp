@@ -34,7 +34,7 @@ CLI::App& setup_sweep(CLI::App& app, SweepOptions& options) {
 }
 
 ExitCode run_sweep(const SweepOptions& options) {
-    const auto prepared = prepare_query(options.route.common.scenario, options.route.to_request());
+    const auto prepared = prepare_query(options.route.common, options.route.to_request());
     if (!prepared) {
         return ExitCode::kInvalidInput;
     }

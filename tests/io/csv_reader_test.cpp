@@ -15,7 +15,7 @@ Read read(std::string_view text) {
     Read result;
     read_csv(
         text,
-        [&](const std::vector<CsvCell>& cells) {
+        [&](const std::vector<CsvCell>& cells, std::size_t /*field_count*/) {
             result.rows.emplace_back();
             result.positions.emplace_back();
             for (const CsvCell& cell : cells) {
@@ -77,7 +77,7 @@ TEST(CsvReader, StopsWhenTheHandlerSaysSo) {
     int calls = 0;
     std::vector<CsvError> errors;
     read_csv(
-        "a\nb\nc\n", [&](const std::vector<CsvCell>&) { return ++calls < 2; }, errors);
+        "a\nb\nc\n", [&](const std::vector<CsvCell>&, std::size_t) { return ++calls < 2; }, errors);
     EXPECT_EQ(calls, 2);
 }
 
