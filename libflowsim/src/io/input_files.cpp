@@ -347,7 +347,9 @@ void InputFiles::add(File file, std::string_view text) {
 
 SourceLines InputFiles::quote(const std::vector<Diagnostic>& diagnostics) const {
     SourceLines lines;
-    for (const auto& [display, wanted] : wanted_lines(diagnostics)) {
+    for (const auto& entry : wanted_lines(diagnostics)) {
+        const std::string& display = entry.first;
+        const std::map<int, std::size_t>& wanted = entry.second;
         const auto file = std::find_if(files_.begin(), files_.end(),
                                        [&](const File& f) { return f.display == display; });
         if (file == files_.end()) {
