@@ -96,21 +96,13 @@ std::string excerpt(std::string_view line, int column) {
         }
     }
     const std::string_view window = line.substr(begin, kShownLineWidth);
-    std::string text = prefix;
+    // Valid UTF-8 as it is and everything else masked, so the excerpt is text; the caret
+    // line gets one space per character, not per byte, so the caret lines up.
+    std::string text = prefix + shown(window);
     std::string marker(prefix.size(), ' ');
-    // Copy valid UTF-8 as it is and mask everything else, so the excerpt is text; the
-    // caret line gets one space per character, not per byte, so the caret lines up.
-    for (std::size_t i = 0; i < window.size();) {
-        const Character next = character_at(window, i);
-        if (next.showable) {
-            text.append(window, i, next.length);
-        } else {
-            text += '?';
-        }
-        if (begin + i < caret) {
-            marker += window[i] == '\t' ? '\t' : ' ';
-        }
-        i += next.length;
+    for (std::size_t i = 0; i < window.size() && begin + i < caret;
+         i += character_at(window, i).length) {
+        marker += window[i] == '\t' ? '\t' : ' ';
     }
     if (begin + window.size() < line.size()) {
         text += "...";

@@ -200,13 +200,6 @@ std::map<std::string, std::map<int, std::size_t>> wanted_lines(
     return wanted;
 }
 
-std::string lower(std::string text) {
-    for (char& c : text) {
-        c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    }
-    return text;
-}
-
 }  // namespace
 
 bool has_scenario_extension(const std::string& path) {
@@ -214,7 +207,7 @@ bool has_scenario_extension(const std::string& path) {
     if (dot == std::string::npos || path.find('/', dot) != std::string::npos) {
         return false;
     }
-    const std::string extension = lower(path.substr(dot));
+    const std::string extension = path.substr(dot);
     return extension == ".yaml" || extension == ".yml" || extension == ".csv";
 }
 

@@ -89,9 +89,12 @@ bool check_encoding(LoadContext& context, const std::string& file, std::string_v
     return true;
 }
 
+// Parses the YAML file `text` and opens what it includes. `owned`, when given, holds the
+// text: it is let go once the tree is built, before the includes are read.
 void open_yaml(LoadContext& context,
                const std::string& file,
                std::string_view text,
+               std::string* owned,
                const fs::path& real,
                bool top,
                std::vector<fs::path>& stack,
@@ -163,6 +166,9 @@ void open_yaml(LoadContext& context,
                                (pos < text.size() ? in_quotes(text.substr(pos, 1)) : "text") +
                                " where a document or a value should start");
         return;
+    }
+    if (owned != nullptr) {
+        std::string().swap(*owned);  // the tree holds what is needed
     }
     YamlFields fields(file, context.sink);
     if (document.second_document) {
@@ -270,7 +276,7 @@ void open_include(LoadContext& context,
     if (fs::path(file).extension() == ".csv") {
         open_table(context, file, std::move(*content));
     } else {
-        open_yaml(context, file, *content, real, /*top=*/false, stack, depth);
+        open_yaml(context, file, *content, &*content, real, /*top=*/false, stack, depth);
     }
 }
 
@@ -303,14 +309,17 @@ void open_table(LoadContext& context, const std::string& file, std::string text)
 
 }  // namespace
 
-void open_scenario(LoadContext& context, std::string_view text, const std::string& display_name) {
+void open_scenario(LoadContext& context,
+                   std::string_view text,
+                   const std::string& display_name,
+                   std::string* owned) {
     const fs::path real = real_path(display_name);
     context.include_roots.push_back(real.parent_path().string());
     for (const std::string& folder : context.limits.include_dirs) {
         context.include_roots.push_back(real_path(folder).string());
     }
     std::vector<fs::path> stack;
-    open_yaml(context, display_name, text, real, /*top=*/true, stack, 0);
+    open_yaml(context, display_name, text, owned, real, /*top=*/true, stack, 0);
 }
 
 }  // namespace flowsim::io::detail

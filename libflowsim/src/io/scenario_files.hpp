@@ -14,7 +14,11 @@ namespace flowsim::io::detail {
 /// CSV tables keep theirs until read. Includes are confined to the top file's folder and
 /// `limits.include_dirs`; include cycles, repeats, files that cannot be read, files in
 /// UTF-16 or UTF-32, and YAML that cannot be parsed are reported; a CSV table is told by
-/// its header (`id,kind` or `from,to`).
-void open_scenario(LoadContext& context, std::string_view text, const std::string& display_name);
+/// its header (`id,kind` or `from,to`). `owned`, when given, holds `text` and is let go
+/// once the top file's tree is built.
+void open_scenario(LoadContext& context,
+                   std::string_view text,
+                   const std::string& display_name,
+                   std::string* owned = nullptr);
 
 }  // namespace flowsim::io::detail

@@ -98,8 +98,8 @@ LoadResult load_scenario_file(const std::string& path, const LoadLimits& limits)
         LoadContext context(limits);
         detail::ReadFailure failure;
         // The text lives only until the top file is parsed; excerpts read it again.
-        if (const auto text = context.files.read(path, path, failure)) {
-            detail::open_scenario(context, *text, path);
+        if (auto text = context.files.read(path, path, failure)) {
+            detail::open_scenario(context, *text, path, &*text);
         } else if (failure.budget) {
             context.sink.budget_error({path, 0, 0}, failure.why);
         } else {
