@@ -111,6 +111,31 @@ TEST_F(LoadLimitsTest, AliasesCountTheNodesTheyStandFor) {
               "1 error\n");
 }
 
+TEST_F(LoadLimitsTest, AliasesAreCountedAcrossFiles) {
+    // 22 nodes in each file: within a budget of 40 one by one, not together.
+    const auto nodes = [](const std::string& prefix) {
+        return "nodes:\n  - {id: " + prefix +
+               "a, kind: camera, tags: &t [t0, t1, t2, t3, t4, t5, t6, t7, t8, t9]}\n"
+               "  - {id: " +
+               prefix + "b, kind: camera, tags: *t}\n  - {id: " + prefix +
+               "c, kind: camera, tags: *t}\n";
+    };
+    dir_.write("part.yaml", nodes("p"));
+    const std::string path =
+        dir_.write("top.yaml", "flowsim: 1\ninclude: [part.yaml]\n" + nodes("t"));
+    LoadLimits limits;
+    limits.max_alias_nodes = 44;
+    const LoadResult fits = load_scenario_file(path, limits);
+    EXPECT_TRUE(fits.ok()) << printed(fits);
+    limits.max_alias_nodes = 40;
+    const LoadResult result = load_scenario_file(path, limits);
+    EXPECT_TRUE(result.budget_exceeded);
+    EXPECT_NE(printed(result).find("part.yaml:4:34: error: input budget exceeded: aliases stand "
+                                   "for more than 40 nodes"),
+              std::string::npos)
+        << printed(result);
+}
+
 TEST_F(LoadLimitsTest, NestedAliasesAreCountedExpanded) {
     // Each level holds ten uses of the one below: 10^30 nodes in a few hundred bytes.
     std::string text = "flowsim: 1\ndescription: &a0 [x, x, x, x, x, x, x, x, x, x]\nsources:\n";

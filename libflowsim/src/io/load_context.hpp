@@ -144,6 +144,7 @@ struct LoadContext {
     InputFiles files;                        ///< every file read
     std::unordered_set<std::string> opened;  ///< real paths, each included once
     std::vector<std::string> include_roots;  ///< folders includes may reach (real paths)
+    std::uint64_t alias_nodes = 0;           ///< nodes aliases stand for, in all files
     std::vector<Document> documents;         ///< in include order, top first
     ScenarioParts parts;
     IdTable source_ids, data_kind_ids, parameter_ids, gate_ids, node_ids, edge_ids, policy_ids,

@@ -123,7 +123,8 @@ void open_yaml(LoadContext& context,
     }
     YamlDocument document;
     try {
-        document = read_yaml(text, context.limits.max_alias_nodes);
+        document = read_yaml(text, context.limits.max_alias_nodes, context.alias_nodes);
+        context.alias_nodes = document.alias_nodes;
     } catch (const YAML::DeepRecursion& error) {
         context.sink.error(
             {file, error.mark.line + 1, error.mark.column + 1},

@@ -150,8 +150,17 @@ YamlNode YamlNode::child(std::size_t i) const {
 // ones are scanned for where they start.
 class TreeBuilder : public YAML::EventHandler {
 public:
-    TreeBuilder(YamlTree& tree, std::string_view text, std::uint64_t max_alias_nodes)
-        : storage_(*tree.storage_), tree_(tree), text_(text), max_alias_nodes_(max_alias_nodes) {}
+    TreeBuilder(YamlTree& tree,
+                std::string_view text,
+                std::uint64_t max_alias_nodes,
+                std::uint64_t alias_nodes)
+        : storage_(*tree.storage_),
+          tree_(tree),
+          text_(text),
+          max_alias_nodes_(max_alias_nodes),
+          alias_nodes_(alias_nodes) {}
+
+    std::uint64_t alias_nodes() const { return alias_nodes_; }
 
     std::vector<YAML::Mark> document_starts;
 
@@ -288,30 +297,34 @@ private:
     YamlTree& tree_;
     std::string_view text_;
     std::uint64_t max_alias_nodes_;
-    std::uint64_t alias_nodes_ = 0;
+    std::uint64_t alias_nodes_;
     std::vector<Open> open_;
     std::vector<std::uint32_t> pending_;
     std::vector<Anchor> anchors_;  // by anchor number - 1
 };
 
-YamlDocument read_yaml(std::string_view text, std::uint64_t max_alias_nodes) {
+YamlDocument read_yaml(std::string_view text,
+                       std::uint64_t max_alias_nodes,
+                       std::uint64_t alias_nodes) {
     YamlDocument result;
     TextBuffer buffer(text);
     std::istream stream(&buffer);
     YAML::Parser parser(stream);
-    TreeBuilder builder(result.tree, text, max_alias_nodes);
+    TreeBuilder builder(result.tree, text, max_alias_nodes, alias_nodes);
     // Three documents are enough to see both a second document and a parser that no
     // longer advances (two documents starting at the same place).
     for (int document = 0; document < 3 && parser.HandleNextDocument(builder); ++document) {
         const auto& starts = builder.document_starts;
         if (starts.size() >= 2 && starts[starts.size() - 1].pos == starts[starts.size() - 2].pos) {
             result.stuck_at = starts.back();
+            result.alias_nodes = builder.alias_nodes();
             return result;
         }
     }
     if (builder.document_starts.size() >= 2) {
         result.second_document = builder.document_starts[1];
     }
+    result.alias_nodes = builder.alias_nodes();
     return result;
 }
 

@@ -159,13 +159,18 @@ struct YamlDocument {
     /// Where yaml-cpp stopped making progress: it reads a ',' at the top level as an
     /// endless run of empty documents (yaml-cpp 0.7), so reading would never end.
     std::optional<YAML::Mark> stuck_at;
+    /// The nodes aliases stand for, counted so far (with those of earlier files).
+    std::uint64_t alias_nodes = 0;
 };
 
 /// Reads `text` with yaml-cpp's event parser (no copy of the text, no yaml-cpp node
 /// tree): the first document becomes the tree, later ones are only scanned. Every use
-/// of an alias counts the nodes it stands for against `max_alias_nodes` (in all).
-/// Throws what yaml-cpp throws for malformed YAML (YAML::ParserException,
-/// YAML::DeepRecursion), YamlBudgetExceeded, YamlAliasCycle and std::bad_alloc.
-YamlDocument read_yaml(std::string_view text, std::uint64_t max_alias_nodes);
+/// of an alias counts the nodes it stands for, on top of `alias_nodes` (those of the
+/// files read before), against `max_alias_nodes`. Throws what yaml-cpp throws for
+/// malformed YAML (YAML::ParserException, YAML::DeepRecursion), YamlBudgetExceeded,
+/// YamlAliasCycle and std::bad_alloc.
+YamlDocument read_yaml(std::string_view text,
+                       std::uint64_t max_alias_nodes,
+                       std::uint64_t alias_nodes = 0);
 
 }  // namespace flowsim::io::detail

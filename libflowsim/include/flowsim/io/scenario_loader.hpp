@@ -22,8 +22,9 @@ struct LoadLimits {
     std::size_t max_nodes = 20'000'000;
     std::size_t max_edges = 200'000'000;
     std::size_t max_errors = 1000;  ///< further problems are counted, not listed
-    /// Nodes that aliases (`*name`) stand for, in all: each use of an alias counts every
-    /// node under its anchor, so a small file cannot expand into a huge scenario.
+    /// Nodes that aliases (`*name`) stand for, in all the scenario's files: each use of
+    /// an alias counts every node under its anchor, so that small files cannot expand
+    /// into a huge scenario.
     std::size_t max_alias_nodes = 1'000'000;
     /// Folders that includes may reach besides the top-level scenario's own folder (each
     /// with everything under it). Includes anywhere else are refused.
