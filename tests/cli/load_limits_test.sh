@@ -61,6 +61,8 @@ for command in query paths likely export report; do
 done
 run 0 "a larger budget" check -q "$scenario" --max-input-bytes 2kib
 run 2 "a budget that is not a size" check "$scenario" --max-input-bytes lots
+run 2 "a negative budget" check "$scenario" --max-input-bytes=-5
+expect_err "a negative budget" "expected a size, 0 or more"
 
 # 2. Includes stay in the scenario's folder; --include-dir allows another.
 printf 'from,to,carries\ncams,ice,plate_read\n' >"$work/shared/edges.csv"
