@@ -14,7 +14,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::size_t bytes = 0;
     flowsim::io::read_csv(
         text,
-        [&](const std::vector<flowsim::io::CsvCell>& cells) {
+        [&](const std::vector<flowsim::io::CsvCell>& cells, std::size_t /*field_count*/) {
             for (const auto& cell : cells) {
                 if (cell.line < 1 || cell.column < 1) {
                     std::abort();

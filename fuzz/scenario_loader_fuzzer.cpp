@@ -16,7 +16,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         std::abort();  // accepted with errors, or rejected without saying why
     }
     if (!result.ok()) {
-        (void)flowsim::format_diagnostics(result.diagnostics, result.texts);
+        (void)flowsim::io::format_diagnostics(result);
     }
     return 0;
 }

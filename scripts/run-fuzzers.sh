@@ -21,6 +21,9 @@ seed() {  # seed TARGET FILES...
 }
 seed scenario_loader "$top"/scenarios/*.yaml "$top"/tests/golden/errors/*/*.yaml "$top"/tests/cli/cases/*.yaml
 seed csv_reader "$top"/tests/golden/errors/*/*.csv
+# Include trees: the error cases' scenarios (the target reads its files and choices
+# from any bytes; these give it YAML and CSV to start from).
+seed include_tree "$top"/tests/golden/errors/*/*.yaml "$top"/tests/golden/errors/*/*.csv
 seed search_audit "$top"/tests/cli/cases/audit/*.csv
 # Scenarios that load, for the writers: the shipped ones and the golden diagrams' inputs.
 seed writers_round_trip "$top"/scenarios/*.yaml "$top"/tests/golden/dot/*/scenario.yaml "$top"/tests/cli/cases/*.yaml
@@ -29,7 +32,7 @@ grep -ho 'when: .*' "$top"/scenarios/*.yaml | sed 's/^when: //' | sort -u | whil
     printf '%s' "$line" > "$work/expression_parser/$(printf '%s' "$line" | md5sum | cut -c1-12)"
 done
 
-for target in scenario_loader expression_parser csv_reader search_audit writers_round_trip; do
+for target in scenario_loader expression_parser csv_reader search_audit include_tree writers_round_trip; do
     echo "fuzzing $target for ${seconds}s"
     "$top/$build_dir/bin/${target}_fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 \
         -artifact_prefix="$top/fuzz/findings/${target}-" -print_final_stats=0 "$work/$target" \

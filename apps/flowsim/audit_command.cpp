@@ -71,6 +71,7 @@ CLI::App& setup_audit(CLI::App& app, AuditOptions& options) {
                        "Node of the scenario whose searches the log lists (with --scenario)");
     command.add_option("--scenario", options.scenario,
                        "Scenario whose edges the log grades (never changed)");
+    add_load_options(command, options.common.load);
     command.add_option("--columns", options.columns,
                        "Column mapping for Organization/Network Audit exports: "
                        "date=COL,reason=COL[,cameras=COL][,agency=COL][,id=COL]");
@@ -152,7 +153,7 @@ ExitCode run_audit(const AuditOptions& options) {
     std::optional<Scenario> scenario;
     std::optional<NodeIndex> agency;
     if (!options.scenario.empty()) {
-        scenario = load_or_report(options.scenario);
+        scenario = load_or_report(options.scenario, options.common.load.limits());
         if (!scenario) {
             return ExitCode::kInvalidInput;
         }

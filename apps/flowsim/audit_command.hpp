@@ -13,7 +13,7 @@ class App;
 namespace flowsim::cli {
 
 struct AuditOptions {
-    CommonOptions common;           ///< -v/-q; `scenario` is unused (see `scenario` below)
+    CommonOptions common;           ///< -v/-q, load options; `scenario` unused (see below)
     std::vector<std::string> logs;  ///< LOG.csv ...; "-" reads stdin
     std::string agency;             ///< --agency NODE
     std::string scenario;           ///< --scenario FILE

@@ -136,9 +136,13 @@ ExitCode run_check(const CheckOptions& options) {
     // check has no --timeout: only Ctrl-C stops the saved questions.
     Phases phases(0, options.common.verbosity());
     phases.begin("loading " + options.common.scenario);
-    const io::LoadResult result = io::load_scenario_file(options.common.scenario);
+    const io::LoadResult result =
+        io::load_scenario_file(options.common.scenario, options.common.load.limits());
     phases.end();
     print_diagnostics(std::cerr, result);
+    if (result.budget_exceeded) {
+        return ExitCode::kInternal;  // too large to read, which is not invalid
+    }
     if (!result.ok()) {
         return ExitCode::kInvalidInput;
     }
@@ -148,8 +152,8 @@ ExitCode run_check(const CheckOptions& options) {
     io::LoadResult warnings;
     warnings.diagnostics = source_support_warnings(scenario);
     if (!warnings.diagnostics.empty()) {
-        warnings.texts = result.texts;
-        io::read_missing_texts(warnings);
+        warnings.lines = result.lines;
+        io::read_missing_lines(warnings);
         print_diagnostics(std::cerr, warnings);
     }
     phases.begin("answering the saved questions", "question");

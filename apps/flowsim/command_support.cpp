@@ -59,13 +59,17 @@ const std::string& command_line() {
 }
 
 std::optional<Scenario> load_or_report(const std::string& path,
+                                       const io::LoadLimits& limits,
                                        std::vector<std::string>* files,
                                        std::string* content_hash) {
-    io::LoadResult result = io::load_scenario_file(path);
+    io::LoadResult result = io::load_scenario_file(path, limits);
     if (files != nullptr) {
         *files = std::move(result.files);
     }
     print_diagnostics(std::cerr, result);
+    if (result.budget_exceeded) {
+        throw BudgetExceeded();
+    }
     if (!result.ok()) {
         return std::nullopt;
     }
@@ -88,13 +92,13 @@ std::optional<ResolvedQuery> resolve_or_report(const Scenario& scenario,
     return resolved;
 }
 
-std::unique_ptr<PreparedQuery> prepare_query(const std::string& path,
+std::unique_ptr<PreparedQuery> prepare_query(const CommonOptions& common,
                                              const QueryRequest& request,
                                              Phases& phases) {
-    phases.begin("loading " + path);
+    phases.begin("loading " + common.scenario);
     std::vector<std::string> files;
     std::string content_hash;
-    auto scenario = load_or_report(path, &files, &content_hash);
+    auto scenario = load_or_report(common.scenario, common.load.limits(), &files, &content_hash);
     if (!scenario) {
         return nullptr;
     }

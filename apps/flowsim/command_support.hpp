@@ -3,6 +3,7 @@
 #include <iosfwd>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -10,15 +11,25 @@
 #include <flowsim/io/scenario_loader.hpp>
 #include <flowsim/query_request.hpp>
 
+#include "flowsim/common_options.hpp"
 #include "flowsim/output.hpp"
 #include "flowsim/progress.hpp"
 
 namespace flowsim::cli {
 
-/// Loads the scenario at `path`, printing every diagnostic to stderr. Nothing when it
-/// has errors (the command then exits 2). `files`, when given, receives every file read;
-/// `content_hash`, the hash of their bytes (io::LoadResult::content_hash).
+/// Thrown by load_or_report (and so prepare_query) once the diagnostics are printed,
+/// when the scenario went past a budget of the loader (io::LoadResult::budget_exceeded):
+/// the command stops, and main exits 4, not 2, since the input was not shown invalid.
+struct BudgetExceeded : std::runtime_error {
+    BudgetExceeded() : std::runtime_error("input budget exceeded") {}
+};
+
+/// Loads the scenario at `path` within `limits`, printing every diagnostic to stderr.
+/// Nothing when it has errors (the command then exits 2); BudgetExceeded when it went
+/// past a budget. `files`, when given, receives every file read; `content_hash`, the
+/// hash of their bytes (io::LoadResult::content_hash).
 std::optional<Scenario> load_or_report(const std::string& path,
+                                       const io::LoadLimits& limits,
                                        std::vector<std::string>* files = nullptr,
                                        std::string* content_hash = nullptr);
 
@@ -44,10 +55,11 @@ struct PreparedQuery {
     std::string content_hash;  ///< of the files loaded (io::LoadResult::content_hash)
 };
 
-/// Loads `path` and resolves `request` (the phases "loading" and "applying the
-/// configuration" of `phases`); nothing (after printing every problem to stderr) when
-/// either has errors, and the command exits 2.
-std::unique_ptr<PreparedQuery> prepare_query(const std::string& path,
+/// Loads the scenario `common` names (within its load options) and resolves `request`
+/// (the phases "loading" and "applying the configuration" of `phases`); nothing (after
+/// printing every problem to stderr) when either has errors, and the command exits 2;
+/// BudgetExceeded as load_or_report.
+std::unique_ptr<PreparedQuery> prepare_query(const CommonOptions& common,
                                              const QueryRequest& request,
                                              Phases& phases);
 

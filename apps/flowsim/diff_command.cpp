@@ -30,7 +30,7 @@ CLI::App& setup_diff(CLI::App& app, DiffOptions& options) {
 ExitCode run_diff(const DiffOptions& options) {
     Phases phases(options.route.timeout_seconds, options.route.common.verbosity());
     const QueryRequest first_request = options.route.to_request();
-    const auto prepared = prepare_query(options.route.common.scenario, first_request, phases);
+    const auto prepared = prepare_query(options.route.common, first_request, phases);
     if (!prepared) {
         return ExitCode::kInvalidInput;
     }

@@ -125,7 +125,8 @@ ExitCode run_export(const ExportOptions& options) {
     Phases phases(options.route.timeout_seconds, options.route.common.verbosity());
     phases.begin("loading " + options.route.common.scenario);
     std::vector<std::string> files;
-    const auto scenario = load_or_report(options.route.common.scenario, &files);
+    const auto scenario =
+        load_or_report(options.route.common.scenario, options.route.common.load.limits(), &files);
     if (!scenario) {
         return ExitCode::kInvalidInput;
     }

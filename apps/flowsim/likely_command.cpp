@@ -20,8 +20,7 @@ CLI::App& setup_likely(CLI::App& app, LikelyOptions& options) {
 
 ExitCode run_likely(const LikelyOptions& options) {
     Phases phases(options.route.timeout_seconds, options.route.common.verbosity());
-    const auto prepared =
-        prepare_query(options.route.common.scenario, options.route.to_request(), phases);
+    const auto prepared = prepare_query(options.route.common, options.route.to_request(), phases);
     if (!prepared) {
         return ExitCode::kInvalidInput;
     }

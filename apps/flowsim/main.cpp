@@ -46,6 +46,8 @@ int main(int argc, char** argv) try {
         }
     }
     return to_int(ExitCode::kInvalidInput);
+} catch (const flowsim::cli::BudgetExceeded&) {
+    return to_int(ExitCode::kInternal);  // the loader has said which budget ran out
 } catch (const std::exception& error) {
     std::cerr << "flowsim: internal error: " << error.what() << "\n";
     return to_int(ExitCode::kInternal);

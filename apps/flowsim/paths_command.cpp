@@ -26,8 +26,7 @@ CLI::App& setup_paths(CLI::App& app, PathsOptions& options) {
 
 ExitCode run_paths(const PathsOptions& options) {
     Phases phases(options.route.timeout_seconds, options.route.common.verbosity());
-    const auto prepared =
-        prepare_query(options.route.common.scenario, options.route.to_request(), phases);
+    const auto prepared = prepare_query(options.route.common, options.route.to_request(), phases);
     if (!prepared) {
         return ExitCode::kInvalidInput;
     }

@@ -5,7 +5,7 @@
 namespace flowsim::cli {
 
 void print_diagnostics(std::ostream& out, const io::LoadResult& result) {
-    out << format_diagnostics(result.diagnostics, result.texts);
+    out << io::format_diagnostics(result);
 }
 
 }  // namespace flowsim::cli

@@ -29,8 +29,7 @@ CLI::App& setup_query(CLI::App& app, QueryOptions& options) {
 
 ExitCode run_query(const QueryOptions& options) {
     Phases phases(options.route.timeout_seconds, options.route.common.verbosity());
-    const auto prepared =
-        prepare_query(options.route.common.scenario, options.route.to_request(), phases);
+    const auto prepared = prepare_query(options.route.common, options.route.to_request(), phases);
     if (!prepared) {
         return ExitCode::kInvalidInput;
     }

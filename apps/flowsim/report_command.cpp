@@ -72,8 +72,7 @@ ExitCode run_report(const ReportOptions& options) {
         return ExitCode::kInvalidInput;
     }
     Phases phases(options.route.timeout_seconds, options.route.common.verbosity());
-    const auto prepared =
-        prepare_query(options.route.common.scenario, options.route.to_request(), phases);
+    const auto prepared = prepare_query(options.route.common, options.route.to_request(), phases);
     if (!prepared) {
         return ExitCode::kInvalidInput;
     }

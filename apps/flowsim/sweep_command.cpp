@@ -36,8 +36,7 @@ CLI::App& setup_sweep(CLI::App& app, SweepOptions& options) {
 
 ExitCode run_sweep(const SweepOptions& options) {
     Phases phases(options.route.timeout_seconds, options.route.common.verbosity());
-    const auto prepared =
-        prepare_query(options.route.common.scenario, options.route.to_request(), phases);
+    const auto prepared = prepare_query(options.route.common, options.route.to_request(), phases);
     if (!prepared) {
         return ExitCode::kInvalidInput;
     }

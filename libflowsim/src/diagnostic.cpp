@@ -46,6 +46,41 @@ std::string_view line_of(std::string_view text, int line) {
 
 constexpr std::size_t kShownLineWidth = 160;
 
+// The character at text[i]: its length in bytes (1 for a byte that is not UTF-8), and
+// whether it may be shown as it is; otherwise it is shown as one '?': a control byte, a
+// byte that is not UTF-8, a hidden control.
+struct Character {
+    std::size_t length;
+    bool showable;
+};
+Character character_at(std::string_view text, std::size_t i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const std::size_t length = utf8_sequence_length(text, i);
+    if (length == 0) {
+        return {1, false};
+    }
+    if (length == 1) {
+        return {1, c == '\t' || (c >= 0x20 && c != 0x7f)};
+    }
+    return {length, !is_hidden_control(utf8_code_point(text, i, length))};
+}
+
+// `text` with every character that may not be shown replaced by '?'.
+std::string shown(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        const Character next = character_at(text, i);
+        if (next.showable) {
+            out.append(text, i, next.length);
+        } else {
+            out += '?';
+        }
+        i += next.length;
+    }
+    return out;
+}
+
 // The source line and a caret under byte column `column` (1-based). A long line is cut
 // to a window around the column; tabs are kept in the caret line so the caret lines up.
 std::string excerpt(std::string_view line, int column) {
@@ -60,28 +95,16 @@ std::string excerpt(std::string_view line, int column) {
             prefix = "...";
         }
     }
-    const std::string_view shown = line.substr(begin, kShownLineWidth);
-    std::string text = prefix;
+    const std::string_view window = line.substr(begin, kShownLineWidth);
+    // Valid UTF-8 as it is and everything else masked, so the excerpt is text; the caret
+    // line gets one space per character, not per byte, so the caret lines up.
+    std::string text = prefix + shown(window);
     std::string marker(prefix.size(), ' ');
-    // Copy valid UTF-8 as it is and mask everything else, so the excerpt is text; the
-    // caret line gets one space per character, not per byte, so the caret lines up.
-    for (std::size_t i = 0; i < shown.size();) {
-        const unsigned char c = static_cast<unsigned char>(shown[i]);
-        std::size_t length = utf8_sequence_length(shown, i);
-        const bool printable =
-            length > 1 || (length == 1 && (c == '\t' || (c >= 0x20 && c != 0x7f)));
-        if (printable) {
-            text.append(shown, i, length);
-        } else {
-            text += '?';
-            length = 1;
-        }
-        if (begin + i < caret) {
-            marker += c == '\t' ? '\t' : ' ';
-        }
-        i += length;
+    for (std::size_t i = 0; i < window.size() && begin + i < caret;
+         i += character_at(window, i).length) {
+        marker += window[i] == '\t' ? '\t' : ' ';
     }
-    if (begin + shown.size() < line.size()) {
+    if (begin + window.size() < line.size()) {
         text += "...";
     }
     marker += '^';
@@ -110,8 +133,8 @@ bool has_errors(const std::vector<Diagnostic>& diagnostics) {
                        [](const Diagnostic& d) { return d.severity == Severity::kError; });
 }
 
-std::string format_diagnostic(const Diagnostic& diagnostic, std::string_view source_text) {
-    std::string out = diagnostic.where.file;
+std::string format_diagnostic_at_line(const Diagnostic& diagnostic, const std::string* line) {
+    std::string out = shown(diagnostic.where.file);
     if (diagnostic.where.line > 0) {
         out += ':' + std::to_string(diagnostic.where.line);
         if (diagnostic.where.column > 0) {
@@ -121,29 +144,43 @@ std::string format_diagnostic(const Diagnostic& diagnostic, std::string_view sou
     out += out.empty() ? "" : ": ";
     out += severity_name(diagnostic.severity);
     out += ": ";
-    out += diagnostic.message;
+    out += shown(diagnostic.message);
     out += '\n';
-    if (diagnostic.where.line > 0 && diagnostic.where.column > 0 && !source_text.empty()) {
-        const std::string_view line = line_of(source_text, diagnostic.where.line);
-        if (!line.empty()) {
-            out += excerpt(line, diagnostic.where.column);
-        }
+    if (diagnostic.where.line > 0 && diagnostic.where.column > 0 && line != nullptr &&
+        !line->empty()) {
+        out += excerpt(*line, diagnostic.where.column);
     }
     return out;
 }
 
+std::string format_diagnostic(const Diagnostic& diagnostic, std::string_view source_text) {
+    const std::string line(source_text.empty() || diagnostic.where.line <= 0
+                               ? std::string_view{}
+                               : line_of(source_text, diagnostic.where.line));
+    return format_diagnostic_at_line(diagnostic, &line);
+}
+
 std::string format_diagnostics(std::vector<Diagnostic> diagnostics,
-                               const std::map<std::string, std::string>& texts) {
+                               const SourceLines& lines,
+                               std::size_t unlisted_errors) {
     sort_diagnostics(diagnostics);
     std::string out;
-    std::size_t errors = 0;
+    std::size_t errors = unlisted_errors;
     std::size_t warnings = 0;
     for (const Diagnostic& diagnostic : diagnostics) {
-        const auto text = texts.find(diagnostic.where.file);
-        out +=
-            format_diagnostic(diagnostic, text == texts.end() ? std::string_view{} : text->second);
+        const std::string* line = nullptr;
+        if (const auto file = lines.find(diagnostic.where.file); file != lines.end()) {
+            if (const auto found = file->second.find(diagnostic.where.line);
+                found != file->second.end()) {
+                line = &found->second;
+            }
+        }
+        out += format_diagnostic_at_line(diagnostic, line);
         errors += diagnostic.severity == Severity::kError ? 1 : 0;
         warnings += diagnostic.severity == Severity::kWarning ? 1 : 0;
+    }
+    if (unlisted_errors > 0) {
+        out += std::to_string(unlisted_errors) + " more errors not listed\n";
     }
     std::string count;
     if (errors > 0) {

@@ -27,4 +27,19 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t at) {
     return overlong_or_out_of_range ? 0 : length;
 }
 
+char32_t utf8_code_point(std::string_view text, std::size_t at, std::size_t length) {
+    static constexpr unsigned char kLeadMask[] = {0, 0x7F, 0x1F, 0x0F, 0x07};
+    char32_t code_point = static_cast<unsigned char>(text[at]) & kLeadMask[length];
+    for (std::size_t k = 1; k < length; ++k) {
+        code_point = (code_point << 6) | (static_cast<unsigned char>(text[at + k]) & 0x3F);
+    }
+    return code_point;
+}
+
+bool is_hidden_control(char32_t code_point) {
+    return (code_point >= 0x80 && code_point <= 0x9F) ||
+           (code_point >= 0x202A && code_point <= 0x202E) ||
+           (code_point >= 0x2066 && code_point <= 0x2069);
+}
+
 }  // namespace flowsim

@@ -43,7 +43,7 @@ std::vector<std::string> describe(const Scenario& scenario, const BlockedRoute& 
 
 TEST(BlockedRoutes, AHopThatCanNeverCarryTheDataIsNotABlocker) {
     const io::LoadResult loaded = io::load_scenario(kBlocked, "blocked.yaml");
-    ASSERT_TRUE(loaded.ok()) << format_diagnostics(loaded.diagnostics, loaded.texts);
+    ASSERT_TRUE(loaded.ok()) << flowsim::io::format_diagnostics(loaded);
     const Scenario& scenario = *loaded.scenario;
     QueryRequest request;
     request.min_evidence = "reported";
@@ -141,7 +141,7 @@ std::vector<std::string> routes_of(const Scenario& scenario,
 
 TEST(BlockedRoutes, EachAskedForSourceGetsItsNearestBlockedRoutesInOrder) {
     const io::LoadResult loaded = io::load_scenario(kThreeSources, "three.yaml");
-    ASSERT_TRUE(loaded.ok()) << format_diagnostics(loaded.diagnostics, loaded.texts);
+    ASSERT_TRUE(loaded.ok()) << flowsim::io::format_diagnostics(loaded);
     const Scenario& scenario = *loaded.scenario;
     QueryRequest request;
     request.without = {"warrant"};

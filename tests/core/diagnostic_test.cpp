@@ -64,7 +64,7 @@ TEST(FormatDiagnostics, SortsAndCounts) {
 }
 
 TEST(FormatDiagnostics, CountsErrorsAndWarnings) {
-    const std::map<std::string, std::string> texts;
+    const SourceLines texts;
     EXPECT_EQ(format_diagnostics({{Severity::kWarning, {"f", 2, 0}, "w"},
                                   {Severity::kError, {"f", 1, 0}, "e"},
                                   {Severity::kWarning, {"f", 3, 0}, "v"}},

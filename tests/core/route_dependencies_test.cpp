@@ -53,7 +53,7 @@ std::vector<std::string> describe(const Scenario& scenario,
 
 TEST(RouteDependencies, ALawSwitchedOffIsWhatTheRouteDependsOn) {
     const io::LoadResult loaded = io::load_scenario(kLaw, "law.yaml");
-    ASSERT_TRUE(loaded.ok()) << format_diagnostics(loaded.diagnostics, loaded.texts);
+    ASSERT_TRUE(loaded.ok()) << flowsim::io::format_diagnostics(loaded);
     const Scenario& scenario = *loaded.scenario;
     QueryRequest request;
     request.settings = {"il_law_enforced=false", "searches_for_ice=true"};

@@ -60,11 +60,10 @@ void run_case(std::uint32_t seed, Tally& tally) {
                                ")\n--- scenario ---\n" + yaml + "----------------\n";
 
     io::LoadResult loaded = io::load_scenario(yaml, "random.yaml");
-    ASSERT_TRUE(loaded.ok()) << header << format_diagnostics(loaded.diagnostics, loaded.texts);
+    ASSERT_TRUE(loaded.ok()) << header << flowsim::io::format_diagnostics(loaded);
     const Scenario& scenario = *loaded.scenario;
     io::LoadResult loaded_variant = io::load_scenario(generator.yaml(true), "variant.yaml");
-    ASSERT_TRUE(loaded_variant.ok())
-        << header << format_diagnostics(loaded_variant.diagnostics, loaded_variant.texts);
+    ASSERT_TRUE(loaded_variant.ok()) << header << flowsim::io::format_diagnostics(loaded_variant);
     const Scenario& variant = *loaded_variant.scenario;
     ++tally.cases;
 

@@ -15,7 +15,7 @@ Read read(std::string_view text) {
     Read result;
     read_csv(
         text,
-        [&](const std::vector<CsvCell>& cells) {
+        [&](const std::vector<CsvCell>& cells, std::size_t /*field_count*/) {
             result.rows.emplace_back();
             result.positions.emplace_back();
             for (const CsvCell& cell : cells) {
@@ -77,8 +77,38 @@ TEST(CsvReader, StopsWhenTheHandlerSaysSo) {
     int calls = 0;
     std::vector<CsvError> errors;
     read_csv(
-        "a\nb\nc\n", [&](const std::vector<CsvCell>&) { return ++calls < 2; }, errors);
+        "a\nb\nc\n", [&](const std::vector<CsvCell>&, std::size_t) { return ++calls < 2; }, errors);
     EXPECT_EQ(calls, 2);
+}
+
+// A line of millions of commas must not cost a stored field each (issue 14, item 8): the
+// fields past the limit are counted while reading, and the count is handed over.
+TEST(CsvReader, FieldsPastTheLimitAreCountedNotKept) {
+    std::vector<CsvError> errors;
+    std::vector<std::size_t> kept;
+    std::vector<std::size_t> counted;
+    read_csv(
+        "a,b,c\n" + std::string(1'000'000, ',') + "\nx\n",
+        [&](const std::vector<CsvCell>& cells, std::size_t field_count) {
+            kept.push_back(cells.size());
+            counted.push_back(field_count);
+            return true;
+        },
+        errors, /*max_fields=*/4);
+    EXPECT_EQ(kept, (std::vector<std::size_t>{3, 4, 1}));
+    EXPECT_EQ(counted, (std::vector<std::size_t>{3, 1'000'001, 1}));
+}
+
+TEST(CsvReader, ErrorsPastTheLimitAreCountedNotKept) {
+    std::string line;
+    for (int i = 0; i < 3000; ++i) {
+        line += "\"a\"b,";
+    }
+    std::vector<CsvError> errors;
+    const std::size_t found = read_csv(
+        line, [](const std::vector<CsvCell>&, std::size_t) { return true; }, errors);
+    EXPECT_EQ(found, 3000U);
+    EXPECT_EQ(errors.size(), kCsvMaxErrors);
 }
 
 TEST(CsvReader, BinaryGarbageNeverHangs) {

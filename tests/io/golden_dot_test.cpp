@@ -83,7 +83,7 @@ TEST_P(GoldenDot, WritesExpectedDiagram) {
     const fs::path folder = fs::path(FLOWSIM_GOLDEN_DIR) / "dot" / GetParam();
     flowsim::io::LoadResult result =
         flowsim::io::load_scenario_file((folder / "scenario.yaml").string());
-    ASSERT_TRUE(result.ok()) << flowsim::format_diagnostics(result.diagnostics, result.texts);
+    ASSERT_TRUE(result.ok()) << flowsim::io::format_diagnostics(result);
     const CaseOptions options =
         fs::exists(folder / "args") ? read_args(folder / "args") : CaseOptions{};
     const std::string actual = export_dot(*result.scenario, options);

@@ -32,7 +32,7 @@ TEST_P(GoldenErrors, PrintsExpectedDiagnostics) {
 
     EXPECT_FALSE(result.ok()) << "a broken scenario was accepted";
     EXPECT_FALSE(result.diagnostics.empty());
-    const std::string actual = flowsim::format_diagnostics(result.diagnostics, result.texts);
+    const std::string actual = flowsim::io::format_diagnostics(result);
     const fs::path expected_file = golden / "errors" / GetParam() / "expected.err";
     flowsim::testing::expect_golden(actual, expected_file);
 }

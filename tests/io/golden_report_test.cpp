@@ -78,7 +78,7 @@ TEST_P(GoldenReport, WritesExpectedReport) {
     const CaseOptions options = read_args(folder / "args");
     flowsim::io::LoadResult result =
         flowsim::io::load_scenario_file((folder / options.scenario).string());
-    ASSERT_TRUE(result.ok()) << flowsim::format_diagnostics(result.diagnostics, result.texts);
+    ASSERT_TRUE(result.ok()) << flowsim::io::format_diagnostics(result);
     const std::string actual = write_report(*result.scenario, options);
     EXPECT_EQ(actual, write_report(*result.scenario, options)) << "two reports differ";
     flowsim::testing::expect_golden(actual, folder / ("expected." + options.format));

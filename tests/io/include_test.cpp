@@ -16,7 +16,7 @@ protected:
     }
     std::string printed(const LoadResult& result) {
         // Display names hold the temporary directory; keep only what follows it.
-        std::string text = format_diagnostics(result.diagnostics, result.texts);
+        std::string text = flowsim::io::format_diagnostics(result);
         const std::string prefix = dir_.path().string() + "/";
         for (std::size_t at = text.find(prefix); at != std::string::npos; at = text.find(prefix)) {
             text.erase(at, prefix.size());
@@ -265,7 +265,7 @@ TEST_F(Include, CsvEdgeFieldsAreCheckedAsInYaml) {
 }
 
 TEST_F(Include, SourceWarningsPointIntoCsvCellsAndQuoteThem) {
-    // check's warnings come after loading: the texts of the files they point into are
+    // check's warnings come after loading: the lines they point into are
     // read again so that each warning can quote its line.
     dir_.write("edges.csv",
                "from,to,carries,status,sources\n"
@@ -275,9 +275,9 @@ TEST_F(Include, SourceWarningsPointIntoCsvCellsAndQuoteThem) {
         "sources: {paper: {title: Story, kind: news}}\n"
         "nodes: [{id: cams, kind: camera}, {id: spd, kind: local_agency}]\n");
     ASSERT_TRUE(result.ok()) << printed(result);
-    EXPECT_TRUE(result.texts.empty());
+    EXPECT_TRUE(result.lines.empty());
     result.diagnostics = source_support_warnings(*result.scenario);
-    read_missing_texts(result);
+    read_missing_lines(result);
     EXPECT_EQ(printed(result),
               "edges.csv:2:21: warning: edge 'cams->spd' is documented, which needs a record, "
               "law, filing or statement among its sources; it cites news 'paper'\n"

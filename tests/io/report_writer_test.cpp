@@ -28,7 +28,7 @@ const std::filesystem::path kHostile =
 
 Scenario load_file(const std::filesystem::path& path) {
     LoadResult result = load_scenario_file(path.string());
-    EXPECT_TRUE(result.ok()) << format_diagnostics(result.diagnostics, result.texts);
+    EXPECT_TRUE(result.ok()) << flowsim::io::format_diagnostics(result);
     return std::move(*result.scenario);
 }
 

@@ -9,12 +9,12 @@ namespace {
 std::string errors_of(std::string_view yaml) {
     const LoadResult result = load_scenario(yaml, "in.yaml");
     EXPECT_FALSE(result.ok());
-    return format_diagnostics(result.diagnostics, result.texts);
+    return flowsim::io::format_diagnostics(result);
 }
 
 Scenario load_ok(std::string_view yaml) {
     LoadResult result = load_scenario(yaml, "in.yaml");
-    EXPECT_TRUE(result.ok()) << format_diagnostics(result.diagnostics, result.texts);
+    EXPECT_TRUE(result.ok()) << flowsim::io::format_diagnostics(result);
     EXPECT_TRUE(result.diagnostics.empty());
     if (!result.ok()) {
         return Scenario(ScenarioParts{});

@@ -102,8 +102,7 @@ TEST(Shuffle, NodeAndEdgeOrderDoesNotChangeRoutes) {
             }
             const std::string path = dir.write("shuffled.yaml", YAML::Dump(reordered_root));
             const io::LoadResult reordered = io::load_scenario_file(path);
-            ASSERT_TRUE(reordered.ok())
-                << format_diagnostics(reordered.diagnostics, reordered.texts);
+            ASSERT_TRUE(reordered.ok()) << flowsim::io::format_diagnostics(reordered);
             EXPECT_EQ(all_routes(*reordered.scenario), expected) << "seed " << seed;
         }
     }

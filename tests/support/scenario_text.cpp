@@ -9,7 +9,7 @@ namespace flowsim::testing {
 Scenario load(std::string_view yaml) {
     io::LoadResult result = io::load_scenario(yaml, "test.yaml");
     if (!result.ok()) {
-        ADD_FAILURE() << format_diagnostics(result.diagnostics, result.texts);
+        ADD_FAILURE() << flowsim::io::format_diagnostics(result);
         return Scenario(ScenarioParts{});
     }
     return std::move(*result.scenario);

@@ -15,7 +15,16 @@ struct FieldSpan {
 
 }  // namespace
 
-void read_csv(std::string_view text, const CsvRowHandler& on_row, std::vector<CsvError>& errors) {
+std::size_t read_csv(std::string_view text,
+                     const CsvRowHandler& on_row,
+                     std::vector<CsvError>& errors,
+                     std::size_t max_fields) {
+    std::size_t error_count = 0;
+    const auto add_error = [&](int line, int column, const char* message) {
+        if (++error_count <= kCsvMaxErrors) {
+            errors.push_back({line, column, message});
+        }
+    };
     std::size_t at = 0;
     if (text.substr(0, 3) == "\xEF\xBB\xBF") {
         at = 3;
@@ -40,6 +49,7 @@ void read_csv(std::string_view text, const CsvRowHandler& on_row, std::vector<Cs
             continue;
         }
         spans.clear();
+        std::size_t field_count = 0;
         bool record_done = false;
         while (!record_done) {
             FieldSpan span;
@@ -69,13 +79,12 @@ void read_csv(std::string_view text, const CsvRowHandler& on_row, std::vector<Cs
                 }
                 span.end = at;
                 if (!closed) {
-                    errors.push_back({quote_line, quote_column, "unterminated quoted field"});
-                    return;  // the rest of the input is inside the quote
+                    add_error(quote_line, quote_column, "unterminated quoted field");
+                    return error_count;  // the rest of the input is inside the quote
                 }
                 ++at;  // the closing quote
                 if (at < text.size() && text[at] != ',' && text[at] != '\n' && text[at] != '\r') {
-                    errors.push_back(
-                        {line, column_of(at), "unexpected text after a closing quote"});
+                    add_error(line, column_of(at), "unexpected text after a closing quote");
                     while (at < text.size() && text[at] != ',' && text[at] != '\n') {
                         ++at;
                     }
@@ -93,7 +102,10 @@ void read_csv(std::string_view text, const CsvRowHandler& on_row, std::vector<Cs
             if (at < text.size() && text[at] == '\r') {
                 ++at;
             }
-            spans.push_back(span);
+            // Fields past the limit are counted, not kept.
+            if (++field_count <= max_fields) {
+                spans.push_back(span);
+            }
             if (at >= text.size()) {
                 record_done = true;
             } else if (text[at] == ',') {
@@ -132,10 +144,11 @@ void read_csv(std::string_view text, const CsvRowHandler& on_row, std::vector<Cs
             }
             cells.push_back(cell);
         }
-        if (!on_row(cells)) {
-            return;
+        if (!on_row(cells, field_count)) {
+            return error_count;
         }
     }
+    return error_count;
 }
 
 }  // namespace flowsim::io

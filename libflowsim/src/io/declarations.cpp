@@ -19,9 +19,9 @@ bool is_keyword(std::string_view word) {
     return word == "not" || word == "and" || word == "or" || word == "true" || word == "false";
 }
 
-void declare_sources(LoadContext& context, YamlFields& fields, const YAML::Node& root) {
+void declare_sources(LoadContext& context, YamlFields& fields, const YamlNode& root) {
     for_each_entry(
-        fields, root, "sources", context.source_ids, [&](const Field& id, const YAML::Node& value) {
+        fields, root, "sources", context.source_ids, [&](const Field& id, const YamlNode& value) {
             Source source;
             source.id = id.text;
             source.where = id.where;
@@ -62,12 +62,12 @@ void declare_sources(LoadContext& context, YamlFields& fields, const YAML::Node&
         });
 }
 
-void declare_data_kinds(LoadContext& context, YamlFields& fields, const YAML::Node& root) {
+void declare_data_kinds(LoadContext& context, YamlFields& fields, const YamlNode& root) {
     for_each_entry(
-        fields, root, "data", context.data_kind_ids, [&](const Field& id, const YAML::Node& value) {
+        fields, root, "data", context.data_kind_ids, [&](const Field& id, const YamlNode& value) {
             const std::string what = "data kind " + in_quotes(id.text);
             std::string label = id.text;
-            if (!value.IsNull() && fields.check_mapping(value, what, kDataKindKeys)) {
+            if (!value.is_null() && fields.check_mapping(value, what, kDataKindKeys)) {
                 if (const auto field = fields.scalar(value, "label")) {
                     label = field->text;
                 }
@@ -101,10 +101,10 @@ void declare_data_kinds(LoadContext& context, YamlFields& fields, const YAML::No
         });
 }
 
-void declare_parameters(LoadContext& context, YamlFields& fields, const YAML::Node& root) {
+void declare_parameters(LoadContext& context, YamlFields& fields, const YamlNode& root) {
     for_each_entry(
         fields, root, "parameters", context.parameter_ids,
-        [&](const Field& id, const YAML::Node& value) {
+        [&](const Field& id, const YamlNode& value) {
             if (!context.declare(context.parameter_ids, id,
                                  static_cast<ParameterIndex>(context.parts.parameters.size()),
                                  "parameter")) {
@@ -152,15 +152,15 @@ void declare_parameters(LoadContext& context, YamlFields& fields, const YAML::No
         });
 }
 
-void declare_gates(LoadContext& context, YamlFields& fields, const YAML::Node& root) {
+void declare_gates(LoadContext& context, YamlFields& fields, const YamlNode& root) {
     for_each_entry(
-        fields, root, "gates", context.gate_ids, [&](const Field& id, const YAML::Node& value) {
+        fields, root, "gates", context.gate_ids, [&](const Field& id, const YamlNode& value) {
             if (!context.declare(context.gate_ids, id,
                                  static_cast<GateIndex>(context.parts.gates.size()), "gate")) {
                 return;
             }
             Gate gate{id.text, id.text, id.where};
-            if (!value.IsNull() &&
+            if (!value.is_null() &&
                 fields.check_mapping(value, "gate " + in_quotes(id.text), kGateKeys)) {
                 if (const auto field = fields.scalar(value, "label")) {
                     gate.label = field->text;
@@ -270,9 +270,9 @@ void add_node(LoadContext& context, const NodeFields& fields) {
     if (context.parts.nodes.size() >= context.limits.max_nodes) {
         if (!context.node_limit_reported) {
             context.node_limit_reported = true;
-            context.sink.error(fields.where, "more than " +
-                                                 std::to_string(context.limits.max_nodes) +
-                                                 " nodes; the scenario is too large to load");
+            context.sink.budget_error(fields.where,
+                                      "more than " + std::to_string(context.limits.max_nodes) +
+                                          " nodes; the scenario is too large to load");
         }
         return;
     }
@@ -291,7 +291,7 @@ void add_node(LoadContext& context, const NodeFields& fields) {
     context.parts.nodes.push_back(std::move(node));
 }
 
-void read_yaml_node(LoadContext& context, YamlFields& fields, const YAML::Node& item) {
+void read_yaml_node(LoadContext& context, YamlFields& fields, const YamlNode& item) {
     NodeFields node;
     if (!read_yaml_record(fields, item, "a node", node_table(), node)) {
         context.node_ids.mark_incomplete();
@@ -308,21 +308,22 @@ void declare_everything(LoadContext& context) {
     context.data_kind_ids.add("plate_read", kPlateRead, {});
     for (const Document& document : context.documents) {
         if (document.type == DocumentType::kYaml) {
-            YamlFields fields(document.file, document.text, context.sink);
-            declare_sources(context, fields, document.root);
-            declare_data_kinds(context, fields, document.root);
-            declare_parameters(context, fields, document.root);
-            declare_gates(context, fields, document.root);
+            YamlFields fields(document.file, context.sink);
+            declare_sources(context, fields, document.root());
+            declare_data_kinds(context, fields, document.root());
+            declare_parameters(context, fields, document.root());
+            declare_gates(context, fields, document.root());
         }
     }
-    for (const Document& document : context.documents) {
+    for (Document& document : context.documents) {
         if (document.type == DocumentType::kYaml) {
-            YamlFields fields(document.file, document.text, context.sink);
-            for_each_item(fields, document.root, "nodes", &context.node_ids,
-                          [&](const YAML::Node& item) { read_yaml_node(context, fields, item); });
+            YamlFields fields(document.file, context.sink);
+            for_each_item(fields, document.root(), "nodes", &context.node_ids,
+                          [&](const YamlNode& item) { read_yaml_node(context, fields, item); });
         } else if (document.type == DocumentType::kNodeTable) {
             read_csv_records(document.file, document.text, node_table(), "node", context.sink,
                              [&](NodeFields&& node) { add_node(context, node); });
+            std::string().swap(document.text);  // read: let it go
         }
     }
 }

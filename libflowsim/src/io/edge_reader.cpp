@@ -180,9 +180,9 @@ void add_edge(LoadContext& context, const EdgeFields& fields) {
     if (context.parts.edges.size() >= context.limits.max_edges) {
         if (!context.edge_limit_reported) {
             context.edge_limit_reported = true;
-            context.sink.error(fields.where, "more than " +
-                                                 std::to_string(context.limits.max_edges) +
-                                                 " edges; the scenario is too large to load");
+            context.sink.budget_error(fields.where,
+                                      "more than " + std::to_string(context.limits.max_edges) +
+                                          " edges; the scenario is too large to load");
         }
         return;
     }
@@ -230,16 +230,17 @@ void add_edge(LoadContext& context, const EdgeFields& fields) {
 
 }  // namespace
 
-void read_yaml_edge(LoadContext& context, YamlFields& fields, const YAML::Node& item) {
+void read_yaml_edge(LoadContext& context, YamlFields& fields, const YamlNode& item) {
     EdgeFields edge;
     if (read_yaml_record(fields, item, "an edge", edge_table(), edge)) {
         add_edge(context, edge);
     }
 }
 
-void read_edge_table(LoadContext& context, const Document& document) {
+void read_edge_table(LoadContext& context, Document& document) {
     read_csv_records(document.file, document.text, edge_table(), "edge", context.sink,
                      [&](EdgeFields&& edge) { add_edge(context, edge); });
+    std::string().swap(document.text);  // read: let it go
 }
 
 }  // namespace flowsim::io::detail

@@ -41,7 +41,7 @@ bool LoadContext::declare(IdTable& table,
 }
 
 std::string LoadContext::optional_text(YamlFields& fields,
-                                       const YAML::Node& map,
+                                       const YamlNode& map,
                                        std::string_view key) {
     const auto field = fields.scalar(map, key);
     return field ? field->text : std::string();

@@ -2,7 +2,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,14 +10,13 @@
 #include <unordered_set>
 #include <vector>
 
-#include <yaml-cpp/yaml.h>
-
 #include <flowsim/io/scenario_loader.hpp>
 #include <flowsim/scenario.hpp>
 #include <flowsim/spelling.hpp>
 
 #include "diagnostic_sink.hpp"
 #include "id_table.hpp"
+#include "input_files.hpp"
 #include "yaml_fields.hpp"
 
 // The state the loader's passes share, and the value checks they all use. The passes:
@@ -41,9 +39,11 @@ enum class DocumentType { kYaml, kNodeTable, kEdgeTable };
 struct Document {
     std::string file;  ///< display name
     DocumentType type = DocumentType::kYaml;
-    std::string_view text;
-    YAML::Node root;  ///< YAML only
+    std::string text;  ///< CSV only; let go once the table is read
+    YamlTree tree;     ///< YAML only
     bool top = false;
+
+    YamlNode root() const { return tree.root(); }
 };
 
 /// A question's selector, checked once the scenario exists.
@@ -70,7 +70,7 @@ inline std::string too_costly(std::string_view key, const std::string& text) {
 /// `sink` and never throws.
 struct LoadContext {
     explicit LoadContext(const LoadLimits& load_limits)
-        : limits(load_limits), sink(load_limits.max_errors) {}
+        : limits(load_limits), sink(load_limits.max_errors), files(load_limits) {}
 
     /// Declares `id` at `index` in `table` after checking its spelling; reports a
     /// misspelt or duplicate id (naming where it was first declared). False when the id
@@ -78,7 +78,7 @@ struct LoadContext {
     bool declare(IdTable& table, const Field& id, std::uint32_t index, std::string_view noun);
 
     /// The scalar under `key`, or "" when it is absent or not a scalar (reported).
-    std::string optional_text(YamlFields& fields, const YAML::Node& map, std::string_view key);
+    std::string optional_text(YamlFields& fields, const YamlNode& map, std::string_view key);
 
     /// Reports any `flowsim:` version other than 1.
     void check_version(const Field& version);
@@ -141,9 +141,11 @@ struct LoadContext {
 
     LoadLimits limits;
     DiagnosticSink sink;
-    std::map<std::string, std::string> texts;  ///< by display name
-    std::unordered_set<std::string> opened;    ///< real paths, each included once
-    std::vector<Document> documents;           ///< in include order, top first
+    InputFiles files;                        ///< every file read
+    std::unordered_set<std::string> opened;  ///< real paths, each included once
+    std::vector<std::string> include_roots;  ///< folders includes may reach (real paths)
+    std::uint64_t alias_nodes = 0;           ///< nodes aliases stand for, in all files
+    std::vector<Document> documents;         ///< in include order, top first
     ScenarioParts parts;
     IdTable source_ids, data_kind_ids, parameter_ids, gate_ids, node_ids, edge_ids, policy_ids,
         configuration_ids, question_ids;
@@ -162,23 +164,23 @@ struct LoadContext {
 /// When some entries cannot be read, `declared` is marked incomplete.
 template <typename Visit>
 void for_each_entry(YamlFields& fields,
-                    const YAML::Node& root,
+                    const YamlNode& root,
                     std::string_view key,
                     IdTable& declared,
                     Visit visit) {
     const auto section = YamlFields::find(root, key);
-    if (!section || section->IsNull()) {
+    if (!section || section->is_null()) {
         return;
     }
-    if (!section->IsMap()) {
+    if (!section->is_map()) {
         fields.error(*section, "expected '" + std::string(key) + "' to be a mapping of ids, got " +
                                    YamlFields::shape(*section));
         declared.mark_incomplete();
         return;
     }
-    for (const auto& entry : *section) {
-        if (auto id = fields.as_scalar(entry.first, "an id in '" + std::string(key) + "'")) {
-            visit(*id, entry.second);
+    for (const auto entry : section->entries()) {
+        if (auto id = fields.as_scalar(entry.key, "an id in '" + std::string(key) + "'")) {
+            visit(*id, entry.value);
         } else {
             declared.mark_incomplete();
         }
@@ -189,15 +191,15 @@ void for_each_entry(YamlFields& fields,
 /// When the section cannot be read, `declared` (if any) is marked incomplete.
 template <typename Visit>
 void for_each_item(YamlFields& fields,
-                   const YAML::Node& root,
+                   const YamlNode& root,
                    std::string_view key,
                    IdTable* declared,
                    Visit visit) {
     const auto section = YamlFields::find(root, key);
-    if (!section || section->IsNull()) {
+    if (!section || section->is_null()) {
         return;
     }
-    if (!section->IsSequence()) {
+    if (!section->is_sequence()) {
         fields.error(*section, "expected '" + std::string(key) + "' to be a list, got " +
                                    YamlFields::shape(*section));
         if (declared != nullptr) {
@@ -205,7 +207,7 @@ void for_each_item(YamlFields& fields,
         }
         return;
     }
-    for (const auto& item : *section) {
+    for (const YamlNode item : section->items()) {
         visit(item);
     }
 }

@@ -7,8 +7,6 @@
 #include <string_view>
 #include <vector>
 
-#include <yaml-cpp/yaml.h>
-
 #include <flowsim/io/csv_reader.hpp>
 #include <flowsim/source_location.hpp>
 #include <flowsim/spelling.hpp>
@@ -122,7 +120,7 @@ FieldPairs split_pairs(const Field& cell, std::string_view key, DiagnosticSink& 
 /// required key is reported against `map`, as missing in `what`.
 template <typename Record, typename Build>
 void read_yaml_field(YamlFields& fields,
-                     const YAML::Node& map,
+                     const YamlNode& map,
                      const FieldSpec<Record, Build>& spec,
                      std::string_view what,
                      Record& record) {
@@ -140,16 +138,16 @@ void read_yaml_field(YamlFields& fields,
         if (auto items = fields.list(map, spec.key)) {
             record.*spec.slot.list = FieldList{std::move(*items), fields.where(*value)};
         }
-    } else if (!value->IsMap()) {
+    } else if (!value->is_map()) {
         fields.error(*value, "expected '" + std::string(spec.key) +
                                  "' to be a mapping such as {footage: plate_read}, got " +
                                  YamlFields::shape(*value));
     } else {
         FieldPairs pairs{{}, fields.where(*value)};
         const std::string item_what = "a data kind in '" + std::string(spec.key) + "'";
-        for (const auto& entry : *value) {
-            auto from = fields.as_scalar(entry.first, item_what);
-            auto to = fields.as_scalar(entry.second, item_what);
+        for (const auto entry : value->entries()) {
+            auto from = fields.as_scalar(entry.key, item_what);
+            auto to = fields.as_scalar(entry.value, item_what);
             if (from && to) {
                 pairs.items.push_back({std::move(*from), std::move(*to)});
             }
@@ -163,7 +161,7 @@ void read_yaml_field(YamlFields& fields,
 /// after reporting, when `map` is not a mapping.
 template <typename Record, typename Build>
 bool read_yaml_record(YamlFields& fields,
-                      const YAML::Node& map,
+                      const YamlNode& map,
                       std::string_view what,
                       const FieldTable<Record, Build>& table,
                       Record& record) {
@@ -209,11 +207,17 @@ void read_csv_records(const std::string& file,
     std::vector<const Spec*> spec_of_cell;  // header position -> its field, or null
     bool header_done = false;
     std::vector<CsvError> errors;
-    read_csv(
+    const std::size_t error_count = read_csv(
         text,
-        [&](const std::vector<CsvCell>& cells) {
+        [&](const std::vector<CsvCell>& cells, std::size_t field_count) {
             if (!header_done) {
                 header_done = true;
+                if (field_count > cells.size()) {
+                    sink.error({file, 1, 1}, "the header has " + std::to_string(field_count) +
+                                                 " columns; a table may have at most " +
+                                                 std::to_string(cells.size()));
+                    return false;
+                }
                 std::vector<const Spec*> seen;
                 for (const CsvCell& cell : cells) {
                     const auto& specs = table.specs();
@@ -244,10 +248,10 @@ void read_csv_records(const std::string& file,
                 }
                 return true;
             }
-            if (cells.size() != spec_of_cell.size()) {
-                sink.error({file, cells.front().line, 1},
-                           "row has " + std::to_string(cells.size()) + " fields, the header has " +
-                               std::to_string(spec_of_cell.size()));
+            if (field_count != spec_of_cell.size()) {
+                sink.error({file, cells.front().line, 1}, "row has " + std::to_string(field_count) +
+                                                              " fields, the header has " +
+                                                              std::to_string(spec_of_cell.size()));
                 return true;
             }
             Record record;
@@ -291,6 +295,7 @@ void read_csv_records(const std::string& file,
     for (const CsvError& error : errors) {
         sink.error({file, error.line, error.column}, error.message);
     }
+    sink.count_unlisted(error_count - errors.size());
 }
 
 }  // namespace flowsim::io::detail

@@ -34,11 +34,11 @@ const Selector& selector_of(const Question& question, PendingSelector::Role role
 
 std::optional<Matcher> read_matcher(LoadContext& context,
                                     YamlFields& fields,
-                                    const YAML::Node& parent,
+                                    const YamlNode& parent,
                                     std::string_view key,
                                     int depth);
 
-void read_header(LoadContext& context, YamlFields& fields, const YAML::Node& root) {
+void read_header(LoadContext& context, YamlFields& fields, const YamlNode& root) {
     if (const auto version = fields.required(root, "flowsim", "the scenario")) {
         context.check_version(*version);
     }
@@ -49,7 +49,7 @@ void read_header(LoadContext& context, YamlFields& fields, const YAML::Node& roo
     }
 }
 
-void read_policy(LoadContext& context, YamlFields& fields, const YAML::Node& item) {
+void read_policy(LoadContext& context, YamlFields& fields, const YamlNode& item) {
     if (!fields.check_mapping(item, "a policy", kPolicyKeys)) {
         return;
     }
@@ -92,7 +92,7 @@ void read_policy(LoadContext& context, YamlFields& fields, const YAML::Node& ite
 
 std::optional<Matcher> read_matcher(LoadContext& context,
                                     YamlFields& fields,
-                                    const YAML::Node& parent,
+                                    const YamlNode& parent,
                                     std::string_view key,
                                     int depth) {
     const auto node = YamlFields::find(parent, key);
@@ -155,10 +155,10 @@ std::optional<Matcher> read_matcher(LoadContext& context,
     return matcher;
 }
 
-void read_configurations(LoadContext& context, YamlFields& fields, const YAML::Node& root) {
+void read_configurations(LoadContext& context, YamlFields& fields, const YamlNode& root) {
     for_each_entry(
         fields, root, "configurations", context.configuration_ids,
-        [&](const Field& id, const YAML::Node& value) {
+        [&](const Field& id, const YamlNode& value) {
             if (!context.declare(
                     context.configuration_ids, id,
                     static_cast<ConfigurationIndex>(context.parts.configurations.size()),
@@ -166,16 +166,16 @@ void read_configurations(LoadContext& context, YamlFields& fields, const YAML::N
                 return;
             }
             Configuration configuration{id.text, {}, id.where};
-            if (!value.IsNull() && !value.IsMap()) {
+            if (!value.is_null() && !value.is_map()) {
                 fields.error(value, "expected configuration " + in_quotes(id.text) +
                                         " to be a mapping of parameters to true or false, got " +
                                         YamlFields::shape(value));
-            } else if (value.IsMap()) {
+            } else if (value.is_map()) {
                 // Any key is allowed here; each must name a parameter.
                 fields.check_mapping(value, "configuration " + in_quotes(id.text), {});
-                for (const auto& entry : value) {
-                    const auto name = fields.as_scalar(entry.first, "a parameter");
-                    const auto setting = fields.as_scalar(entry.second, "a parameter value");
+                for (const auto entry : value.entries()) {
+                    const auto name = fields.as_scalar(entry.key, "a parameter");
+                    const auto setting = fields.as_scalar(entry.value, "a parameter value");
                     if (!name || !setting) {
                         continue;
                     }
@@ -193,7 +193,7 @@ void read_configurations(LoadContext& context, YamlFields& fields, const YAML::N
         });
 }
 
-void read_question(LoadContext& context, YamlFields& fields, const YAML::Node& item) {
+void read_question(LoadContext& context, YamlFields& fields, const YamlNode& item) {
     if (!fields.check_mapping(item, "a question", kQuestionKeys)) {
         return;
     }
@@ -277,20 +277,19 @@ void read_question(LoadContext& context, YamlFields& fields, const YAML::Node& i
 }  // namespace
 
 void resolve_everything(LoadContext& context) {
-    for (const Document& document : context.documents) {
+    for (Document& document : context.documents) {
         if (document.type == DocumentType::kYaml) {
-            YamlFields fields(document.file, document.text, context.sink);
-            for_each_item(fields, document.root, "edges", nullptr,
-                          [&](const YAML::Node& item) { read_yaml_edge(context, fields, item); });
-            for_each_item(fields, document.root, "policies", &context.policy_ids,
-                          [&](const YAML::Node& item) { read_policy(context, fields, item); });
+            YamlFields fields(document.file, context.sink);
+            for_each_item(fields, document.root(), "edges", nullptr,
+                          [&](const YamlNode& item) { read_yaml_edge(context, fields, item); });
+            for_each_item(fields, document.root(), "policies", &context.policy_ids,
+                          [&](const YamlNode& item) { read_policy(context, fields, item); });
             if (document.top) {
-                read_header(context, fields, document.root);
-                read_configurations(context, fields, document.root);
-                for_each_item(
-                    fields, document.root, "questions", &context.question_ids,
-                    [&](const YAML::Node& item) { read_question(context, fields, item); });
-            } else if (const auto version = fields.scalar(document.root, "flowsim")) {
+                read_header(context, fields, document.root());
+                read_configurations(context, fields, document.root());
+                for_each_item(fields, document.root(), "questions", &context.question_ids,
+                              [&](const YamlNode& item) { read_question(context, fields, item); });
+            } else if (const auto version = fields.scalar(document.root(), "flowsim")) {
                 context.check_version(*version);
             }
         } else if (document.type == DocumentType::kEdgeTable) {

@@ -1,18 +1,15 @@
 #include "scenario_files.hpp"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <limits>
 
 #include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/yaml.h>
+#include <yaml-cpp/exceptions.h>
 
 #include <flowsim/io/csv_reader.hpp>
 
-#include "yaml_documents.hpp"
+#include "yaml_tree.hpp"
 
 namespace flowsim::io::detail {
 namespace {
@@ -30,33 +27,89 @@ void open_include(LoadContext& context,
                   const Field& include,
                   std::vector<fs::path>& stack,
                   int depth);
-void open_table(LoadContext& context, const std::string& file, std::string_view text);
+void open_table(LoadContext& context, const std::string& file, std::string text);
 
-fs::path absolute_path(const std::string& file) {
+// The real path of `file`: symbolic links followed, or, for a path that does not (yet)
+// resolve, as far as it does.
+fs::path real_path(const std::string& file) {
     std::error_code error;
-    fs::path path = fs::weakly_canonical(fs::absolute(file, error), error);
-    return error ? fs::path(file).lexically_normal() : path;
+    const fs::path absolute = fs::absolute(file, error).lexically_normal();
+    fs::path path = fs::canonical(absolute, error);
+    if (!error) {
+        return path;
+    }
+    path = fs::weakly_canonical(absolute, error);
+    if (!error) {
+        return path;
+    }
+    // A loop of links: its folder resolves, the name itself does not.
+    fs::path folder = fs::canonical(absolute.parent_path(), error);
+    return error ? absolute : folder / absolute.filename();
 }
 
-// Reads `path`; on failure reports at `where` and returns nothing.
+// True when `path` is `root` or lies under it (both real paths).
+bool lies_under(const fs::path& path, const fs::path& root) {
+    auto at = path.begin();
+    for (const auto& part : root) {
+        if (part.empty()) {
+            continue;  // a trailing separator
+        }
+        if (at == path.end() || *at != part) {
+            return false;
+        }
+        ++at;
+    }
+    return true;
+}
+
+// Reads an include; on failure reports at `where` (a budget as such) and returns nothing.
 std::optional<std::string> read_file(LoadContext& context,
-                                     const std::string& path,
+                                     const std::string& real,
+                                     const std::string& file,
                                      const SourceLocation& where) {
-    std::string why;
-    auto content = read_text_file(path, context.limits.max_file_bytes, why);
-    if (!content) {
-        context.sink.error(where, "cannot read " + in_quotes(path) + ": " + why);
+    ReadFailure failure;
+    auto content = context.files.read(real, file, failure);
+    if (!content && failure.budget) {
+        context.sink.budget_error(where, "cannot read " + in_quotes(file) + ": " + failure.why);
+    } else if (!content) {
+        context.sink.error(where, "cannot read " + in_quotes(file) + ": " + failure.why);
     }
     return content;
 }
 
+// A file that is not UTF-8 text in one of the wide encodings is named as such; false
+// (after reporting) when it is one.
+bool check_encoding(LoadContext& context, const std::string& file, std::string_view text) {
+    if (const auto encoding = wide_encoding(text)) {
+        // At no line: a line of it would not be text.
+        context.sink.error({file, 0, 0}, "the file is " + *encoding +
+                                             " text; flowsim reads UTF-8: save it as UTF-8");
+        return false;
+    }
+    return true;
+}
+
+// Parses the YAML file `text` and opens what it includes. `owned`, when given, holds the
+// text: it is let go once the tree is built, before the includes are read.
 void open_yaml(LoadContext& context,
                const std::string& file,
                std::string_view text,
+               std::string* owned,
                const fs::path& real,
                bool top,
                std::vector<fs::path>& stack,
                int depth) {
+    if (!check_encoding(context, file, text)) {
+        return;
+    }
+    // yaml-cpp's marks count bytes in an int.
+    if (text.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
+        context.sink.budget_error({file, 0, 0},
+                                  "a YAML file may hold at most " +
+                                      std::to_string(std::numeric_limits<int>::max()) +
+                                      " bytes; put large tables in CSV files");
+        return;
+    }
     // yaml-cpp reads a NUL byte as if it were something else; name it plainly instead.
     if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
         const std::size_t line_start = text.rfind('\n', nul);
@@ -68,15 +121,10 @@ void open_yaml(LoadContext& context,
                            "NUL byte in a YAML file");
         return;
     }
-    YAML::Node root;
-    YamlDocuments documents;
+    YamlDocument document;
     try {
-        const std::string content(text);
-        // Scan first: YAML::LoadAll can loop forever on some input (see scan_documents).
-        documents = scan_documents(content);
-        if (!documents.stuck_at) {
-            root = YAML::Load(content);
-        }
+        document = read_yaml(text, context.limits.max_alias_nodes, context.alias_nodes);
+        context.alias_nodes = document.alias_nodes;
     } catch (const YAML::DeepRecursion& error) {
         context.sink.error(
             {file, error.mark.line + 1, error.mark.column + 1},
@@ -93,6 +141,18 @@ void open_yaml(LoadContext& context,
         }
         context.sink.error({file, line, column}, "invalid YAML: " + message);
         return;
+    } catch (const YamlBudgetExceeded& error) {
+        context.sink.budget_error({file, error.mark.line + 1, error.mark.column + 1}, error.what());
+        return;
+    } catch (const YamlAliasCycle& error) {
+        context.sink.error({file, error.mark.line + 1, error.mark.column + 1},
+                           std::string("invalid YAML: ") + error.what());
+        return;
+    } catch (const std::bad_alloc&) {
+        // Not the file's fault: say which budget ran out, never that the YAML is invalid.
+        context.sink.budget_error({file, 0, 0}, "out of memory reading " +
+                                                    std::to_string(text.size()) + " bytes of YAML");
+        return;
     } catch (const std::exception& error) {
         context.sink.error({file, 0, 0}, std::string("invalid YAML: ") + error.what());
         return;
@@ -100,26 +160,30 @@ void open_yaml(LoadContext& context,
     const auto at = [&](const YAML::Mark& mark) {
         return SourceLocation{file, mark.line + 1, mark.column + 1};
     };
-    if (documents.stuck_at) {
-        const auto pos = static_cast<std::size_t>(documents.stuck_at->pos);
-        context.sink.error(at(*documents.stuck_at),
+    if (document.stuck_at) {
+        const auto pos = static_cast<std::size_t>(document.stuck_at->pos);
+        context.sink.error(at(*document.stuck_at),
                            "invalid YAML: unexpected " +
                                (pos < text.size() ? in_quotes(text.substr(pos, 1)) : "text") +
                                " where a document or a value should start");
         return;
     }
-    YamlFields fields(file, text, context.sink);
-    if (documents.second_document) {
-        context.sink.error(at(*documents.second_document),
+    if (owned != nullptr) {
+        std::string().swap(*owned);  // the tree holds what is needed
+    }
+    YamlFields fields(file, context.sink);
+    if (document.second_document) {
+        context.sink.error(at(*document.second_document),
                            "a scenario file holds one YAML document, this is a second");
     }
-    if (root.IsNull()) {
+    const YamlNode root = document.tree.root();
+    if (root.is_null()) {
         context.sink.error({file, 1, 1},
                            top ? "the scenario is empty; it needs at least 'flowsim: 1'"
                                : "the included file is empty");
         return;
     }
-    if (!root.IsMap()) {
+    if (!root.is_map()) {
         fields.error(root,
                      "a scenario must be a mapping of keys such as 'flowsim', 'nodes' "
                      "and 'edges', got " +
@@ -128,21 +192,21 @@ void open_yaml(LoadContext& context,
     }
     fields.check_mapping(root, top ? "the scenario" : "an included file", kTopKeys);
     if (!top) {
-        for (const auto& entry : root) {
-            const bool top_only =
-                entry.first.IsScalar() &&
-                std::count(kTopKeys.begin(), kTopKeys.end(), entry.first.Scalar()) == 1 &&
-                std::count(kIncludedKeys.begin(), kIncludedKeys.end(), entry.first.Scalar()) == 0;
+        for (const auto entry : root.entries()) {
+            const std::string_view key = entry.key.scalar();
+            const bool top_only = entry.key.is_scalar() &&
+                                  std::count(kTopKeys.begin(), kTopKeys.end(), key) == 1 &&
+                                  std::count(kIncludedKeys.begin(), kIncludedKeys.end(), key) == 0;
             if (top_only) {
-                fields.error(entry.first, in_quotes(entry.first.Scalar()) +
-                                              " belongs in the top-level scenario, not in an "
-                                              "included file");
+                fields.error(entry.key, in_quotes(key) +
+                                            " belongs in the top-level scenario, not in an "
+                                            "included file");
             }
         }
     }
-    context.documents.push_back({file, DocumentType::kYaml, text, root, top});
-
     const auto includes = fields.list(root, "include");
+    context.documents.push_back({file, DocumentType::kYaml, {}, std::move(document.tree), top});
+
     if (!includes) {
         return;
     }
@@ -170,7 +234,19 @@ void open_include(LoadContext& context,
     }
     const std::string file =
         (fs::path(including_file).parent_path() / include.text).lexically_normal().generic_string();
-    const fs::path real = absolute_path(file);
+    const fs::path real = real_path(file);
+    // Confined before anything else, so that nothing is said of files outside.
+    const bool allowed =
+        std::any_of(context.include_roots.begin(), context.include_roots.end(),
+                    [&](const std::string& root) { return lies_under(real, fs::path(root)); });
+    if (!allowed) {
+        context.sink.error(include.where,
+                           "cannot include " + in_quotes(include.text) +
+                               ": it leads outside the scenario's folder; includes may reach "
+                               "only files under the folder of the top-level scenario (or a "
+                               "folder allowed with --include-dir)");
+        return;
+    }
     if (std::find(stack.begin(), stack.end(), real) != stack.end()) {
         std::string chain;
         for (const fs::path& step : stack) {
@@ -183,45 +259,48 @@ void open_include(LoadContext& context,
         context.sink.error(include.where, in_quotes(include.text) + " is included more than once");
         return;
     }
-    const std::string extension = fs::path(file).extension().string();
-    const bool csv = extension == ".csv";
-    if (!csv && extension != ".yaml" && extension != ".yml") {
+    if (!has_scenario_extension(file)) {
         context.sink.error(include.where, "cannot include " + in_quotes(include.text) +
                                               ": expected a .yaml, .yml or .csv file");
         return;
     }
-    auto content = read_file(context, file, include.where);
-    if (!content) {
+    if (!has_scenario_extension(real.string())) {
+        context.sink.error(include.where, "cannot include " + in_quotes(include.text) +
+                                              ": it is a link to a file that is not a .yaml, "
+                                              ".yml or .csv file");
         return;
     }
-    const auto& stored = context.texts.emplace(file, std::move(*content)).first->second;
-    if (csv) {
-        open_table(context, file, stored);
+    auto content = read_file(context, real.string(), file, include.where);
+    if (!content || !check_encoding(context, file, *content)) {
+        return;
+    }
+    if (fs::path(file).extension() == ".csv") {
+        open_table(context, file, std::move(*content));
     } else {
-        open_yaml(context, file, stored, real, /*top=*/false, stack, depth);
+        open_yaml(context, file, *content, &*content, real, /*top=*/false, stack, depth);
     }
 }
 
 // A CSV table is told by its header: `id,kind` for nodes, `from,to` for edges.
-void open_table(LoadContext& context, const std::string& file, std::string_view text) {
+void open_table(LoadContext& context, const std::string& file, std::string text) {
     std::vector<std::string> header;
     std::vector<CsvError> ignored;  // reported when the table is read
     read_csv(
         text,
-        [&](const std::vector<CsvCell>& cells) {
+        [&](const std::vector<CsvCell>& cells, std::size_t /*field_count*/) {
             for (std::size_t i = 0; i < cells.size() && i < 2; ++i) {
                 header.emplace_back(cells[i].text);
             }
             return false;
         },
-        ignored);
+        ignored, /*max_fields=*/2);
     const auto starts = [&](std::string_view first, std::string_view second) {
         return header.size() == 2 && header[0] == first && header[1] == second;
     };
     if (starts("id", "kind")) {
-        context.documents.push_back({file, DocumentType::kNodeTable, text, {}, false});
+        context.documents.push_back({file, DocumentType::kNodeTable, std::move(text), {}, false});
     } else if (starts("from", "to")) {
-        context.documents.push_back({file, DocumentType::kEdgeTable, text, {}, false});
+        context.documents.push_back({file, DocumentType::kEdgeTable, std::move(text), {}, false});
     } else {
         context.sink.error({file, 1, 1},
                            "a CSV table must start with the header 'id,kind' (a node "
@@ -231,42 +310,17 @@ void open_table(LoadContext& context, const std::string& file, std::string_view 
 
 }  // namespace
 
-std::optional<std::string> read_text_file(const std::string& path,
-                                          std::size_t max_bytes,
-                                          std::string& why) {
-    std::error_code error;
-    const fs::file_status status = fs::status(path, error);
-    if (error || !fs::exists(status)) {
-        why = "no such file";
-        return std::nullopt;
+void open_scenario(LoadContext& context,
+                   std::string_view text,
+                   const std::string& display_name,
+                   std::string* owned) {
+    const fs::path real = real_path(display_name);
+    context.include_roots.push_back(real.parent_path().string());
+    for (const std::string& folder : context.limits.include_dirs) {
+        context.include_roots.push_back(real_path(folder).string());
     }
-    if (!fs::is_regular_file(status)) {
-        why = "not a regular file";
-        return std::nullopt;
-    }
-    const auto size = fs::file_size(path, error);
-    if (!error && size > max_bytes) {
-        why = "larger than the limit of " + std::to_string(max_bytes) + " bytes";
-        return std::nullopt;
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        why = std::strerror(errno);
-        return std::nullopt;
-    }
-    std::ostringstream content;
-    content << in.rdbuf();
-    if (in.bad()) {
-        why = std::strerror(errno);
-        return std::nullopt;
-    }
-    return std::move(content).str();
-}
-
-void open_scenario(LoadContext& context, std::string text, const std::string& display_name) {
-    const auto& stored = context.texts.emplace(display_name, std::move(text)).first->second;
     std::vector<fs::path> stack;
-    open_yaml(context, display_name, stored, absolute_path(display_name), /*top=*/true, stack, 0);
+    open_yaml(context, display_name, text, owned, real, /*top=*/true, stack, 0);
 }
 
 }  // namespace flowsim::io::detail

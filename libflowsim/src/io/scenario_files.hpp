@@ -1,8 +1,7 @@
 #pragma once
 
-#include <cstddef>
-#include <optional>
 #include <string>
+#include <string_view>
 
 #include "load_context.hpp"
 
@@ -10,16 +9,16 @@
 // includes (YAML files and CSV tables, paths relative to the including file).
 namespace flowsim::io::detail {
 
-/// Reads a whole file of at most `max_bytes`; on failure returns nothing and says why in
-/// `why` ("no such file", "not a regular file", ...).
-std::optional<std::string> read_text_file(const std::string& path,
-                                          std::size_t max_bytes,
-                                          std::string& why);
-
 /// Parses `text`, the top file named `display_name`, and every file it includes, into
-/// `context.documents` (top first) and `context.texts`. Include cycles, repeats, files
-/// that cannot be read and YAML that cannot be parsed are reported; a CSV table is told
-/// by its header (`id,kind` or `from,to`).
-void open_scenario(LoadContext& context, std::string text, const std::string& display_name);
+/// `context.documents` (top first); YAML files become trees and their text is let go,
+/// CSV tables keep theirs until read. Includes are confined to the top file's folder and
+/// `limits.include_dirs`; include cycles, repeats, files that cannot be read, files in
+/// UTF-16 or UTF-32, and YAML that cannot be parsed are reported; a CSV table is told by
+/// its header (`id,kind` or `from,to`). `owned`, when given, holds `text` and is let go
+/// once the top file's tree is built.
+void open_scenario(LoadContext& context,
+                   std::string_view text,
+                   const std::string& display_name,
+                   std::string* owned = nullptr);
 
 }  // namespace flowsim::io::detail

@@ -1,5 +1,6 @@
 #include "yaml_fields.hpp"
 
+#include <cstdio>
 #include <unordered_map>
 
 #include <flowsim/spelling.hpp>
@@ -18,6 +19,17 @@ std::optional<TextProblem> text_problem(std::string_view text) {
         if (length == 0) {
             return TextProblem{i, "a value that is not valid UTF-8"};
         }
+        if (length > 1) {
+            const char32_t code_point = utf8_code_point(text, i, length);
+            if (is_hidden_control(code_point)) {
+                char name[16];
+                std::snprintf(name, sizeof name, "U+%04X", static_cast<unsigned>(code_point));
+                return TextProblem{i, std::string(code_point < 0x100 ? "control character "
+                                                                     : "bidirectional control ") +
+                                          name +
+                                          " in a value (it changes how text around it is shown)"};
+            }
+        }
         i += length;
     }
     return std::nullopt;
@@ -25,11 +37,18 @@ std::optional<TextProblem> text_problem(std::string_view text) {
 
 std::string in_quotes(std::string_view text) {
     constexpr std::size_t kLongest = 80;
-    std::string shown(text.substr(0, kLongest));
-    for (char& c : shown) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (byte < 0x20 || byte == 0x7f) {
-            c = '?';
+    const std::string_view cut = text.substr(0, kLongest);
+    std::string shown;
+    for (std::size_t i = 0; i < cut.size();) {
+        const auto byte = static_cast<unsigned char>(cut[i]);
+        const std::size_t length = utf8_sequence_length(cut, i);
+        const bool hidden = length > 1 && is_hidden_control(utf8_code_point(cut, i, length));
+        if (length == 0 || hidden || byte < 0x20 || byte == 0x7f) {
+            shown += '?';
+            i += hidden ? length : 1;
+        } else {
+            shown.append(cut, i, length);
+            i += length;
         }
     }
     return "'" + shown + (text.size() > kLongest ? "...'" : "'");
@@ -43,46 +62,40 @@ SourceLocation Field::at(std::size_t offset) const {
     return location;
 }
 
-SourceLocation YamlFields::where(const YAML::Node& node) const {
-    const YAML::Mark mark = node.Mark();
-    if (mark.is_null()) {
-        return {file_, 0, 0};
-    }
+SourceLocation YamlFields::where(const YamlNode& node) const {
     // yaml-cpp marks are 0-based; diagnostics are 1-based.
-    return {file_, mark.line + 1, mark.column + 1};
+    return {file_, node.line() + 1, node.column() + 1};
 }
 
-std::string YamlFields::shape(const YAML::Node& node) {
-    switch (node.Type()) {
-        case YAML::NodeType::Map:
+std::string YamlFields::shape(const YamlNode& node) {
+    switch (node.type()) {
+        case YamlNode::Type::kMap:
             return "a mapping";
-        case YAML::NodeType::Sequence:
+        case YamlNode::Type::kSequence:
             return "a sequence";
-        case YAML::NodeType::Scalar:
-            return in_quotes(node.Scalar());
-        case YAML::NodeType::Null:
-            return "nothing";
-        case YAML::NodeType::Undefined:
+        case YamlNode::Type::kScalar:
+            return in_quotes(node.scalar());
+        case YamlNode::Type::kNull:
             break;
     }
     return "nothing";
 }
 
-bool YamlFields::check_mapping(const YAML::Node& node,
+bool YamlFields::check_mapping(const YamlNode& node,
                                std::string_view what,
                                const std::vector<std::string_view>& allowed) {
-    if (!node.IsMap()) {
+    if (!node.is_map()) {
         error(node, "expected " + std::string(what) + " to be a mapping, got " + shape(node));
         return false;
     }
     std::unordered_map<std::string, SourceLocation> seen;
-    for (const auto& entry : node) {
-        const YAML::Node& key = entry.first;
-        if (!key.IsScalar()) {
+    for (const auto entry : node.entries()) {
+        const YamlNode& key = entry.key;
+        if (!key.is_scalar()) {
             error(key, "expected a plain key in " + std::string(what) + ", got " + shape(key));
             continue;
         }
-        const std::string& name = key.Scalar();
+        const std::string name(key.scalar());
         const auto [first, inserted] = seen.emplace(name, where(key));
         if (!inserted) {
             error(key, "duplicate key " + in_quotes(name) + " in " + std::string(what) +
@@ -101,38 +114,29 @@ bool YamlFields::check_mapping(const YAML::Node& node,
     return true;
 }
 
-std::optional<YAML::Node> YamlFields::find(const YAML::Node& map, std::string_view key) {
-    if (!map.IsMap()) {
+std::optional<YamlNode> YamlFields::find(const YamlNode& map, std::string_view key) {
+    if (!map.is_map()) {
         return std::nullopt;
     }
-    for (const auto& entry : map) {
-        if (entry.first.IsScalar() && entry.first.Scalar() == key) {
-            return entry.second;
+    for (const auto entry : map.entries()) {
+        if (entry.key.is_scalar() && entry.key.scalar() == key) {
+            return entry.value;
         }
     }
     return std::nullopt;
 }
 
-std::optional<Field> YamlFields::as_scalar(const YAML::Node& node, std::string_view what) {
-    if (!node.IsScalar()) {
+std::optional<Field> YamlFields::as_scalar(const YamlNode& node, std::string_view what) {
+    if (!node.is_scalar()) {
         error(node, "expected a value for " + std::string(what) + ", got " + shape(node));
         return std::nullopt;
     }
-    Field field{node.Scalar(), where(node), false};
     // Offsets into the value map one to one onto source columns only when the source
     // holds the value verbatim on one line: not for folded or block scalars, and not
     // after escapes in quoted ones. Otherwise positions fall back to the value's start.
-    const YAML::Mark mark = node.Mark();
-    if (!mark.is_null() && static_cast<std::size_t>(mark.pos) < text_.size()) {
-        const auto pos = static_cast<std::size_t>(mark.pos);
-        const char first = text_[pos];
-        const bool quoted = first == '"' || first == '\'';
-        const std::size_t start = pos + (quoted ? 1 : 0);
-        field.columns_exact = field.text.find('\n') == std::string::npos &&
-                              text_.substr(start, field.text.size()) == field.text;
-        if (quoted) {
-            field.where.column += 1;
-        }
+    Field field{std::string(node.scalar()), where(node), node.verbatim()};
+    if (node.quoted()) {
+        field.where.column += 1;
     }
     if (const auto problem = text_problem(field.text)) {
         error_at(field.at(problem->offset), problem->message);
@@ -141,7 +145,7 @@ std::optional<Field> YamlFields::as_scalar(const YAML::Node& node, std::string_v
     return field;
 }
 
-std::optional<Field> YamlFields::scalar(const YAML::Node& map, std::string_view key) {
+std::optional<Field> YamlFields::scalar(const YamlNode& map, std::string_view key) {
     const auto value = find(map, key);
     if (!value) {
         return std::nullopt;
@@ -149,7 +153,7 @@ std::optional<Field> YamlFields::scalar(const YAML::Node& map, std::string_view 
     return as_scalar(*value, "'" + std::string(key) + "'");
 }
 
-std::optional<Field> YamlFields::required(const YAML::Node& map,
+std::optional<Field> YamlFields::required(const YamlNode& map,
                                           std::string_view key,
                                           std::string_view what) {
     if (!find(map, key)) {
@@ -159,25 +163,25 @@ std::optional<Field> YamlFields::required(const YAML::Node& map,
     return scalar(map, key);
 }
 
-std::optional<std::vector<Field>> YamlFields::list(const YAML::Node& map, std::string_view key) {
+std::optional<std::vector<Field>> YamlFields::list(const YamlNode& map, std::string_view key) {
     const auto value = find(map, key);
     if (!value) {
         return std::nullopt;
     }
     const std::string what = "an item of '" + std::string(key) + "'";
     std::vector<Field> items;
-    if (value->IsScalar()) {
+    if (value->is_scalar()) {
         if (auto item = as_scalar(*value, what)) {
             items.push_back(std::move(*item));
         }
         return items;
     }
-    if (!value->IsSequence()) {
+    if (!value->is_sequence()) {
         error(*value, "expected a list for '" + std::string(key) + "', got " + shape(*value));
         return std::nullopt;
     }
     bool all_read = true;
-    for (const auto& item : *value) {
+    for (const YamlNode item : value->items()) {
         if (auto field = as_scalar(item, what)) {
             items.push_back(std::move(*field));
         } else {

@@ -5,11 +5,10 @@
 #include <string_view>
 #include <vector>
 
-#include <yaml-cpp/yaml.h>
-
 #include <flowsim/source_location.hpp>
 
 #include "diagnostic_sink.hpp"
+#include "yaml_tree.hpp"
 
 namespace flowsim::io::detail {
 
@@ -43,12 +42,11 @@ std::string in_quotes(std::string_view text);
 /// Nothing here throws: a wrong shape is reported and the read yields nothing.
 class YamlFields {
 public:
-    YamlFields(std::string file, std::string_view text, DiagnosticSink& sink)
-        : file_(std::move(file)), text_(text), sink_(sink) {}
+    YamlFields(std::string file, DiagnosticSink& sink) : file_(std::move(file)), sink_(sink) {}
 
     const std::string& file() const { return file_; }
-    SourceLocation where(const YAML::Node& node) const;
-    void error(const YAML::Node& node, std::string message) {
+    SourceLocation where(const YamlNode& node) const;
+    void error(const YamlNode& node, std::string message) {
         sink_.error(where(node), std::move(message));
     }
     void error_at(SourceLocation where, std::string message) {
@@ -58,31 +56,28 @@ public:
     /// Checks that `node` is a mapping whose keys are all in `allowed` (any key, when
     /// `allowed` is empty) and distinct; reports unknown keys with a "did you mean" hint.
     /// False when it is not a mapping.
-    bool check_mapping(const YAML::Node& node,
+    bool check_mapping(const YamlNode& node,
                        std::string_view what,
                        const std::vector<std::string_view>& allowed);
 
     /// The value under `key` in mapping `map` (first occurrence), if present.
-    static std::optional<YAML::Node> find(const YAML::Node& map, std::string_view key);
+    static std::optional<YamlNode> find(const YamlNode& map, std::string_view key);
 
     /// `key` read as a scalar; reports a wrong shape. Absent key: nullopt, no report.
-    std::optional<Field> scalar(const YAML::Node& map, std::string_view key);
+    std::optional<Field> scalar(const YamlNode& map, std::string_view key);
     /// Like scalar(), but a missing key is reported against `map` ("missing required key").
-    std::optional<Field> required(const YAML::Node& map,
-                                  std::string_view key,
-                                  std::string_view what);
+    std::optional<Field> required(const YamlNode& map, std::string_view key, std::string_view what);
     /// `node` itself as a scalar (a key, a list item).
-    std::optional<Field> as_scalar(const YAML::Node& node, std::string_view what);
+    std::optional<Field> as_scalar(const YamlNode& node, std::string_view what);
     /// `key` read as a list of scalars; a single scalar counts as a one-item list. Nothing
     /// (after reporting) when the value or any item has the wrong shape.
-    std::optional<std::vector<Field>> list(const YAML::Node& map, std::string_view key);
+    std::optional<std::vector<Field>> list(const YamlNode& map, std::string_view key);
 
     /// The name of the YAML node's shape for messages: "a mapping", "a sequence", ...
-    static std::string shape(const YAML::Node& node);
+    static std::string shape(const YamlNode& node);
 
 private:
     std::string file_;
-    std::string_view text_;
     DiagnosticSink& sink_;
 };
 

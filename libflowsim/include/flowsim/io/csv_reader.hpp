@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -22,14 +23,25 @@ struct CsvError {
     std::string message;
 };
 
-/// Called once per record with its fields; return false to stop reading.
-using CsvRowHandler = std::function<bool(const std::vector<CsvCell>& cells)>;
+/// Called once per record with its first fields (at most the `max_fields` of read_csv)
+/// and the number of fields it has; return false to stop reading.
+using CsvRowHandler =
+    std::function<bool(const std::vector<CsvCell>& cells, std::size_t field_count)>;
+
+/// Most fields of a record read_csv keeps, and most errors it lists, by default.
+constexpr std::size_t kCsvMaxFields = 1024;
+constexpr std::size_t kCsvMaxErrors = 1000;
 
 /// Reads RFC 4180 CSV from memory: comma separated, fields in double quotes may hold
 /// commas, line breaks and doubled quotes; CRLF or LF line ends; a UTF-8 byte-order
 /// mark at the start is skipped; blank lines are skipped. Malformed fields go to `errors`
-/// and reading continues with the next field where that is possible. One pass, no
-/// allocation per field beyond a reused buffer.
-void read_csv(std::string_view text, const CsvRowHandler& on_row, std::vector<CsvError>& errors);
+/// (the first kCsvMaxErrors of them) and reading continues with the next field where
+/// that is possible. A record's fields past `max_fields` are counted while reading, not
+/// kept, so memory stays bounded whatever a line holds. One pass, no allocation per
+/// field beyond reused buffers. Returns how many malformed fields were found.
+std::size_t read_csv(std::string_view text,
+                     const CsvRowHandler& on_row,
+                     std::vector<CsvError>& errors,
+                     std::size_t max_fields = kCsvMaxFields);
 
 }  // namespace flowsim::io
