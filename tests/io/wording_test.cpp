@@ -39,6 +39,14 @@ TEST(Wording, JoinAndSeries) {
     EXPECT_EQ(series({"A", "B", "C"}, true), "A; B; and C");
 }
 
+// Issue 13: a capped list ends "and N others", wherever it is written.
+TEST(Wording, CappedListsCountTheOthers) {
+    EXPECT_EQ(capped_series({"A", "B"}, 2), "A and B");
+    EXPECT_EQ(capped_series({"A", "B"}, 3), "A, B and 1 other");
+    EXPECT_EQ(capped_series({"A", "B"}, 14), "A, B and 12 others");
+    EXPECT_EQ(capped_series({"A, north", "B"}, 5), "A, north; B; and 3 others");
+}
+
 TEST(Wording, ThreeWaysOfNamingNodes) {
     const Scenario scenario = testing::load(kScenario);
     EXPECT_EQ(describe_nodes(scenario, {}), "no node");
@@ -49,7 +57,7 @@ TEST(Wording, ThreeWaysOfNamingNodes) {
     EXPECT_EQ(list_nodes(scenario, std::vector<std::string>{"a", "b", "c"}),
               "Alpha; Beta, North; and Gamma");
     EXPECT_EQ(list_nodes(scenario, std::vector<std::string>{"a", "c", "d", "e", "f", "g", "b"}),
-              "Alpha, Gamma, Delta, Epsilon, Zeta, Eta and 1 more");
+              "Alpha, Gamma, Delta, Epsilon, Zeta, Eta and 1 other");
     EXPECT_EQ(list_nodes(scenario, std::vector<NodeIndex>{2, 0, 2}), "Alpha and Gamma");
     EXPECT_EQ(name_or_count_nodes(scenario, {2, 0, 2}, "sources"), "Alpha and Gamma");
     EXPECT_EQ(name_or_count_nodes(scenario, {0, 1, 2}, "sources"), "3 sources");

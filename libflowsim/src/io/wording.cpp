@@ -59,21 +59,26 @@ std::string describe_nodes(const Scenario& scenario, const std::vector<std::stri
     return series(labels);
 }
 
+std::string capped_series(std::vector<std::string> shown, std::size_t total) {
+    const bool commas = std::any_of(shown.begin(), shown.end(), [](const std::string& item) {
+        return item.find(',') != std::string::npos;
+    });
+    if (total > shown.size()) {
+        const std::size_t rest = total - shown.size();
+        shown.push_back(std::to_string(rest) + (rest == 1 ? " other" : " others"));
+    }
+    return series(shown, commas);
+}
+
 std::string list_nodes(const Scenario& scenario, const std::vector<std::string>& ids) {
-    constexpr std::size_t kMostNamed = 6;
     if (ids.empty()) {
         return "no node";
     }
-    std::vector<std::string> labels = labels_of(
-        scenario,
-        {ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), kMostNamed))});
-    const bool commas = std::any_of(labels.begin(), labels.end(), [](const std::string& label) {
-        return label.find(',') != std::string::npos;
-    });
-    if (ids.size() > labels.size()) {
-        labels.push_back(std::to_string(ids.size() - labels.size()) + " more");
-    }
-    return series(labels, commas);
+    // Only the labels shown are looked up: a list may name thousands of nodes.
+    const std::size_t shown = std::min(ids.size(), kMostListed);
+    return capped_series(
+        labels_of(scenario, {ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(shown)}),
+        ids.size());
 }
 
 std::string list_nodes(const Scenario& scenario, const std::vector<NodeIndex>& nodes) {

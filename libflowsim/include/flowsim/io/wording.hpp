@@ -32,8 +32,16 @@ std::string series(const std::vector<std::string>& items, bool semicolons = fals
 /// "12 nodes (A, B, C, ...)"; "no node" when there are none.
 std::string describe_nodes(const Scenario& scenario, const std::vector<std::string>& ids);
 
-/// The nodes with ids `ids` for a report's sentence: up to six labels then "and 12 more",
-/// with semicolons between them when a label holds a comma; "no node" when there are none.
+/// How many items a capped list names before it counts the rest.
+inline constexpr std::size_t kMostListed = 6;
+
+/// `shown`, the first items of a list of `total`, as a list in a sentence (see series),
+/// then how many are left out: "A, B and 12 others", "A, B and 1 other"; with semicolons
+/// when an item shown holds a comma. The one way every capped list of the answers ends.
+std::string capped_series(std::vector<std::string> shown, std::size_t total);
+
+/// The nodes with ids `ids` for a sentence: up to kMostListed labels then "and 12 others"
+/// (capped_series); "no node" when there are none.
 std::string list_nodes(const Scenario& scenario, const std::vector<std::string>& ids);
 
 /// As above for node indices, each named once, in id order.
@@ -64,7 +72,7 @@ std::vector<Assumption> assumptions_of(const ConfigurationView& view, const Reso
 std::string conditions(const QueryHeader& header);
 
 /// The sentence after "Yes — ": which sources reach and, separately, which do not (each
-/// list capped, "and 180 more"), the number of routes, the conditions, and the strongest
+/// list capped, "and 180 others"), the number of routes, the conditions, and the strongest
 /// evidence among the routes found: "data from A and B can reach ICE by 12 routes, from
 /// 2 of 3 sources; not from C (configuration: default; as of 2026-07-01). The
 /// best-evidenced route is reported." `at_least`: the count is a lower bound.
