@@ -61,7 +61,39 @@ TEST(Wording, ThreeWaysOfNamingNodes) {
     EXPECT_EQ(list_nodes(scenario, std::vector<NodeIndex>{2, 0, 2}), "Alpha and Gamma");
     EXPECT_EQ(name_or_count_nodes(scenario, {2, 0, 2}, "sources"), "Alpha and Gamma");
     EXPECT_EQ(name_or_count_nodes(scenario, {0, 1, 2}, "sources"), "3 sources");
-    EXPECT_EQ(path_text(scenario, {0, 6}), "Alpha → Eta");
+    EXPECT_EQ(RouteLines(scenario).line({0, 6}, {0}), "Alpha → Eta");
+}
+
+// Issue 13: a route's line names a hop's mechanism where parallel edges leave the node
+// chain ambiguous, and the edge's id where the mechanism does not tell them apart.
+TEST(Wording, RouteLinesNameHopsThatHaveParallelEdges) {
+    const Scenario scenario = testing::load(R"(
+flowsim: 1
+nodes:
+  - {id: a, kind: camera, label: Alpha, produces: [plate_read]}
+  - {id: b, kind: local_agency, label: Beta}
+  - {id: g, kind: federal_agency, label: Eta, tags: [ice]}
+edges:
+  - {id: up, from: a, to: b, carries: [plate_read], mechanism: upload}
+  - {id: s1, from: b, to: g, carries: [plate_read], mechanism: subpoena}
+  - {id: s2, from: b, to: g, carries: [plate_read], mechanism: side_door_search}
+  - {id: s3, from: b, to: g, carries: [footage], mechanism: subpoena}
+  - {id: s4, from: b, to: g, carries: [plate_read]}
+  - {id: s5, from: b, to: g, carries: [footage]}
+  - {id: back, from: g, to: b, carries: [plate_read], mechanism: tip}
+  - {id: s6, from: b, to: g, carries: [footage]}
+)");
+    const RouteLines lines(scenario);
+    EXPECT_EQ(lines.line({0, 1, 2}, {0, 2}), "Alpha → Beta → Eta (side door search)");
+    // The same mechanism twice: what it carries tells them apart, else the id.
+    EXPECT_EQ(lines.line({0, 1, 2}, {0, 1}), "Alpha → Beta → Eta (subpoena, carrying Plate read)");
+    EXPECT_EQ(lines.hop_name(3), "subpoena, carrying Footage");
+    EXPECT_EQ(lines.line({0, 1, 2}, {0, 4}), "Alpha → Beta → Eta (carrying Plate read)");
+    EXPECT_EQ(lines.hop_name(5), "s5");
+    EXPECT_EQ(lines.hop_name(7), "s6");
+    // An edge the other way is not parallel.
+    EXPECT_EQ(lines.hop_name(6), "");
+    EXPECT_EQ(lines.hop_name(0), "");
 }
 
 }  // namespace

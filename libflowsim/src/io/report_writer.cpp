@@ -17,7 +17,7 @@ namespace {
 // HTML; each writer escapes every text it takes from here.
 
 struct RouteRow {
-    std::string path;  // node labels joined with arrows
+    std::string path;  // the route's line (RouteLines)
     std::string data;  // the starting kind's label, and what it arrives as if converted
     std::string evidence;
     std::vector<std::string> gates;       // labels
@@ -156,11 +156,14 @@ std::vector<std::size_t> number_sources(const RouteSummary& summary, SourceNumbe
     return cited;
 }
 
-RouteRow route_row(const ConfigurationView& view, const Route& route, SourceNumbers& numbers) {
+RouteRow route_row(const ConfigurationView& view,
+                   const RouteLines& lines,
+                   const Route& route,
+                   SourceNumbers& numbers) {
     const Scenario& scenario = view.scenario();
     const RouteSummary summary = summarize(scenario, route);
     RouteRow row;
-    row.path = path_text(scenario, route.nodes);
+    row.path = lines.line(route.nodes, route.edges);
     row.data = data_text(scenario, route.data, route.arrives_as);
     row.evidence = std::string(evidence_name(summary.evidence));
     for (const GateIndex gate : summary.gates) {
@@ -177,11 +180,12 @@ RouteRow route_row(const ConfigurationView& view, const Route& route, SourceNumb
 }
 
 BlockedItem blocked_item(const Scenario& scenario,
+                         const RouteLines& lines,
                          const QueryHeader& header,
                          const BlockedRoute& blocked,
                          SourceNumbers& numbers) {
     BlockedItem item;
-    item.path = path_text(scenario, blocked.route.nodes);
+    item.path = lines.line(blocked.route.nodes, blocked.route.edges);
     item.data = scenario.data_kinds()[blocked.route.data].label;
     item.sources = number_sources(summarize(scenario, blocked.route), numbers);
     for (const auto& [edge, blocker] : blocked.blockers) {
@@ -290,8 +294,9 @@ ReportModel build_model(const ConfigurationView& view,
     describe_answer(model, scenario, header, findings);
 
     SourceNumbers numbers;
+    const RouteLines lines(scenario);
     for (const Route& route : findings.routes) {
-        model.routes.push_back(route_row(view, route, numbers));
+        model.routes.push_back(route_row(view, lines, route, numbers));
     }
     const std::size_t listed = model.routes.size();
     const std::string counted = (findings.cover.completion.complete() ? "" : "at least ") +
@@ -322,7 +327,7 @@ ReportModel build_model(const ConfigurationView& view,
                   "the data, and what blocks each under this configuration (a law by its "
                   "label, with its sources). Changing what blocks a route would open it.";
         for (const BlockedRoute& blocked : findings.blocked) {
-            model.blocked.push_back(blocked_item(scenario, header, blocked, numbers));
+            model.blocked.push_back(blocked_item(scenario, lines, header, blocked, numbers));
         }
     }
     describe_conditions(model, view, query, header);

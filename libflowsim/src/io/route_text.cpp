@@ -17,9 +17,7 @@ std::string hop_text(const Scenario& scenario, EdgeIndex index) {
     const Edge& edge = scenario.edges()[index];
     std::string text = scenario.nodes()[edge.from].label + " → " + scenario.nodes()[edge.to].label;
     if (!edge.mechanism.empty()) {
-        std::string words = edge.mechanism;
-        std::replace(words.begin(), words.end(), '_', ' ');
-        text += " (" + words + ")";
+        text += " (" + id_words(edge.mechanism) + ")";
     }
     return text;
 }
@@ -191,12 +189,13 @@ void write_sources(std::ostream& out, const Scenario& scenario, const SourceNumb
 
 void write_route_block(std::ostream& out,
                        const Scenario& scenario,
+                       const RouteLines& lines,
                        const Route& route,
                        const QueryHeader& header,
                        SourceNumbers& numbers,
                        const std::string& indent) {
     const RouteSummary summary = summarize(scenario, route);
-    out << path_text(scenario, route.nodes) << "\n";
+    out << lines.line(route.nodes, route.edges) << "\n";
     out << indent << summary.id << " · " << plural(route.hops(), "hop") << " · "
         << scenario.data_kinds()[route.data].label;
     if (route.arrives_as != route.data) {

@@ -87,11 +87,12 @@ void write_settings_fields(JsonWriter& json, const QueryHeader& header);
 /// "assumptions": [{kind, name, value}], every departure from the defaults.
 void write_assumptions(JsonWriter& json, const QueryHeader& header);
 
-/// Writes a route for people: its path on the current line (after a number, say), then
+/// Writes a route for people: its line (`lines`) on the current line (after a number), then
 /// its id, length, evidence and likelihood, what it depends on and its sources, each
 /// line after the first indented by `indent`.
 void write_route_block(std::ostream& out,
                        const Scenario& scenario,
+                       const RouteLines& lines,
                        const Route& route,
                        const QueryHeader& header,
                        SourceNumbers& numbers,

@@ -56,8 +56,36 @@ std::string name_or_count_nodes(const Scenario& scenario,
 /// The ids of `nodes`, sorted, without repeats.
 std::vector<std::string> node_ids(const Scenario& scenario, const std::vector<NodeIndex>& nodes);
 
-/// The node labels of a route joined with " → ".
-std::string path_text(const Scenario& scenario, const std::vector<NodeIndex>& nodes);
+/// An id or mechanism as words: '_' as spaces ("side_door_search": "side door search").
+std::string id_words(std::string_view id);
+
+/// Routes as people read them, one line each: the node labels joined with " → ", and
+/// after each hop that has a parallel edge (another edge with the same two ends) what
+/// tells the edges apart: the hop's mechanism in words ("Typical city police → ICE
+/// (subpoena)"); when a parallel edge has the same mechanism (or none), the mechanism and
+/// what the edge carries ("(287g task force, carrying Footage)"); when that is the same
+/// too, the edge's id. So two different routes never read alike, and a route reads the
+/// same under every configuration. The one way every writer prints a route for people. Built once
+/// per listing, O(nodes + edges log edges); a line costs O(hops log degree).
+class RouteLines {
+public:
+    explicit RouteLines(const Scenario& scenario);
+
+    /// The line of a route through `nodes` by `edges` (edges.size() + 1 nodes).
+    std::string line(const std::vector<NodeIndex>& nodes,
+                     const std::vector<EdgeIndex>& edges) const;
+
+    /// What names edge `edge` after its hop: empty when it has no parallel edge.
+    std::string hop_name(EdgeIndex edge) const;
+
+private:
+    /// The edges with the same two ends as `edge` (itself included), in edge order.
+    std::pair<const EdgeIndex*, const EdgeIndex*> parallel(EdgeIndex edge) const;
+
+    const Scenario* scenario_;
+    std::vector<std::size_t> first_out_;  // per node: where its out-edges start in out_
+    std::vector<EdgeIndex> out_;          // by tail, then head, then edge index
+};
 
 /// Every way `query` departs from the scenario's defaults, in this order: the named
 /// configuration, each --set whose value differs from what the configuration (or the
