@@ -73,6 +73,7 @@ struct ReportModel {
     std::string routes_more;  // "N more routes not shown ..."; empty when all are listed
     std::string blocked_intro;
     std::vector<BlockedItem> blocked;
+    std::vector<std::string> partly_blocked;  // links laws block for some sources only
     std::vector<Condition> conditions;
     std::vector<ParameterRow> parameters;
     std::vector<SourceEntry> sources;  // number i + 1 is sources[i]
@@ -114,6 +115,11 @@ const StatusMeaning kStatusMeanings[] = {
     {"announced", "the flow was announced but never went live, or was cancelled before launch."},
     {"hypothetical", "the flow is possible by design, but nothing shows it happening."},
 };
+
+const char* const kPartlyBlockedNote =
+    "A law blocks these links for some of the sources asked about and not for the others, "
+    "so the diagram draws them as usual. Each line names the law, the sources it blocks the "
+    "links for, and the links on the way from those sources to the targets.";
 
 const char* const kMethodNote =
     "Each link in the scenario is one public claim, with the sources that support it and "
@@ -230,6 +236,37 @@ void describe_answer(ReportModel& model,
     }
 }
 
+// One line per law (or set of laws) and the sources it blocks links for: "The law “…”
+// [2] (for data from A; not from B) blocks C → D (upload) and E → F (lookup)."
+void describe_partly_blocked(ReportModel& model,
+                             const Scenario& scenario,
+                             const QueryHeader& header,
+                             const std::vector<PartlyBlockedEdge>& partly_blocked,
+                             SourceNumbers& numbers) {
+    using Key = std::pair<std::vector<std::uint32_t>, std::vector<NodeIndex>>;
+    std::vector<std::pair<Key, std::vector<EdgeIndex>>> groups;  // in edge order
+    for (const PartlyBlockedEdge& partly : partly_blocked) {
+        Key key{partly.policies, partly.origins};
+        const auto group = std::find_if(groups.begin(), groups.end(),
+                                        [&](const auto& entry) { return entry.first == key; });
+        if (group == groups.end()) {
+            groups.push_back({std::move(key), {partly.edge}});
+        } else {
+            group->second.push_back(partly.edge);
+        }
+    }
+    for (const auto& [key, edges] : groups) {
+        std::vector<std::string> hops;
+        for (std::size_t i = 0; i < edges.size() && i < kMostListed; ++i) {
+            hops.push_back(hop_text(scenario, edges[i]));
+        }
+        std::string line = law_text(scenario, header, key.first, key.second, numbers);
+        line[0] = 'T';  // law_text's "the law …" begins the sentence
+        model.partly_blocked.push_back(line + (key.first.size() == 1 ? " blocks " : " block ") +
+                                       capped_series(hops, edges.size()) + ".");
+    }
+}
+
 void describe_conditions(ReportModel& model,
                          const ConfigurationView& view,
                          const ResolvedQuery& query,
@@ -330,6 +367,7 @@ ReportModel build_model(const ConfigurationView& view,
             model.blocked.push_back(blocked_item(scenario, lines, header, blocked, numbers));
         }
     }
+    describe_partly_blocked(model, scenario, header, findings.partly_blocked, numbers);
     describe_conditions(model, view, query, header);
     for (const SourceIndex index : numbers.order()) {
         const Source& source = scenario.sources()[index];
@@ -453,6 +491,15 @@ void write_markdown(std::ostream& out, const ReportModel& model, const ReportFin
         if (!model.blocked.empty()) {
             out << "\n";
         }
+    }
+
+    if (!model.partly_blocked.empty()) {
+        out << "## Links blocked for some sources\n\n"
+            << markdown_text(kPartlyBlockedNote) << "\n\n";
+        for (const std::string& line : model.partly_blocked) {
+            out << "- " << markdown_text(line) << "\n";
+        }
+        out << "\n";
     }
 
     out << "## Configuration\n\n";
@@ -682,6 +729,15 @@ void write_html(std::ostream& out, const ReportModel& model, const ReportFinding
         out << "</section>\n";
     }
 
+    if (!model.partly_blocked.empty()) {
+        out << "<section id=\"partly-blocked\">\n<h2>Links blocked for some sources</h2>\n<p>"
+            << html(kPartlyBlockedNote) << "</p>\n<ul>\n";
+        for (const std::string& line : model.partly_blocked) {
+            out << "<li>" << html(line) << "</li>\n";
+        }
+        out << "</ul>\n</section>\n";
+    }
+
     out << "<section id=\"configuration\">\n<h2>Configuration</h2>\n<dl class=\"conditions\">\n";
     for (const Condition& condition : model.conditions) {
         out << "<dt>" << condition.name << "</dt><dd>" << html(condition.value) << "</dd>\n";
@@ -810,6 +866,8 @@ ReportFindings find_report_routes(const ConfigurationView& view,
     if (findings.route_count == 0 && findings.cover.completion.complete()) {
         findings.blocked = blocked_routes(view, query.routes, blocked_limit);
     }
+    findings.partly_blocked =
+        edges_partly_blocked_by_policies(view, query.routes.from, query.routes.to);
     return findings;
 }
 

@@ -172,6 +172,7 @@ void write_query(std::ostream& out,
                         json.key("policy_label").value(policy.label);
                         json.key("policy_sources")
                             .strings(ids_of(scenario.sources(), policy.sources));
+                        json.key("blocks_for").strings(node_ids(scenario, blocker.origins));
                     }
                     json.end_object();
                 }
