@@ -17,6 +17,9 @@ std::vector<std::pair<EdgeIndex, Blocker>> blockers_along(const ConfigurationVie
     for (const EdgeIndex index : route.edges) {
         const Edge& edge = scenario.edges()[index];
         for (Blocker& blocker : view.blockers(index, kind, route.source)) {
+            if (blocker.policy) {
+                blocker.origins = origins_of_policy(view, *blocker.policy, query.from);
+            }
             result.emplace_back(index, std::move(blocker));
         }
         for (const NodeIndex node : {edge.from, edge.to}) {

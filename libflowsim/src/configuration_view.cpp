@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <set>
 
 namespace flowsim {
@@ -197,41 +198,187 @@ std::vector<bool> active_edges(const ConfigurationView& view) {
     return active;
 }
 
-std::vector<std::vector<std::uint32_t>> edges_blocked_by_policies(
-    const ConfigurationView& view, const std::vector<NodeIndex>& origins) {
-    const Scenario& scenario = view.scenario();
-    std::vector<std::vector<std::uint32_t>> result(scenario.edges().size());
-    std::set<std::vector<std::uint32_t>> origin_policies;
+namespace {
+
+// Origins grouped by the active policies that apply to them (origins with the same list
+// see the same edges): each distinct list once, in the order first met, and the group of
+// each origin by its position.
+struct OriginGroups {
+    std::vector<std::vector<std::uint32_t>> policies;
+    std::vector<std::size_t> group_of;
+};
+
+OriginGroups group_origins(const ConfigurationView& view, const std::vector<NodeIndex>& origins) {
+    OriginGroups groups;
+    std::map<std::vector<std::uint32_t>, std::size_t> index;
     for (const NodeIndex origin : origins) {
-        origin_policies.insert(view.policies_for_origin(origin));
+        std::vector<std::uint32_t> policies = view.policies_for_origin(origin);
+        const auto [entry, inserted] = index.emplace(policies, groups.policies.size());
+        if (inserted) {
+            groups.policies.push_back(std::move(policies));
+        }
+        groups.group_of.push_back(entry->second);
     }
-    if (origin_policies.empty() || origin_policies.count({}) != 0) {
-        return result;  // some origin has no active policy at all
+    return groups;
+}
+
+// Calls `blocked(edge, groups_blocked, policies)` for every edge that passes some kind
+// under `view` apart from policies and that the policies of some group deny every kind
+// it passes: `groups_blocked` flags the groups it is blocked for, `policies` (sorted by
+// id) are those that deny it some kind from those groups.
+template <typename Visit>
+void visit_blocked_edges(const ConfigurationView& view,
+                         const std::vector<std::vector<std::uint32_t>>& groups,
+                         Visit&& blocked) {
+    const Scenario& scenario = view.scenario();
+    const bool any_policy =
+        std::any_of(groups.begin(), groups.end(),
+                    [](const std::vector<std::uint32_t>& policies) { return !policies.empty(); });
+    if (!any_policy) {
+        return;
     }
+    std::vector<bool> groups_blocked(groups.size());
     for (EdgeIndex edge = 0; edge < scenario.edges().size(); ++edge) {
         const KindMask kinds = view.unconditional_kinds(edge);
         if (kinds == 0) {
             continue;
         }
-        bool blocked_for_all = true;
+        bool some = false;
         std::set<std::uint32_t> denying;
-        for (const auto& policies : origin_policies) {
-            if ((kinds & ~view.denied_kinds(edge, policies)) != 0) {
-                blocked_for_all = false;
-                break;
+        for (std::size_t g = 0; g < groups.size(); ++g) {
+            const std::vector<std::uint32_t>& policies = groups[g];
+            groups_blocked[g] = (kinds & ~view.denied_kinds(edge, policies)) == 0;
+            if (!groups_blocked[g]) {
+                continue;
             }
+            some = true;
             for (const std::uint32_t policy : policies) {
                 if ((view.denied_kinds(edge, {policy}) & kinds) != 0) {
                     denying.insert(policy);
                 }
             }
         }
-        if (blocked_for_all) {
-            result[edge].assign(denying.begin(), denying.end());
-            std::sort(result[edge].begin(), result[edge].end(),
-                      [&](std::uint32_t a, std::uint32_t b) {
-                          return scenario.policies()[a].id < scenario.policies()[b].id;
-                      });
+        if (some) {
+            std::vector<std::uint32_t> sorted(denying.begin(), denying.end());
+            std::sort(sorted.begin(), sorted.end(), [&](std::uint32_t a, std::uint32_t b) {
+                return scenario.policies()[a].id < scenario.policies()[b].id;
+            });
+            blocked(edge, groups_blocked, sorted);
+        }
+    }
+}
+
+// The nodes that can be reached from `starts` in the graph, along edges (`forward`) or
+// against them, whatever the configuration.
+std::vector<bool> reached_from(const Scenario& scenario,
+                               const std::vector<NodeIndex>& starts,
+                               bool forward) {
+    const std::vector<Edge>& edges = scenario.edges();
+    std::vector<std::size_t> first(scenario.nodes().size() + 1, 0);
+    for (const Edge& edge : edges) {
+        ++first[(forward ? edge.from : edge.to) + 1];
+    }
+    for (std::size_t node = 0; node < scenario.nodes().size(); ++node) {
+        first[node + 1] += first[node];
+    }
+    std::vector<NodeIndex> next_nodes(edges.size());
+    std::vector<std::size_t> fill(first.begin(), first.end() - 1);
+    for (const Edge& edge : edges) {
+        next_nodes[fill[forward ? edge.from : edge.to]++] = forward ? edge.to : edge.from;
+    }
+    std::vector<bool> reached(scenario.nodes().size(), false);
+    std::vector<NodeIndex> stack;
+    for (const NodeIndex start : starts) {
+        if (!reached[start]) {
+            reached[start] = true;
+            stack.push_back(start);
+        }
+    }
+    while (!stack.empty()) {
+        const NodeIndex node = stack.back();
+        stack.pop_back();
+        for (std::size_t i = first[node]; i < first[node + 1]; ++i) {
+            if (!reached[next_nodes[i]]) {
+                reached[next_nodes[i]] = true;
+                stack.push_back(next_nodes[i]);
+            }
+        }
+    }
+    return reached;
+}
+
+}  // namespace
+
+std::vector<std::vector<std::uint32_t>> edges_blocked_by_policies(
+    const ConfigurationView& view, const std::vector<NodeIndex>& origins) {
+    std::vector<std::vector<std::uint32_t>> result(view.scenario().edges().size());
+    visit_blocked_edges(view, group_origins(view, origins).policies,
+                        [&](EdgeIndex edge, const std::vector<bool>& groups_blocked,
+                            const std::vector<std::uint32_t>& policies) {
+                            if (std::all_of(groups_blocked.begin(), groups_blocked.end(),
+                                            [](bool b) { return b; })) {
+                                result[edge] = policies;
+                            }
+                        });
+    return result;
+}
+
+std::vector<PartlyBlockedEdge> edges_partly_blocked_by_policies(
+    const ConfigurationView& view,
+    const std::vector<NodeIndex>& origins,
+    const std::vector<NodeIndex>& targets) {
+    const Scenario& scenario = view.scenario();
+    std::vector<PartlyBlockedEdge> result;
+    const OriginGroups groups = group_origins(view, origins);
+    const std::vector<bool> leads_to_target = reached_from(scenario, targets, false);
+    std::vector<std::vector<bool>> reached_by_group(groups.policies.size());
+    for (std::size_t g = 0; g < groups.policies.size(); ++g) {
+        if (groups.policies[g].empty()) {
+            continue;  // no policy applies: nothing is blocked for these origins
+        }
+        std::vector<NodeIndex> members;
+        for (std::size_t i = 0; i < origins.size(); ++i) {
+            if (groups.group_of[i] == g) {
+                members.push_back(origins[i]);
+            }
+        }
+        reached_by_group[g] = reached_from(scenario, members, true);
+    }
+    visit_blocked_edges(view, groups.policies,
+                        [&](EdgeIndex edge, const std::vector<bool>& groups_blocked,
+                            const std::vector<std::uint32_t>& policies) {
+                            if (std::all_of(groups_blocked.begin(), groups_blocked.end(),
+                                            [](bool b) { return b; })) {
+                                return;  // blocked for every origin: drawn as such
+                            }
+                            const Edge& e = scenario.edges()[edge];
+                            if (!leads_to_target[e.to]) {
+                                return;
+                            }
+                            PartlyBlockedEdge partly{edge, policies, {}};
+                            bool on_the_way = false;
+                            for (std::size_t i = 0; i < origins.size(); ++i) {
+                                const std::size_t g = groups.group_of[i];
+                                if (groups_blocked[g]) {
+                                    partly.origins.push_back(origins[i]);
+                                    on_the_way = on_the_way || reached_by_group[g][e.from];
+                                }
+                            }
+                            if (on_the_way) {
+                                result.push_back(std::move(partly));
+                            }
+                        });
+    return result;
+}
+
+std::vector<NodeIndex> origins_of_policy(const ConfigurationView& view,
+                                         std::uint32_t policy,
+                                         const std::vector<NodeIndex>& origins) {
+    std::vector<NodeIndex> result;
+    for (const NodeIndex origin : origins) {
+        const std::vector<std::uint32_t> policies = view.policies_for_origin(origin);
+        if (std::find(policies.begin(), policies.end(), policy) != policies.end()) {
+            result.push_back(origin);
         }
     }
     return result;

@@ -1,5 +1,7 @@
 #include "flowsim/blocked_routes.hpp"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include <flowsim/io/scenario_loader.hpp>
@@ -162,6 +164,79 @@ TEST(BlockedRoutes, EachAskedForSourceGetsItsNearestBlockedRoutesInOrder) {
                   "a_cams plate_read: a_pd pd_share [pd_share sharing is false]",
                   "b_cams plate_read: b_pool pool_pd pd_share [pd_share sharing is false]",
               }));
+}
+
+// An Illinois law that blocks the shared hop for the Illinois cameras and not for the
+// Texas ones (issue 13: a law that blocks a hop for only some of the sources asked about).
+constexpr std::string_view kTwoStates = R"(flowsim: 1
+nodes:
+  - {id: il_cams, kind: camera, produces: [plate_read], jurisdiction: {state: IL}}
+  - {id: tx_cams, kind: camera, produces: [plate_read], jurisdiction: {state: TX}}
+  - {id: pool, kind: platform}
+  - {id: ice, kind: federal_agency, tags: [ice]}
+edges:
+  - {id: il_pool, from: il_cams, to: pool, carries: [plate_read]}
+  - {id: tx_pool, from: tx_cams, to: pool, carries: [plate_read]}
+  - {id: pool_ice, from: pool, to: ice, carries: [plate_read]}
+  - {id: pool_ice_footage, from: pool, to: ice, carries: [footage]}
+  - {id: tx_ice, from: tx_cams, to: ice, carries: [plate_read]}
+policies:
+  - id: il_law
+    deny: {carries: [plate_read], origin: {state: IL}, to: {tags: [ice]}}
+)";
+
+TEST(BlockedRoutes, APolicyBlockerNamesTheAskedForSourcesItAppliesTo) {
+    const io::LoadResult loaded = io::load_scenario(kTwoStates, "two.yaml");
+    ASSERT_TRUE(loaded.ok()) << format_diagnostics(loaded.diagnostics, loaded.lines);
+    const Scenario& scenario = *loaded.scenario;
+    QueryRequest request;
+    request.from = "il_cams,tx_cams";
+    std::vector<std::string> errors;
+    const ResolvedQuery query = resolve_request(scenario, request, errors);
+    ASSERT_TRUE(errors.empty());
+    const ConfigurationView view(scenario, query.activity);
+    const NodeIndex il = *scenario.find_node("il_cams");
+    const NodeIndex tx = *scenario.find_node("tx_cams");
+    EXPECT_EQ(origins_of_policy(view, 0, query.routes.from), std::vector<NodeIndex>{il});
+
+    // The blocker on the Illinois route says the law applies to Illinois alone.
+    const auto blocked = blocked_routes(view, query.routes, 10);
+    const auto il_route = std::find_if(blocked.begin(), blocked.end(),
+                                       [&](const BlockedRoute& b) { return b.route.source == il; });
+    ASSERT_NE(il_route, blocked.end());
+    ASSERT_EQ(il_route->blockers.size(), 1U);
+    EXPECT_EQ(il_route->blockers[0].second.reason, Blocker::Reason::kPolicy);
+    EXPECT_EQ(il_route->blockers[0].second.origins, std::vector<NodeIndex>{il});
+    EXPECT_EQ(origins_of_policy(view, 0, {tx}), std::vector<NodeIndex>{});
+}
+
+TEST(PartlyBlockedEdges, ALawThatBlocksAnEdgeForSomeSourcesOnly) {
+    const io::LoadResult loaded = io::load_scenario(kTwoStates, "two.yaml");
+    ASSERT_TRUE(loaded.ok()) << format_diagnostics(loaded.diagnostics, loaded.lines);
+    const Scenario& scenario = *loaded.scenario;
+    const ConfigurationView view(scenario, {});
+    const NodeIndex il = *scenario.find_node("il_cams");
+    const NodeIndex tx = *scenario.find_node("tx_cams");
+    const NodeIndex ice = *scenario.find_node("ice");
+    const EdgeIndex pool_ice = 2;
+    ASSERT_EQ(scenario.edges()[pool_ice].id, "pool_ice");
+
+    // Asked about Illinois alone, the edge is blocked for every source: drawn as such.
+    EXPECT_EQ(edges_blocked_by_policies(view, {il})[pool_ice], std::vector<std::uint32_t>{0});
+    EXPECT_TRUE(edges_partly_blocked_by_policies(view, {il}, {ice}).empty());
+
+    // Asked about both, it is blocked for Illinois only; the footage edge for nobody; the
+    // law would block tx_ice for Illinois too, but no Illinois read can reach it.
+    EXPECT_TRUE(edges_blocked_by_policies(view, {tx, il})[pool_ice].empty());
+    const auto partly = edges_partly_blocked_by_policies(view, {tx, il}, {ice});
+    ASSERT_EQ(partly.size(), 1U);
+    EXPECT_EQ(partly[0].edge, pool_ice);
+    EXPECT_EQ(partly[0].policies, std::vector<std::uint32_t>{0});
+    EXPECT_EQ(partly[0].origins, std::vector<NodeIndex>{il});
+
+    // Texas alone: nothing blocked.
+    EXPECT_TRUE(edges_blocked_by_policies(view, {tx})[pool_ice].empty());
+    EXPECT_TRUE(edges_partly_blocked_by_policies(view, {tx}, {ice}).empty());
 }
 
 }  // namespace

@@ -21,9 +21,10 @@ struct BlockedRoute {
 /// fewest-hop routes that exist in the graph and could carry that kind (every edge
 /// carries the kind that reaches it, after conversions), whatever the configuration,
 /// dates, evidence floor, gates, policies and avoided nodes; each with every reason it is
-/// blocked. Each source and kind gets at most max(1, limit / pairs) routes, where pairs
-/// is the number of source and kind pairs, and there are at most `limit` routes in all.
-/// A source and kind that no route could ever carry adds none.
+/// blocked (a policy with the sources asked about that it applies to). Each source and
+/// kind gets at most max(1, limit / pairs) routes, where pairs is the number of source and
+/// kind pairs, and there are at most `limit` routes in all. A source and kind that no
+/// route could ever carry adds none.
 std::vector<BlockedRoute> blocked_routes(const ConfigurationView& view,
                                          const RouteQuery& query,
                                          std::size_t limit);

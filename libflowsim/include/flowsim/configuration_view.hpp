@@ -40,6 +40,9 @@ struct Blocker {
     Reason reason = Reason::kParameter;
     std::string detail;  ///< e.g. "national_lookup is false", a policy id, a gate id
     std::optional<std::uint32_t> policy;  ///< the policy, for kPolicy
+    /// For kPolicy, from blocked_routes: the sources asked about that the policy applies
+    /// to (origins_of_policy), for which it blocks the hop; empty: not worked out.
+    std::vector<NodeIndex> origins;
 };
 
 /// "parameter", "policy", "date", "evidence", "gate", "data", "avoid", "ended".
@@ -98,6 +101,36 @@ std::vector<bool> active_edges(const ConfigurationView& view);
 /// tried once.
 std::vector<std::vector<std::uint32_t>> edges_blocked_by_policies(
     const ConfigurationView& view, const std::vector<NodeIndex>& origins);
+
+/// An edge that policies block for some of the origins asked about and not for the others
+/// (docs/cli.md: a diagram draws it as usual, and the report says for which sources it
+/// is blocked).
+struct PartlyBlockedEdge {
+    EdgeIndex edge = 0;
+    /// The policies that deny it some kind from the origins it is blocked for, by id.
+    std::vector<std::uint32_t> policies;
+    /// The origins it is blocked for (as edges_blocked_by_policies decides), in the order
+    /// of `origins`; never all of them.
+    std::vector<NodeIndex> origins;
+};
+
+/// Every edge on the way from `origins` to `targets` that policies block, as
+/// edges_blocked_by_policies decides, for some of `origins` but not for all of them, in
+/// edge order. On the way: in the graph (whatever the configuration and data kinds), its
+/// tail can be reached from one of the origins it is blocked for and a target from its
+/// head, so an edge that data from those origins could never pass is left out.
+/// O((edges + nodes) × the number of distinct origin policy lists).
+std::vector<PartlyBlockedEdge> edges_partly_blocked_by_policies(
+    const ConfigurationView& view,
+    const std::vector<NodeIndex>& origins,
+    const std::vector<NodeIndex>& targets);
+
+/// The origins of `origins` that policy `policy` applies to under `view` (it is active
+/// and its origin matcher matches them), in the order given: those for which it blocks
+/// what it denies.
+std::vector<NodeIndex> origins_of_policy(const ConfigurationView& view,
+                                         std::uint32_t policy,
+                                         const std::vector<NodeIndex>& origins);
 
 /// The mask with only `kind` set.
 inline KindMask kind_bit(DataKindIndex kind) {

@@ -117,10 +117,11 @@ void write_cut(std::ostream& out,
             out << "\nThese routes depend on no lever the scenario offers (no edge with a "
                    "cut_cost, no parameter with a lever):\n";
             SourceNumbers numbers;
+            const RouteLines lines(scenario);
             std::size_t number = 0;
             for (const Route& route : cut.unstoppable) {
                 out << "\n  " << ++number << ". ";
-                write_route_block(out, scenario, route, header, numbers, "     ");
+                write_route_block(out, scenario, lines, route, header, numbers, "     ");
             }
             out << "\nA route that needs a gate (consent, a warrant, a subpoena) stops when that "
                    "step is refused: try --without GATE.\n";
@@ -316,6 +317,7 @@ Completion write_diff(std::ostream& out,
         << diff.first_routes << " before, " << diff.second_routes << " after); "
         << plural(diff.changed_edges.size(), "edge") << " changed state.\n";
     SourceNumbers numbers;
+    const RouteLines lines(scenario);
     const auto list = [&](const char* title, const std::vector<Route>& routes,
                           const QueryHeader& header) {
         if (routes.empty()) {
@@ -328,7 +330,7 @@ Completion write_diff(std::ostream& out,
                 return;
             }
             out << "\n  " << ++number << ". ";
-            write_route_block(out, scenario, route, header, numbers, "     ");
+            write_route_block(out, scenario, lines, route, header, numbers, "     ");
         }
     };
     list("Closed (under the first settings only):", diff.closed, first);

@@ -119,13 +119,6 @@ std::string one_line(std::string text) {
     return text;
 }
 
-// "share_1to1" reads as "share 1to1".
-std::string words(std::string_view id) {
-    std::string text(id);
-    std::replace(text.begin(), text.end(), '_', ' ');
-    return text;
-}
-
 bool lighter(Evidence status) {
     return status == Evidence::kAnnounced || status == Evidence::kHypothetical;
 }
@@ -532,12 +525,12 @@ void Diagram::write_edge(std::ostream& out, const DrawnEdge& edge) const {
     std::string label;
     std::string tooltip;
     if (edge.members.size() == 1) {
-        label = words(first.mechanism);
+        label = id_words(first.mechanism);
         if (!first.gates.empty()) {
             std::vector<std::string> gates;
             for (const GateIndex gate : first.gates) {
                 const Gate& g = scenario_.gates()[gate];
-                gates.push_back(g.label.empty() ? words(g.id) : g.label);
+                gates.push_back(g.label.empty() ? id_words(g.id) : g.label);
             }
             label += (label.empty() ? "" : "\n") + ("needs " + join(gates, ", "));
         }
@@ -545,7 +538,7 @@ void Diagram::write_edge(std::ostream& out, const DrawnEdge& edge) const {
     } else {
         std::vector<std::string> mechanisms;
         for (const EdgeIndex member : edge.members) {
-            mechanisms.push_back(words(scenario_.edges()[member].mechanism));
+            mechanisms.push_back(id_words(scenario_.edges()[member].mechanism));
         }
         std::sort(mechanisms.begin(), mechanisms.end());
         mechanisms.erase(std::unique(mechanisms.begin(), mechanisms.end()), mechanisms.end());

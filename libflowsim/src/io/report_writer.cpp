@@ -17,7 +17,7 @@ namespace {
 // HTML; each writer escapes every text it takes from here.
 
 struct RouteRow {
-    std::string path;  // node labels joined with arrows
+    std::string path;  // the route's line (RouteLines)
     std::string data;  // the starting kind's label, and what it arrives as if converted
     std::string evidence;
     std::vector<std::string> gates;       // labels
@@ -73,6 +73,7 @@ struct ReportModel {
     std::string routes_more;  // "N more routes not shown ..."; empty when all are listed
     std::string blocked_intro;
     std::vector<BlockedItem> blocked;
+    std::vector<std::string> partly_blocked;  // links laws block for some sources only
     std::vector<Condition> conditions;
     std::vector<ParameterRow> parameters;
     std::vector<SourceEntry> sources;  // number i + 1 is sources[i]
@@ -123,6 +124,11 @@ const StatusMeaning kStatusMeanings[] = {
     {"hypothetical", "the flow is possible by design, but nothing shows it happening."},
 };
 
+const char* const kPartlyBlockedNote =
+    "A law blocks these links for some of the sources asked about and not for the others, "
+    "so the diagram draws them as usual. Each line names the law, the sources it blocks the "
+    "links for, and the links on the way from those sources to the targets.";
+
 const char* const kMethodNote =
     "Each link in the scenario is one public claim, with the sources that support it and "
     "one of five statuses, strongest first. A route is only as strong as its weakest link; "
@@ -164,11 +170,14 @@ std::vector<std::size_t> number_sources(const RouteSummary& summary, SourceNumbe
     return cited;
 }
 
-RouteRow route_row(const ConfigurationView& view, const Route& route, SourceNumbers& numbers) {
+RouteRow route_row(const ConfigurationView& view,
+                   const RouteLines& lines,
+                   const Route& route,
+                   SourceNumbers& numbers) {
     const Scenario& scenario = view.scenario();
     const RouteSummary summary = summarize(scenario, route);
     RouteRow row;
-    row.path = path_text(scenario, route.nodes);
+    row.path = lines.line(route.nodes, route.edges);
     row.data = data_text(scenario, route.data, route.arrives_as);
     row.evidence = std::string(evidence_name(summary.evidence));
     for (const GateIndex gate : summary.gates) {
@@ -185,11 +194,12 @@ RouteRow route_row(const ConfigurationView& view, const Route& route, SourceNumb
 }
 
 BlockedItem blocked_item(const Scenario& scenario,
+                         const RouteLines& lines,
                          const QueryHeader& header,
                          const BlockedRoute& blocked,
                          SourceNumbers& numbers) {
     BlockedItem item;
-    item.path = path_text(scenario, blocked.route.nodes);
+    item.path = lines.line(blocked.route.nodes, blocked.route.edges);
     item.data = scenario.data_kinds()[blocked.route.data].label;
     item.sources = number_sources(summarize(scenario, blocked.route), numbers);
     for (const auto& [edge, blocker] : blocked.blockers) {
@@ -231,6 +241,37 @@ void describe_answer(ReportModel& model,
         model.answer = Answer::kUnknown;
         model.answer_text = "the search for routes from " + from + " to " + to +
                             " was cut short before it found one" + in_conditions;
+    }
+}
+
+// One line per law (or set of laws) and the sources it blocks links for: "The law “…”
+// [2] (for data from A; not from B) blocks C → D (upload) and E → F (lookup)."
+void describe_partly_blocked(ReportModel& model,
+                             const Scenario& scenario,
+                             const QueryHeader& header,
+                             const std::vector<PartlyBlockedEdge>& partly_blocked,
+                             SourceNumbers& numbers) {
+    using Key = std::pair<std::vector<std::uint32_t>, std::vector<NodeIndex>>;
+    std::vector<std::pair<Key, std::vector<EdgeIndex>>> groups;  // in edge order
+    for (const PartlyBlockedEdge& partly : partly_blocked) {
+        Key key{partly.policies, partly.origins};
+        const auto group = std::find_if(groups.begin(), groups.end(),
+                                        [&](const auto& entry) { return entry.first == key; });
+        if (group == groups.end()) {
+            groups.push_back({std::move(key), {partly.edge}});
+        } else {
+            group->second.push_back(partly.edge);
+        }
+    }
+    for (const auto& [key, edges] : groups) {
+        std::vector<std::string> hops;
+        for (std::size_t i = 0; i < edges.size() && i < kMostListed; ++i) {
+            hops.push_back(hop_text(scenario, edges[i]));
+        }
+        std::string line = law_text(scenario, header, key.first, key.second, numbers);
+        line[0] = 'T';  // law_text's "the law …" begins the sentence
+        model.partly_blocked.push_back(line + (key.first.size() == 1 ? " blocks " : " block ") +
+                                       capped_series(hops, edges.size()) + ".");
     }
 }
 
@@ -301,11 +342,12 @@ ReportModel build_model(const ConfigurationView& view,
     describe_answer(model, scenario, header, findings);
 
     SourceNumbers numbers;
+    const RouteLines lines(scenario);
     for (const Route& route : findings.routes) {
         if (!listing.go_on()) {
             break;
         }
-        model.routes.push_back(route_row(view, route, numbers));
+        model.routes.push_back(route_row(view, lines, route, numbers));
     }
     const std::size_t listed = model.routes.size();
     const std::string counted = (findings.cover.completion.complete() ? "" : "at least ") +
@@ -340,9 +382,10 @@ ReportModel build_model(const ConfigurationView& view,
                   "the data, and what blocks each under this configuration (a law by its "
                   "label, with its sources). Changing what blocks a route would open it.";
         for (const BlockedRoute& blocked : findings.blocked) {
-            model.blocked.push_back(blocked_item(scenario, header, blocked, numbers));
+            model.blocked.push_back(blocked_item(scenario, lines, header, blocked, numbers));
         }
     }
+    describe_partly_blocked(model, scenario, header, findings.partly_blocked, numbers);
     describe_conditions(model, view, query, header);
     for (const SourceIndex index : numbers.order()) {
         const Source& source = scenario.sources()[index];
@@ -466,6 +509,15 @@ void write_markdown(std::ostream& out, const ReportModel& model, const ReportFin
         if (!model.blocked.empty()) {
             out << "\n";
         }
+    }
+
+    if (!model.partly_blocked.empty()) {
+        out << "## Links blocked for some sources\n\n"
+            << markdown_text(kPartlyBlockedNote) << "\n\n";
+        for (const std::string& line : model.partly_blocked) {
+            out << "- " << markdown_text(line) << "\n";
+        }
+        out << "\n";
     }
 
     out << "## Configuration\n\n";
@@ -695,6 +747,15 @@ void write_html(std::ostream& out, const ReportModel& model, const ReportFinding
         out << "</section>\n";
     }
 
+    if (!model.partly_blocked.empty()) {
+        out << "<section id=\"partly-blocked\">\n<h2>Links blocked for some sources</h2>\n<p>"
+            << html(kPartlyBlockedNote) << "</p>\n<ul>\n";
+        for (const std::string& line : model.partly_blocked) {
+            out << "<li>" << html(line) << "</li>\n";
+        }
+        out << "</ul>\n</section>\n";
+    }
+
     out << "<section id=\"configuration\">\n<h2>Configuration</h2>\n<dl class=\"conditions\">\n";
     for (const Condition& condition : model.conditions) {
         out << "<dt>" << condition.name << "</dt><dd>" << html(condition.value) << "</dd>\n";
@@ -828,6 +889,8 @@ ReportFindings find_report_routes(const ConfigurationView& view,
     if (findings.route_count == 0 && findings.cover.completion.complete()) {
         findings.blocked = blocked_routes(view, query.routes, blocked_limit);
     }
+    findings.partly_blocked =
+        edges_partly_blocked_by_policies(view, query.routes.from, query.routes.to);
     return findings;
 }
 

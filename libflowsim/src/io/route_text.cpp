@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <iterator>
 
 namespace flowsim::io {
 
@@ -17,11 +18,42 @@ std::string hop_text(const Scenario& scenario, EdgeIndex index) {
     const Edge& edge = scenario.edges()[index];
     std::string text = scenario.nodes()[edge.from].label + " → " + scenario.nodes()[edge.to].label;
     if (!edge.mechanism.empty()) {
-        std::string words = edge.mechanism;
-        std::replace(words.begin(), words.end(), '_', ' ');
-        text += " (" + words + ")";
+        text += " (" + id_words(edge.mechanism) + ")";
     }
     return text;
+}
+
+std::string only_for_text(const Scenario& scenario,
+                          const std::vector<NodeIndex>& blocked_for,
+                          const std::vector<std::string>& asked) {
+    const std::vector<std::string> blocked = node_ids(scenario, blocked_for);
+    std::vector<std::string> others;
+    std::set_difference(asked.begin(), asked.end(), blocked.begin(), blocked.end(),
+                        std::back_inserter(others));
+    if (blocked.empty() || others.empty()) {
+        return "";
+    }
+    return "for data from " + list_nodes(scenario, blocked) + "; not from " +
+           list_nodes(scenario, others);
+}
+
+std::string law_text(const Scenario& scenario,
+                     const QueryHeader& header,
+                     const std::vector<std::uint32_t>& policies,
+                     const std::vector<NodeIndex>& blocked_for,
+                     SourceNumbers& numbers) {
+    std::vector<std::string> laws;
+    for (const std::uint32_t index : policies) {
+        const Policy& policy = scenario.policies()[index];
+        std::string text = "“" + (policy.label.empty() ? policy.id : policy.label) + "”";
+        for (const SourceIndex source : policy.sources) {
+            text += " [" + std::to_string(numbers.number(source)) + "]";
+        }
+        laws.push_back(std::move(text));
+    }
+    std::string text = (laws.size() == 1 ? "the law " : "the laws ") + series(laws);
+    const std::string only = only_for_text(scenario, blocked_for, header.from);
+    return only.empty() ? text : text + " (" + only + ")";
 }
 
 std::string blocker_text(const Scenario& scenario,
@@ -35,13 +67,7 @@ std::string blocker_text(const Scenario& scenario,
             if (!blocker.policy) {
                 break;
             }
-            const Policy& policy = scenario.policies()[*blocker.policy];
-            std::string text =
-                "the law “" + (policy.label.empty() ? policy.id : policy.label) + "”";
-            for (const SourceIndex source : policy.sources) {
-                text += " [" + std::to_string(numbers.number(source)) + "]";
-            }
-            return text;
+            return law_text(scenario, header, {*blocker.policy}, blocker.origins, numbers);
         }
         case Blocker::Reason::kParameter: {
             // A lone parameter, or its negation: say it by label.
@@ -191,12 +217,13 @@ void write_sources(std::ostream& out, const Scenario& scenario, const SourceNumb
 
 void write_route_block(std::ostream& out,
                        const Scenario& scenario,
+                       const RouteLines& lines,
                        const Route& route,
                        const QueryHeader& header,
                        SourceNumbers& numbers,
                        const std::string& indent) {
     const RouteSummary summary = summarize(scenario, route);
-    out << path_text(scenario, route.nodes) << "\n";
+    out << lines.line(route.nodes, route.edges) << "\n";
     out << indent << summary.id << " · " << plural(route.hops(), "hop") << " · "
         << scenario.data_kinds()[route.data].label;
     if (route.arrives_as != route.data) {

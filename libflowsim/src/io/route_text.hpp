@@ -57,8 +57,25 @@ void write_route_object(JsonWriter& json,
 /// "Ring cloud → ICE (search warrant)".
 std::string hop_text(const Scenario& scenario, EdgeIndex edge);
 
+/// "for data from A; not from B and C": the sources asked about (`asked`, ids sorted as
+/// in QueryHeader::from) that a law blocks a hop for (`blocked_for`), and the others;
+/// empty when it blocks it for all of them or for none.
+std::string only_for_text(const Scenario& scenario,
+                          const std::vector<NodeIndex>& blocked_for,
+                          const std::vector<std::string>& asked);
+
+/// Laws by label, each with its sources numbered: "the law “…” [2]", "the laws “…” [1]
+/// and “…” [2]"; then, when they block the hop for only some of the sources asked about
+/// (`blocked_for`), which: "(for data from A; not from B)".
+std::string law_text(const Scenario& scenario,
+                     const QueryHeader& header,
+                     const std::vector<std::uint32_t>& policies,
+                     const std::vector<NodeIndex>& blocked_for,
+                     SourceNumbers& numbers);
+
 /// Why a hop is blocked, for people, by label: a setting ("“Police search the network
-/// for ICE” is off"), a law by its label with its sources numbered ("the law “…” [2]"), an
+/// for ICE” is off"), a law by its label with its sources numbered ("the law “…” [2]")
+/// and, when it applies to only some of the sources asked about, which (law_text); an
 /// excluded gate; the other reasons as the blocker says them.
 std::string blocker_text(const Scenario& scenario,
                          const QueryHeader& header,
@@ -87,11 +104,12 @@ void write_settings_fields(JsonWriter& json, const QueryHeader& header);
 /// "assumptions": [{kind, name, value}], every departure from the defaults.
 void write_assumptions(JsonWriter& json, const QueryHeader& header);
 
-/// Writes a route for people: its path on the current line (after a number, say), then
+/// Writes a route for people: its line (`lines`) on the current line (after a number), then
 /// its id, length, evidence and likelihood, what it depends on and its sources, each
 /// line after the first indented by `indent`.
 void write_route_block(std::ostream& out,
                        const Scenario& scenario,
+                       const RouteLines& lines,
                        const Route& route,
                        const QueryHeader& header,
                        SourceNumbers& numbers,

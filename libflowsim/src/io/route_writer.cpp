@@ -55,6 +55,7 @@ struct PathsWriter::State {
     JsonWriter json;
     SourceNumbers numbers;
     std::size_t written = 0;
+    std::optional<RouteLines> lines;  // text only
 };
 
 PathsWriter::PathsWriter(std::ostream& out,
@@ -62,12 +63,13 @@ PathsWriter::PathsWriter(std::ostream& out,
                          const Scenario& scenario,
                          QueryHeader header)
     : state_(std::make_unique<State>(
-          State{out, format, scenario, std::move(header), JsonWriter(out), {}, 0})) {
+          State{out, format, scenario, std::move(header), JsonWriter(out), {}, 0, {}})) {
     if (format == RouteFormat::kJson) {
         state_->json.begin_object();
         write_header_fields(state_->json, state_->header);
         state_->json.key("routes").begin_array(true);
     } else {
+        state_->lines.emplace(scenario);
         out << "Routes from " << describe_nodes(scenario, state_->header.from) << " to "
             << describe_nodes(scenario, state_->header.to) << " (" << conditions(state_->header)
             << ")\n";
@@ -83,7 +85,8 @@ void PathsWriter::route(const Route& route) {
         write_route_object(state.json, state.scenario, state.header, route);
     } else {
         state.out << "\n" << state.written << ". ";
-        write_route_block(state.out, state.scenario, route, state.header, state.numbers, "   ");
+        write_route_block(state.out, state.scenario, *state.lines, route, state.header,
+                          state.numbers, "   ");
     }
 }
 
@@ -173,6 +176,7 @@ void write_query(std::ostream& out,
                         json.key("policy_label").value(policy.label);
                         json.key("policy_sources")
                             .strings(ids_of(scenario.sources(), policy.sources));
+                        json.key("blocks_for").strings(node_ids(scenario, blocker.origins));
                     }
                     json.end_object();
                 }
@@ -186,6 +190,7 @@ void write_query(std::ostream& out,
         return;
     }
     const std::string to = describe_nodes(scenario, header.to);
+    const RouteLines lines(scenario);
     SourceNumbers numbers;
     if (reachable) {
         std::vector<NodeIndex> reaching = reach.reaching;
@@ -197,7 +202,7 @@ void write_query(std::ostream& out,
                               !complete, strongest)
             << "\n\nThe first in order (fewest hops):\n\n";
         out << "  ";
-        write_route_block(out, scenario, *first, header, numbers, "  ");
+        write_route_block(out, scenario, lines, *first, header, numbers, "  ");
         out << "\nList them all with `flowsim paths`.\n";
         write_sources(out, scenario, numbers);
         return;
@@ -213,7 +218,7 @@ void write_query(std::ostream& out,
     std::size_t number = 0;
     for (const BlockedRoute& route : blocked) {
         out << "\n"
-            << ++number << ". " << path_text(scenario, route.route.nodes) << " ("
+            << ++number << ". " << lines.line(route.route.nodes, route.route.edges) << " ("
             << scenario.data_kinds()[route.route.data].label << ")\n";
         for (const auto& [edge, blocker] : route.blockers) {
             out << "   " << hop_text(scenario, edge) << ": "

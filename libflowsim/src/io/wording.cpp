@@ -59,21 +59,26 @@ std::string describe_nodes(const Scenario& scenario, const std::vector<std::stri
     return series(labels);
 }
 
+std::string capped_series(std::vector<std::string> shown, std::size_t total) {
+    const bool commas = std::any_of(shown.begin(), shown.end(), [](const std::string& item) {
+        return item.find(',') != std::string::npos;
+    });
+    if (total > shown.size()) {
+        const std::size_t rest = total - shown.size();
+        shown.push_back(std::to_string(rest) + (rest == 1 ? " other" : " others"));
+    }
+    return series(shown, commas);
+}
+
 std::string list_nodes(const Scenario& scenario, const std::vector<std::string>& ids) {
-    constexpr std::size_t kMostNamed = 6;
     if (ids.empty()) {
         return "no node";
     }
-    std::vector<std::string> labels = labels_of(
-        scenario,
-        {ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), kMostNamed))});
-    const bool commas = std::any_of(labels.begin(), labels.end(), [](const std::string& label) {
-        return label.find(',') != std::string::npos;
-    });
-    if (ids.size() > labels.size()) {
-        labels.push_back(std::to_string(ids.size() - labels.size()) + " more");
-    }
-    return series(labels, commas);
+    // Only the labels shown are looked up: a list may name thousands of nodes.
+    const std::size_t shown = std::min(ids.size(), kMostListed);
+    return capped_series(
+        labels_of(scenario, {ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(shown)}),
+        ids.size());
 }
 
 std::string list_nodes(const Scenario& scenario, const std::vector<NodeIndex>& nodes) {
@@ -110,10 +115,91 @@ std::vector<std::string> node_ids(const Scenario& scenario, const std::vector<No
     return ids;
 }
 
-std::string path_text(const Scenario& scenario, const std::vector<NodeIndex>& nodes) {
+std::string id_words(std::string_view id) {
+    std::string text(id);
+    std::replace(text.begin(), text.end(), '_', ' ');
+    return text;
+}
+
+RouteLines::RouteLines(const Scenario& scenario)
+    : scenario_(&scenario), first_out_(scenario.nodes().size() + 1, 0) {
+    const std::vector<Edge>& edges = scenario.edges();
+    // Out-edges by tail (a counting sort), then each node's by head.
+    for (const Edge& edge : edges) {
+        ++first_out_[edge.from + 1];
+    }
+    for (std::size_t node = 0; node < scenario.nodes().size(); ++node) {
+        first_out_[node + 1] += first_out_[node];
+    }
+    out_.resize(edges.size());
+    std::vector<std::size_t> next(first_out_.begin(), first_out_.end() - 1);
+    for (EdgeIndex edge = 0; edge < edges.size(); ++edge) {
+        out_[next[edges[edge].from]++] = edge;
+    }
+    for (std::size_t node = 0; node < scenario.nodes().size(); ++node) {
+        std::sort(out_.begin() + static_cast<std::ptrdiff_t>(first_out_[node]),
+                  out_.begin() + static_cast<std::ptrdiff_t>(first_out_[node + 1]),
+                  [&](EdgeIndex a, EdgeIndex b) {
+                      return std::make_pair(edges[a].to, a) < std::make_pair(edges[b].to, b);
+                  });
+    }
+}
+
+std::pair<const EdgeIndex*, const EdgeIndex*> RouteLines::parallel(EdgeIndex edge) const {
+    const std::vector<Edge>& edges = scenario_->edges();
+    const Edge& e = edges[edge];
+    const EdgeIndex* begin = out_.data() + first_out_[e.from];
+    const EdgeIndex* end = out_.data() + first_out_[e.from + 1];
+    const auto head_below = [&](EdgeIndex a, NodeIndex head) {
+        return edges[a].to < head;
+    };
+    const auto head_above = [&](NodeIndex head, EdgeIndex a) {
+        return head < edges[a].to;
+    };
+    return {std::lower_bound(begin, end, e.to, head_below),
+            std::upper_bound(begin, end, e.to, head_above)};
+}
+
+std::string RouteLines::hop_name(EdgeIndex edge) const {
+    const auto [begin, end] = parallel(edge);
+    if (end - begin < 2) {
+        return "";
+    }
+    const std::vector<Edge>& edges = scenario_->edges();
+    const Edge& e = edges[edge];
+    const auto unique = [&](const auto& same) {
+        return std::none_of(begin, end,
+                            [&](EdgeIndex other) { return other != edge && same(edges[other]); });
+    };
+    if (!e.mechanism.empty() &&
+        unique([&](const Edge& other) { return other.mechanism == e.mechanism; })) {
+        return id_words(e.mechanism);
+    }
+    // The same mechanism (or none) on another parallel edge: say what each carries.
+    if (unique([&](const Edge& other) {
+            return other.mechanism == e.mechanism && other.carries == e.carries;
+        })) {
+        std::vector<std::string> kinds;
+        for (const DataKindIndex kind : e.carries) {
+            kinds.push_back(scenario_->data_kinds()[kind].label);
+        }
+        return (e.mechanism.empty() ? "" : id_words(e.mechanism) + ", ") + "carrying " +
+               series(kinds);
+    }
+    return e.id;
+}
+
+std::string RouteLines::line(const std::vector<NodeIndex>& nodes,
+                             const std::vector<EdgeIndex>& edges) const {
     std::string text;
-    for (const NodeIndex node : nodes) {
-        text += (text.empty() ? "" : " → ") + scenario.nodes()[node].label;
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+        text += (i == 0 ? "" : " → ") + scenario_->nodes()[nodes[i]].label;
+        if (i > 0 && i <= edges.size()) {
+            const std::string name = hop_name(edges[i - 1]);
+            if (!name.empty()) {
+                text += " (" + name + ")";
+            }
+        }
     }
     return text;
 }

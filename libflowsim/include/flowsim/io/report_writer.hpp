@@ -41,6 +41,9 @@ struct ReportFindings {
     RouteCover cover;
     std::vector<BlockedRoute> blocked;  ///< when there is no route: see blocked_routes()
     SourceReach reach;                  ///< which sources reach (sources_reaching)
+    /// The links laws block for only some of the sources asked about, which the diagram
+    /// draws as usual (edges_partly_blocked_by_policies).
+    std::vector<PartlyBlockedEdge> partly_blocked;
     Provenance provenance;              ///< where the page comes from
     std::optional<Evidence> strongest;  ///< the best evidence among the routes found
     /// The diagram. HTML: an SVG document as Graphviz writes it, embedded inline (see

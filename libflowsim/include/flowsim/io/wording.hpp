@@ -32,8 +32,16 @@ std::string series(const std::vector<std::string>& items, bool semicolons = fals
 /// "12 nodes (A, B, C, ...)"; "no node" when there are none.
 std::string describe_nodes(const Scenario& scenario, const std::vector<std::string>& ids);
 
-/// The nodes with ids `ids` for a report's sentence: up to six labels then "and 12 more",
-/// with semicolons between them when a label holds a comma; "no node" when there are none.
+/// How many items a capped list names before it counts the rest.
+inline constexpr std::size_t kMostListed = 6;
+
+/// `shown`, the first items of a list of `total`, as a list in a sentence (see series),
+/// then how many are left out: "A, B and 12 others", "A, B and 1 other"; with semicolons
+/// when an item shown holds a comma. The one way every capped list of the answers ends.
+std::string capped_series(std::vector<std::string> shown, std::size_t total);
+
+/// The nodes with ids `ids` for a sentence: up to kMostListed labels then "and 12 others"
+/// (capped_series); "no node" when there are none.
 std::string list_nodes(const Scenario& scenario, const std::vector<std::string>& ids);
 
 /// As above for node indices, each named once, in id order.
@@ -48,8 +56,36 @@ std::string name_or_count_nodes(const Scenario& scenario,
 /// The ids of `nodes`, sorted, without repeats.
 std::vector<std::string> node_ids(const Scenario& scenario, const std::vector<NodeIndex>& nodes);
 
-/// The node labels of a route joined with " → ".
-std::string path_text(const Scenario& scenario, const std::vector<NodeIndex>& nodes);
+/// An id or mechanism as words: '_' as spaces ("side_door_search": "side door search").
+std::string id_words(std::string_view id);
+
+/// Routes as people read them, one line each: the node labels joined with " → ", and
+/// after each hop that has a parallel edge (another edge with the same two ends) what
+/// tells the edges apart: the hop's mechanism in words ("Typical city police → ICE
+/// (subpoena)"); when a parallel edge has the same mechanism (or none), the mechanism and
+/// what the edge carries ("(287g task force, carrying Footage)"); when that is the same
+/// too, the edge's id. So two different routes never read alike, and a route reads the
+/// same under every configuration. The one way every writer prints a route for people. Built once
+/// per listing, O(nodes + edges log edges); a line costs O(hops log degree).
+class RouteLines {
+public:
+    explicit RouteLines(const Scenario& scenario);
+
+    /// The line of a route through `nodes` by `edges` (edges.size() + 1 nodes).
+    std::string line(const std::vector<NodeIndex>& nodes,
+                     const std::vector<EdgeIndex>& edges) const;
+
+    /// What names edge `edge` after its hop: empty when it has no parallel edge.
+    std::string hop_name(EdgeIndex edge) const;
+
+private:
+    /// The edges with the same two ends as `edge` (itself included), in edge order.
+    std::pair<const EdgeIndex*, const EdgeIndex*> parallel(EdgeIndex edge) const;
+
+    const Scenario* scenario_;
+    std::vector<std::size_t> first_out_;  // per node: where its out-edges start in out_
+    std::vector<EdgeIndex> out_;          // by tail, then head, then edge index
+};
 
 /// Every way `query` departs from the scenario's defaults, in this order: the named
 /// configuration, each --set whose value differs from what the configuration (or the
@@ -64,7 +100,7 @@ std::vector<Assumption> assumptions_of(const ConfigurationView& view, const Reso
 std::string conditions(const QueryHeader& header);
 
 /// The sentence after "Yes — ": which sources reach and, separately, which do not (each
-/// list capped, "and 180 more"), the number of routes, the conditions, and the strongest
+/// list capped, "and 180 others"), the number of routes, the conditions, and the strongest
 /// evidence among the routes found: "data from A and B can reach ICE by 12 routes, from
 /// 2 of 3 sources; not from C (configuration: default; as of 2026-07-01). The
 /// best-evidenced route is reported." `at_least`: the count is a lower bound.
