@@ -145,9 +145,10 @@ ExitCode run_export(const ExportOptions& options) {
         text << diagram.dot;
         cut_short = diagram.completion.cut_short();
     } else if (format == "graphml") {
-        io::write_graphml(text, view, query->configuration_name);
+        io::write_graphml(text, view, io::make_header(view, *query, options.route.common.scenario));
     } else {
-        io::write_graph_json(text, view, query->configuration_name);
+        io::write_graph_json(text, view,
+                             io::make_header(view, *query, options.route.common.scenario));
     }
 
     Output output(options.route.output, files);

@@ -46,7 +46,9 @@ ExitCode run_paths(const PathsOptions& options) {
             },
             options.route.stop_condition());
         progress.done();
-        io::write_route_count(output.stream(), format, enumeration.routes, enumeration.completion);
+        io::write_route_count(output.stream(), format,
+                              io::make_header(view, query, options.route.common.scenario),
+                              enumeration.routes, enumeration.completion);
     } else {
         io::PathsWriter writer(output.stream(), format, scenario,
                                io::make_header(view, query, options.route.common.scenario));

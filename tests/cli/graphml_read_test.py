@@ -49,7 +49,7 @@ def check(flowsim, scenario):
         assert attributes["kind"] == node["kind"], node["id"]
         assert attributes["label"] == node["label"], node["id"]
         assert attributes.get("state") == node.get("state"), node["id"]
-        assert attributes.get("tags", "") == ";".join(node["tags"]), node["id"]
+        assert attributes.get("tags", "") == ";".join(node.get("tags", [])), node["id"]
         assert ig_graph.vs.find(id=node["id"])["label"] == node["label"]
 
     multigraph = nx_graph.is_multigraph()
@@ -66,7 +66,7 @@ def check(flowsim, scenario):
         assert ("likelihood" in attributes) == ("likelihood" in edge), edge["id"]
         if "likelihood" in edge:
             assert math.isclose(attributes["likelihood"], edge["likelihood"]), edge["id"]
-        assert attributes.get("note", "") == edge["note"], edge["id"]
+        assert attributes.get("note") == edge.get("note"), edge["id"]
         ig_edge = ig_graph.es.find(id=edge["id"])
         assert ig_graph.vs[ig_edge.source]["id"] == edge["from"], edge["id"]
         assert ig_edge["active"] is edge["active"], edge["id"]

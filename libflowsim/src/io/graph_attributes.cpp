@@ -12,6 +12,13 @@ AttributeValue text(std::string value) {
     return result;
 }
 
+// A text the scenario may leave out: absent when empty (a note, a mechanism).
+AttributeValue given_text(std::string value) {
+    AttributeValue result = text(std::move(value));
+    result.present = !result.text.empty();
+    return result;
+}
+
 AttributeValue optional_text(const std::optional<std::string>& value) {
     AttributeValue result;
     result.present = value.has_value();
@@ -26,13 +33,21 @@ AttributeValue optional_date(const std::optional<Date>& value) {
     return result;
 }
 
+// A list the scenario may leave out: absent when empty (no tags, no gates).
+AttributeValue given_strings(std::vector<std::string> strings) {
+    AttributeValue result;
+    result.strings = std::move(strings);
+    result.present = !result.strings.empty();
+    return result;
+}
+
 template <typename T, typename Index>
 AttributeValue ids(const std::vector<T>& items, const std::vector<Index>& indices) {
-    AttributeValue result;
+    std::vector<std::string> strings;
     for (const Index index : indices) {
-        result.strings.push_back(items[index].id);
+        strings.push_back(items[index].id);
     }
-    return result;
+    return given_strings(std::move(strings));
 }
 
 AttributeValue number(double value) {
@@ -83,12 +98,10 @@ const std::vector<AttributeKey>& edge_attribute_keys() {
 
 std::vector<AttributeValue> node_attributes(const Scenario& scenario, NodeIndex node) {
     const Node& n = scenario.nodes()[node];
-    AttributeValue tags;
-    tags.strings = n.tags;
     return {text(std::string(node_kind_name(n.kind))), text(n.label),
             optional_text(n.jurisdiction.state),       optional_text(n.jurisdiction.county),
-            optional_text(n.jurisdiction.place),       tags,
-            ids(scenario.data_kinds(), n.produces),    text(n.note)};
+            optional_text(n.jurisdiction.place),       given_strings(n.tags),
+            ids(scenario.data_kinds(), n.produces),    given_text(n.note)};
 }
 
 std::vector<AttributeValue> edge_attributes(const Scenario& scenario, EdgeIndex edge, bool active) {
@@ -98,6 +111,7 @@ std::vector<AttributeValue> edge_attributes(const Scenario& scenario, EdgeIndex 
     AttributeValue likelihood = number(e.likelihood.value_or(0));
     likelihood.present = e.likelihood.has_value();
     AttributeValue convert;
+    convert.present = !e.convert.empty();
     for (const Conversion& conversion : e.convert) {
         convert.pairs.emplace_back(scenario.data_kinds()[conversion.from].id,
                                    scenario.data_kinds()[conversion.to].id);
@@ -105,7 +119,7 @@ std::vector<AttributeValue> edge_attributes(const Scenario& scenario, EdgeIndex 
     AttributeValue is_active;
     is_active.flag = active;
     return {ids(scenario.data_kinds(), e.carries),
-            text(e.mechanism),
+            given_text(e.mechanism),
             text(e.when.to_string()),
             ids(scenario.gates(), e.gates),
             text(std::string(evidence_name(e.status))),
@@ -115,7 +129,7 @@ std::vector<AttributeValue> edge_attributes(const Scenario& scenario, EdgeIndex 
             convert,
             optional_date(e.in_force.since),
             optional_date(e.in_force.until),
-            text(e.note),
+            given_text(e.note),
             is_active};
 }
 

@@ -26,7 +26,9 @@ struct AttributeKey {
 };
 
 struct AttributeValue {
-    bool present = true;  ///< false: the element has no such value (no state, no cut_cost)
+    /// false: the scenario gives the element no such value (no state, no cut_cost, no note,
+    /// no tags, no conversions), and the exports leave it out (docs/cli.md, "JSON").
+    bool present = true;
     std::string text;
     std::vector<std::string> strings;
     std::vector<std::pair<std::string, std::string>> pairs;

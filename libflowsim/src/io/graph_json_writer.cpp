@@ -5,6 +5,7 @@
 #include <flowsim/io/json_writer.hpp>
 
 #include "graph_attributes.hpp"
+#include "route_text.hpp"
 
 namespace flowsim::io {
 namespace {
@@ -46,18 +47,12 @@ void write_attributes(JsonWriter& json,
 
 }  // namespace
 
-void write_graph_json(std::ostream& out,
-                      const ConfigurationView& view,
-                      std::string_view configuration_name) {
+void write_graph_json(std::ostream& out, const ConfigurationView& view, const QueryHeader& header) {
     const Scenario& scenario = view.scenario();
     const std::vector<bool> active = active_edges(view);
     JsonWriter json(out);
     json.begin_object();
-    json.key("scenario").value(scenario.title());
-    json.key("configuration").value(configuration_name);
-    if (view.date()) {
-        json.key("as_of").value(view.date()->to_string());
-    }
+    write_header_fields(json, header);
     json.key("nodes").begin_array(true);
     for (const NodeIndex node : nodes_in_id_order(scenario)) {
         json.begin_object();

@@ -64,9 +64,7 @@ void write_data(std::ostream& out,
 
 }  // namespace
 
-void write_graphml(std::ostream& out,
-                   const ConfigurationView& view,
-                   std::string_view configuration_name) {
+void write_graphml(std::ostream& out, const ConfigurationView& view, const QueryHeader& header) {
     const Scenario& scenario = view.scenario();
     const std::vector<bool> active = active_edges(view);
     out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -85,10 +83,11 @@ void write_graphml(std::ostream& out,
         write_key(out, "e_" + std::string(key.name), "edge", key.name, graphml_type(key.type));
     }
     out << "  <graph id=\"scenario\" edgedefault=\"directed\">\n";
-    out << "    <data key=\"g_title\">" << xml_escape(scenario.title()) << "</data>\n";
-    out << "    <data key=\"g_configuration\">" << xml_escape(configuration_name) << "</data>\n";
-    if (view.date()) {
-        out << "    <data key=\"g_as_of\">" << view.date()->to_string() << "</data>\n";
+    out << "    <data key=\"g_title\">" << xml_escape(header.scenario) << "</data>\n";
+    out << "    <data key=\"g_configuration\">" << xml_escape(header.configuration)
+        << "</data>\n";
+    if (header.as_of) {
+        out << "    <data key=\"g_as_of\">" << *header.as_of << "</data>\n";
     }
     for (const NodeIndex node : nodes_in_id_order(scenario)) {
         out << "    <node id=\"" << xml_escape(scenario.nodes()[node].id) << "\">\n";

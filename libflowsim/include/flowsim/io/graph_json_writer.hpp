@@ -1,14 +1,15 @@
 #pragma once
 
 #include <ostream>
-#include <string_view>
 
 #include <flowsim/configuration_view.hpp>
+#include <flowsim/io/route_writer.hpp>
 
 namespace flowsim::io {
 
-/// Writes the whole scenario of `view` as one JSON object:
-/// {"scenario": title, "configuration": name, "as_of": date (when there is one),
+/// Writes the whole scenario of `view` as one JSON object: the header fields of every
+/// answer (`scenario`, `configuration`, `as_of`, `assumptions`, `from`, `to`, `data`, from
+/// `header`; docs/cli.md, "JSON"), then
 ///  "nodes": [{"id", "kind", "label", "state", "county", "place", "tags", "produces",
 ///             "note"}],
 ///  "edges": [{"id", "from", "to", "carries", "mechanism", "when", "gates", "status",
@@ -18,8 +19,6 @@ namespace flowsim::io {
 /// with the attributes of write_graphml (lists as arrays, `convert` as an object; a value
 /// a node or edge lacks is left out). `active`: under the configuration, for some data
 /// kind from some origin. Nodes, edges and sources in id order, one per line.
-void write_graph_json(std::ostream& out,
-                      const ConfigurationView& view,
-                      std::string_view configuration_name);
+void write_graph_json(std::ostream& out, const ConfigurationView& view, const QueryHeader& header);
 
 }  // namespace flowsim::io

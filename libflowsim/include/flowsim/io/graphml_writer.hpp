@@ -1,9 +1,9 @@
 #pragma once
 
 #include <ostream>
-#include <string_view>
 
 #include <flowsim/configuration_view.hpp>
+#include <flowsim/io/route_writer.hpp>
 
 namespace flowsim::io {
 
@@ -15,11 +15,10 @@ namespace flowsim::io {
 /// some data kind from some origin. Node and edge ids are the elements' `id` attributes
 /// (networkx makes edge ids the keys of its multigraph, igraph an "id" attribute; a data
 /// key named "id" would clash with igraph's). Lists are joined with ';'; a value a node or
-/// edge lacks (no state, no cut_cost) is left out. The graph carries the scenario's title,
-/// `configuration_name` and the date. Everything is XML-escaped; nodes and edges are in id
+/// edge lacks (no state, no cut_cost, no note, no tags) is left out. The graph carries
+/// `header`'s scenario (the title, or the file name when untitled), configuration name and
+/// date. Everything is XML-escaped; nodes and edges are in id
 /// order, so the same input gives the same bytes.
-void write_graphml(std::ostream& out,
-                   const ConfigurationView& view,
-                   std::string_view configuration_name);
+void write_graphml(std::ostream& out, const ConfigurationView& view, const QueryHeader& header);
 
 }  // namespace flowsim::io
