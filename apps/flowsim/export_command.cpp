@@ -78,11 +78,10 @@ CLI::App& setup_export(CLI::App& app, ExportOptions& options) {
     add_route_options(command, options.route);
     // The route options offer the listing formats; export has its own.
     command.remove_option(command.get_option("--format"));
-    command
-        .add_option("--format", options.route.format,
-                    "dot, svg or png (svg and png need Graphviz's dot), graphml or json")
-        ->check(CLI::IsMember({"dot", "svg", "png", "graphml", "json"}))
-        ->capture_default_str();
+    add_format_option(command, options.route.format, options.route.output,
+                      {"dot", "svg", "png", "graphml", "json"},
+                      "dot, svg or png (svg and png need Graphviz's dot), graphml or json "
+                      "(default: from the extension of -o FILE, else dot)");
     command.add_flag("--routes", options.routes,
                      "Draw the routes from --from to --to thick and red, the targets emphasised");
     command.add_flag("--routes-only", options.routes_only,
