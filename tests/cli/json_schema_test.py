@@ -58,6 +58,9 @@ def fixture_runs(empty_log):
         ("diff", ["diff", MINIMAL, "--vs-set", "national_lookup=false"]),
         ("diff", ["diff", CLIQUE, "--vs-set", "sharing=false", "--limit", "1"]),
         ("export", ["export", MINIMAL]),
+        ("export", ["export", MINIMAL, "--routes"]),
+        ("export", ["export", HONEST, "--routes", "--from", "city_cams,ring", "--set",
+                    "warrant_act=false", "--set", "searches_for_ice=true"]),
         ("export", ["export", HONEST, "--set", "searches_for_ice=true"]),
         ("export", ["export", "tests/golden/dot/hostile/scenario.yaml"]),
         ("audit", ["audit", AUDIT]),
@@ -74,7 +77,8 @@ def fixture_runs(empty_log):
 def scenario_runs(flowsim, root, scenario):
     """(definition, arguments) for one shipped scenario, its own parameters flipped."""
     graph = run(flowsim, root, "export", ["export", scenario] + BOUND)
-    validate_later = [("export", ["export", scenario])]
+    validate_later = [("export", ["export", scenario]),
+                      ("export", ["export", scenario, "--routes", "--max-hops", "3"])]
     parameters = graph["configuration"]["parameters"]
     names = sorted(parameters)[:2]
     runs = validate_later + [

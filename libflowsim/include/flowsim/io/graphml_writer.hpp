@@ -4,6 +4,7 @@
 
 #include <flowsim/configuration_view.hpp>
 #include <flowsim/io/route_writer.hpp>
+#include <flowsim/route_cover.hpp>
 
 namespace flowsim::io {
 
@@ -17,8 +18,14 @@ namespace flowsim::io {
 /// key named "id" would clash with igraph's). Lists are joined with ';'; a value a node or
 /// edge lacks (no state, no cut_cost, no note, no tags) is left out. The graph carries
 /// `header`'s scenario (the title, or the file name when untitled), configuration name and
-/// date. Everything is XML-escaped; nodes and edges are in id
-/// order, so the same input gives the same bytes.
-void write_graphml(std::ostream& out, const ConfigurationView& view, const QueryHeader& header);
+/// date. With `routes` (the cover of a query's routes), the graph also carries route_count
+/// and complete, and every node and edge on_route (boolean), route_count (long: the routes
+/// through it) and, when on a route, route_evidence (the best evidence among them), each a
+/// declared key, so that Gephi can filter, colour or size by them. Everything is
+/// XML-escaped; nodes and edges are in id order, so the same input gives the same bytes.
+void write_graphml(std::ostream& out,
+                   const ConfigurationView& view,
+                   const QueryHeader& header,
+                   const RouteCover* routes = nullptr);
 
 }  // namespace flowsim::io
