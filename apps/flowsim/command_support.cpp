@@ -47,8 +47,8 @@ std::string shell_word(const std::string& word) {
 
 // The file extensions that name a format, for -o FILE without --format.
 constexpr std::pair<std::string_view, std::string_view> kFormatOfExtension[] = {
-    {".dot", "dot"},   {".gv", "dot"},           {".svg", "svg"},   {".png", "png"},
-    {".json", "json"}, {".graphml", "graphml"},  {".html", "html"}, {".htm", "html"},
+    {".dot", "dot"},   {".gv", "dot"},          {".svg", "svg"},   {".png", "png"},
+    {".json", "json"}, {".graphml", "graphml"}, {".html", "html"}, {".htm", "html"},
     {".md", "md"},     {".markdown", "md"},
 };
 

@@ -1,12 +1,17 @@
 #include "flowsim/cut_command.hpp"
 
+#include <algorithm>
 #include <chrono>
+#include <iostream>
+#include <string_view>
 
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
 #include <flowsim/cut.hpp>
 #include <flowsim/io/analysis_writer.hpp>
+#include <flowsim/io/wording.hpp>
+#include <flowsim/spelling.hpp>
 
 #include "flowsim/command_support.hpp"
 
@@ -23,19 +28,63 @@ CLI::App& setup_cut(CLI::App& app, CutOptions& options) {
                     "Above this many routes, choose edges by a minimum graph cut (not proven "
                     "least)")
         ->capture_default_str();
+    command.add_option("--holder", options.holder,
+                       "Pull only the levers this holder holds (a parameter's or an edge's "
+                       "`lever`, or an edge's end nodes by label; any case), e.g. \"city "
+                       "council\"");
     return command;
 }
+
+namespace {
+
+// Every holder the scenario's levers name, each once, sorted: what --holder may be.
+std::vector<std::string> holders_of(const ConfigurationView& view) {
+    std::vector<std::string> holders;
+    for (const Lever& lever : available_levers(view)) {
+        for (std::string& holder : lever_holders(view.scenario(), lever)) {
+            holders.push_back(std::move(holder));
+        }
+    }
+    std::sort(holders.begin(), holders.end());
+    holders.erase(std::unique(holders.begin(), holders.end()), holders.end());
+    return holders;
+}
+
+// Empty when `holder` holds some lever of the scenario; else why not, and who does.
+std::string unknown_holder(const ConfigurationView& view, const std::string& holder) {
+    const std::vector<Lever> held = available_levers(view, holder);
+    if (holder.empty() || !held.empty()) {
+        return "";
+    }
+    const std::vector<std::string> holders = holders_of(view);
+    if (holders.empty()) {
+        return "--holder '" + holder +
+               "': the scenario has no levers (no parameter with a lever, no edge with a "
+               "cut_cost)";
+    }
+    const std::vector<std::string_view> names(holders.begin(), holders.end());
+    return "--holder '" + holder + "' holds no lever of the scenario" +
+           did_you_mean(holder, names) + "; the holders are: " + io::join(holders, "; ");
+}
+
+}  // namespace
 
 ExitCode run_cut(const CutOptions& options) {
     const auto prepared = prepare_query(options.route.common.scenario, options.route.to_request());
     if (!prepared) {
         return ExitCode::kInvalidInput;
     }
+    if (const std::string problem = unknown_holder(*prepared->view, options.holder);
+        !problem.empty()) {
+        std::cerr << "flowsim: error: " << problem << "\n";
+        return ExitCode::kInvalidInput;
+    }
     const auto search_start = std::chrono::steady_clock::now();
     CutLimits limits;
     limits.routes_for_exact = options.routes_for_exact;
-    const CutResult cut = find_cut(prepared->scenario, prepared->query.activity,
-                                   prepared->query.routes, options.route.stop_condition(), limits);
+    const CutResult cut =
+        find_cut(prepared->scenario, prepared->query.activity, prepared->query.routes,
+                 options.route.stop_condition(), limits, options.holder);
     spdlog::debug("answered in {:.1f} ms", milliseconds_since(search_start));
     Output output(options.route.output, prepared->files);
     if (!output.ok()) {
@@ -43,7 +92,7 @@ ExitCode run_cut(const CutOptions& options) {
     }
     io::write_cut(output.stream(), options.route.route_format(), prepared->scenario,
                   io::make_header(*prepared->view, prepared->query, options.route.common.scenario),
-                  cut);
+                  cut, options.holder);
     if (!output.commit()) {
         return ExitCode::kInternal;
     }

@@ -54,6 +54,8 @@ def fixture_runs(empty_log):
         ("cut", ["cut", MINIMAL]),
         ("cut", ["cut", LEVERS]),
         ("cut", ["cut", CLIQUE]),
+        ("cut", ["cut", "tests/cli/cases/cut_holder.yaml", "--holder", "city council"]),
+        ("cut", ["cut", "tests/cli/cases/cut_holder.yaml", "--holder", "police department"]),
         ("sweep", ["sweep", MINIMAL, "--params", "national_lookup"]),
         ("diff", ["diff", MINIMAL, "--vs-set", "national_lookup=false"]),
         ("diff", ["diff", CLIQUE, "--vs-set", "sharing=false", "--limit", "1"]),

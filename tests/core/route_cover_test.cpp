@@ -97,12 +97,10 @@ edges:
     using E = Evidence;
     EXPECT_EQ(cover.node_routes, (std::vector<std::size_t>{2, 2, 1, 0, 2}));
     EXPECT_EQ(cover.edge_routes, (std::vector<std::size_t>{2, 1, 1, 1, 0}));
-    EXPECT_EQ(cover.node_evidence,
-              (std::vector<E>{E::kReported, E::kReported, E::kReported, E::kHypothetical,
-                              E::kReported}));
-    EXPECT_EQ(cover.edge_evidence,
-              (std::vector<E>{E::kReported, E::kAlleged, E::kReported, E::kReported,
-                              E::kHypothetical}));
+    EXPECT_EQ(cover.node_evidence, (std::vector<E>{E::kReported, E::kReported, E::kReported,
+                                                   E::kHypothetical, E::kReported}));
+    EXPECT_EQ(cover.edge_evidence, (std::vector<E>{E::kReported, E::kAlleged, E::kReported,
+                                                   E::kReported, E::kHypothetical}));
 }
 
 TEST(RouteCover, IsEmptyWhenNothingIsReachable) {

@@ -50,6 +50,7 @@ TEST(GraphmlWriter, WritesTheWholeScenario) {
   <key id="e_sources" for="edge" attr.name="sources" attr.type="string"/>
   <key id="e_likelihood" for="edge" attr.name="likelihood" attr.type="double"/>
   <key id="e_cut_cost" for="edge" attr.name="cut_cost" attr.type="double"/>
+  <key id="e_lever" for="edge" attr.name="lever" attr.type="string"/>
   <key id="e_convert" for="edge" attr.name="convert" attr.type="string"/>
   <key id="e_since" for="edge" attr.name="since" attr.type="string"/>
   <key id="e_until" for="edge" attr.name="until" attr.type="string"/>

@@ -15,8 +15,8 @@ namespace flowsim {
 /// what graph exports mark (how many routes pass each, and how well the best of them is
 /// supported).
 struct RouteCover {
-    std::vector<bool> nodes;  ///< per node
-    std::vector<bool> edges;  ///< per edge
+    std::vector<bool> nodes;               ///< per node
+    std::vector<bool> edges;               ///< per edge
     std::vector<std::size_t> node_routes;  ///< per node: the routes seen through it
     std::vector<std::size_t> edge_routes;  ///< per edge: the routes seen through it
     /// Per node and per edge on a route: the best evidence among the routes through it

@@ -321,9 +321,8 @@ void write_audit_json(std::ostream& out, const AuditReport& report) {
             if (!edge.mechanism.empty()) {
                 out << ", \"mechanism\": " << json_string(edge.mechanism);
             }
-            out << ", \"status\": \""
-                << evidence_name(edge.status) << "\", \"scope\": \"" << scope_id(grade.scope)
-                << "\", \"searches\": " << grade.searches
+            out << ", \"status\": \"" << evidence_name(edge.status) << "\", \"scope\": \""
+                << scope_id(grade.scope) << "\", \"searches\": " << grade.searches
                 << ", \"supported\": " << (grade.supported ? "true" : "false")
                 << ", \"suggested_status\": "
                 << (grade.supported ? "\"" + std::string(evidence_name(grade.suggested)) + "\""

@@ -90,7 +90,6 @@ void add_route_values(std::vector<AttributeValue>& values,
     values.push_back(best);
 }
 
-
 }  // namespace
 
 std::vector<NodeIndex> nodes_in_id_order(const Scenario& scenario) {
@@ -102,34 +101,33 @@ std::vector<EdgeIndex> edges_in_id_order(const Scenario& scenario) {
 }
 
 std::vector<AttributeKey> node_attribute_keys(bool routes) {
-    return with_route_keys(
-        {{"kind", AttributeType::kString},
-         {"label", AttributeType::kString},
-         {"state", AttributeType::kString},
-         {"county", AttributeType::kString},
-         {"place", AttributeType::kString},
-         {"tags", AttributeType::kStrings},
-         {"produces", AttributeType::kStrings},
-         {"note", AttributeType::kString}},
-        routes);
+    return with_route_keys({{"kind", AttributeType::kString},
+                            {"label", AttributeType::kString},
+                            {"state", AttributeType::kString},
+                            {"county", AttributeType::kString},
+                            {"place", AttributeType::kString},
+                            {"tags", AttributeType::kStrings},
+                            {"produces", AttributeType::kStrings},
+                            {"note", AttributeType::kString}},
+                           routes);
 }
 
 std::vector<AttributeKey> edge_attribute_keys(bool routes) {
-    return with_route_keys(
-        {{"carries", AttributeType::kStrings},
-         {"mechanism", AttributeType::kString},
-         {"when", AttributeType::kString},
-         {"gates", AttributeType::kStrings},
-         {"status", AttributeType::kString},
-         {"sources", AttributeType::kStrings},
-         {"likelihood", AttributeType::kNumber},
-         {"cut_cost", AttributeType::kNumber},
-         {"convert", AttributeType::kPairs},
-         {"since", AttributeType::kString},
-         {"until", AttributeType::kString},
-         {"note", AttributeType::kString},
-         {"active", AttributeType::kFlag}},
-        routes);
+    return with_route_keys({{"carries", AttributeType::kStrings},
+                            {"mechanism", AttributeType::kString},
+                            {"when", AttributeType::kString},
+                            {"gates", AttributeType::kStrings},
+                            {"status", AttributeType::kString},
+                            {"sources", AttributeType::kStrings},
+                            {"likelihood", AttributeType::kNumber},
+                            {"cut_cost", AttributeType::kNumber},
+                            {"lever", AttributeType::kString},
+                            {"convert", AttributeType::kPairs},
+                            {"since", AttributeType::kString},
+                            {"until", AttributeType::kString},
+                            {"note", AttributeType::kString},
+                            {"active", AttributeType::kFlag}},
+                           routes);
 }
 
 std::vector<AttributeValue> node_attributes(const Scenario& scenario,
@@ -173,6 +171,7 @@ std::vector<AttributeValue> edge_attributes(const Scenario& scenario,
                                           ids(scenario.sources(), e.sources),
                                           likelihood,
                                           cut_cost,
+                                          given_text(e.lever),
                                           convert,
                                           optional_date(e.in_force.since),
                                           optional_date(e.in_force.until),

@@ -47,7 +47,7 @@ std::vector<EdgeIndex> edges_in_id_order(const Scenario& scenario);
 /// with `routes`, then on_route, route_count and route_evidence (the routes of a query).
 std::vector<AttributeKey> node_attribute_keys(bool routes);
 /// Edge attributes after id, from and to: carries, mechanism, when, gates, status,
-/// sources, likelihood, cut_cost, convert, since, until, note, active; with `routes`,
+/// sources, likelihood, cut_cost, lever, convert, since, until, note, active; with `routes`,
 /// then on_route, route_count and route_evidence.
 std::vector<AttributeKey> edge_attribute_keys(bool routes);
 

@@ -97,8 +97,7 @@ void write_graphml(std::ostream& out,
     }
     out << "  <graph id=\"scenario\" edgedefault=\"directed\">\n";
     out << "    <data key=\"g_title\">" << xml_escape(header.scenario) << "</data>\n";
-    out << "    <data key=\"g_configuration\">" << xml_escape(header.configuration)
-        << "</data>\n";
+    out << "    <data key=\"g_configuration\">" << xml_escape(header.configuration) << "</data>\n";
     if (header.as_of) {
         out << "    <data key=\"g_as_of\">" << *header.as_of << "</data>\n";
     }

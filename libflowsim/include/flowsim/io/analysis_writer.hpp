@@ -2,6 +2,7 @@
 
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <flowsim/cut.hpp>
@@ -14,11 +15,13 @@ namespace flowsim::io {
 
 /// Writes the answer of `cut`: the JSON object of docs/cli.md, "JSON" (with the header fields
 /// of a route listing first), or sentences for people naming who holds each lever.
+/// `holder`: the one holder the levers were restricted to (cut --holder), or empty.
 void write_cut(std::ostream& out,
                RouteFormat format,
                const Scenario& scenario,
                const QueryHeader& header,
-               const CutResult& cut);
+               const CutResult& cut,
+               std::string_view holder = {});
 
 /// Writes the rows of `sweep`: a table for people (rows whose answer differs from the
 /// settings as given are marked), or {"parameters": [...], "rows": [...]} in JSON.

@@ -14,7 +14,7 @@ namespace flowsim::io {
 ///  "nodes": [{"id", "kind", "label", "state", "county", "place", "tags", "produces",
 ///             "note"}],
 ///  "edges": [{"id", "from", "to", "carries", "mechanism", "when", "gates", "status",
-///             "sources", "likelihood", "cut_cost", "convert", "since", "until", "note",
+///             "sources", "likelihood", "cut_cost", "lever", "convert", "since", "until", "note",
 ///             "active"}],
 ///  "sources": [{"id", "title", "publisher", "url", "date", "kind"}]}
 /// with the attributes of write_graphml (lists as arrays, `convert` as an object; a value

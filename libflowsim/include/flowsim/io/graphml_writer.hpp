@@ -11,7 +11,7 @@ namespace flowsim::io {
 /// Writes the whole scenario of `view` as GraphML (a directed graph with parallel edges)
 /// that networkx.read_graphml and igraph read as they are: every <key> is declared with
 /// its attr.type; nodes carry kind, label, state, county, place, tags, produces and note;
-/// edges carry carries, mechanism, when, gates, status, sources, likelihood, cut_cost,
+/// edges carry carries, mechanism, when, gates, status, sources, likelihood, cut_cost, lever,
 /// convert, since, until, note, and whether they are active under the configuration for
 /// some data kind from some origin. Node and edge ids are the elements' `id` attributes
 /// (networkx makes edge ids the keys of its multigraph, igraph an "id" attribute; a data
