@@ -273,12 +273,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         agclose(parse_dot(folded.str()));
     }
 
+    flowsim::io::QueryHeader header;
+    header.scenario = scenario.title();
+    header.configuration = "default";
     std::ostringstream json;
-    flowsim::io::write_graph_json(json, view, "default");
+    flowsim::io::write_graph_json(json, view, header);
     check_json(scenario, json.str());
 
     std::ostringstream graphml;
-    flowsim::io::write_graphml(graphml, view, "default");
+    flowsim::io::write_graphml(graphml, view, header);
     check_graphml(scenario, graphml.str());
     return 0;
 }

@@ -49,9 +49,9 @@ def run_json(flowsim: str, args: list[str], root: str) -> dict:
 
 def tally(flowsim: str, root: str) -> str:
     graph = run_json(flowsim, ["export", SCENARIO], root)
-    mech = {e["id"]: e["mechanism"] for e in graph["edges"]}
+    mech = {e["id"]: e.get("mechanism", "") for e in graph["edges"]}
     state = {n["id"]: n.get("state", "") for n in graph["nodes"]}
-    portals = sorted(n["id"] for n in graph["nodes"] if "portal" in n["tags"])
+    portals = sorted(n["id"] for n in graph["nodes"] if "portal" in n.get("tags", []))
 
     def routes(*extra):
         data = run_json(flowsim, ["paths", SCENARIO, "--from", "tag:portal", "--limit", "0"] + list(extra), root)
@@ -78,7 +78,7 @@ def tally(flowsim: str, root: str) -> str:
     add = L.append
     n = len(portals)
     kinds = collections.Counter(nd["kind"] for nd in graph["nodes"])
-    mechs = collections.Counter((e["mechanism"], e["status"], e.get("when", "true"),
+    mechs = collections.Counter((e.get("mechanism", ""), e["status"], e.get("when", "true"),
                                  e.get("until", "")) for e in graph["edges"])
     add("The model (`flowsim export --format json`):")
     add("")

@@ -9,7 +9,7 @@ packages=(
     libboost-graph-dev libyaml-cpp-dev libspdlog-dev libcli11-dev
     libgtest-dev libgmock-dev
     graphviz
-    python3-networkx python3-igraph
+    python3-networkx python3-igraph python3-jsonschema
     chromium
 )
 

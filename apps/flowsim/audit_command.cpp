@@ -44,16 +44,6 @@ std::string id_from_file(const std::string& path) {
     return id.empty() ? "search-audit" : id;
 }
 
-// FILE.md -> FILE.svg.
-std::string beside(const std::string& path) {
-    const std::size_t slash = path.find_last_of('/');
-    const std::size_t dot = path.rfind('.');
-    const std::string stem = dot != std::string::npos && (slash == std::string::npos || dot > slash)
-                                 ? path.substr(0, dot)
-                                 : path;
-    return stem + ".svg";
-}
-
 std::string file_name(const std::string& path) {
     const std::size_t slash = path.find_last_of('/');
     return slash == std::string::npos ? path : path.substr(slash + 1);
@@ -89,8 +79,8 @@ CLI::App& setup_audit(CLI::App& app, AuditOptions& options) {
         ->check(whole_number());
     command.add_option("--scope-breaks", options.scope_breaks,
                        "OWN_MAX,STATE_MAX: set both scope thresholds by hand");
-    command.add_option("--format", options.format, "text, json or md")
-        ->check(CLI::IsMember({"text", "json", "md"}));
+    add_format_option(command, options.format, options.output, {"text", "json", "md"},
+                      "text, json or md (default: from the extension of -o FILE, else text)");
     command.add_option("-o,--output", options.output, "Write to FILE (md: the chart beside it)");
     command.add_option("--svg", options.svg, "Also write the bar chart (SVG) to FILE");
     command.add_option("--source-id", options.source_id, "Id of the suggested source entry");
@@ -272,7 +262,7 @@ ExitCode run_audit(const AuditOptions& options) {
 
     std::string svg_path = options.svg;
     if (svg_path.empty() && options.format == "md" && !options.output.empty()) {
-        svg_path = beside(options.output);
+        svg_path = file_beside(options.output, ".svg");
     }
     if (!svg_path.empty() && svg_path == options.output) {
         std::cerr << "error: the chart would overwrite the output " << options.output << "\n";

@@ -1,12 +1,19 @@
 #include "flowsim/command_support.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
+#include <string_view>
+#include <utility>
 
+#include <CLI/CLI.hpp>
+
+#include "flowsim/exit_codes.hpp"
 #include "flowsim/print_diagnostics.hpp"
 
 namespace flowsim::cli {
@@ -32,7 +39,78 @@ std::string shell_word(const std::string& word) {
     return quoted + "'";
 }
 
+// The file extensions that name a format, for -o FILE without --format.
+constexpr std::pair<std::string_view, std::string_view> kFormatOfExtension[] = {
+    {".dot", "dot"},   {".gv", "dot"},          {".svg", "svg"},   {".png", "png"},
+    {".json", "json"}, {".graphml", "graphml"}, {".html", "html"}, {".htm", "html"},
+    {".md", "md"},     {".markdown", "md"},
+};
+
+// The format the extension of `path` names; empty for any other extension, or none.
+std::string format_of_file(const std::string& path) {
+    std::string extension = std::filesystem::path(path).extension().string();
+    for (char& c : extension) {
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    for (const auto& [known, format] : kFormatOfExtension) {
+        if (extension == known) {
+            return std::string(format);
+        }
+    }
+    return "";
+}
+
+// "text, json or md".
+std::string either(const std::vector<std::string>& formats) {
+    std::string text;
+    for (std::size_t i = 0; i < formats.size(); ++i) {
+        text += (i == 0 ? "" : i + 1 == formats.size() ? " or " : ", ") + formats[i];
+    }
+    return text;
+}
+
 }  // namespace
+
+CLI::Option* add_format_option(CLI::App& command,
+                               std::string& format,
+                               const std::string& output,
+                               const std::vector<std::string>& formats,
+                               const std::string& description) {
+    CLI::Option* option = command.add_option("--format", format, description)
+                              ->check(CLI::IsMember(formats))
+                              ->capture_default_str();
+    CLI::App* app = &command;
+    // After parsing, once every value is in place: the usage problem is printed in our
+    // words, and the RuntimeError makes main exit 2 without CLI11 adding its own.
+    command.callback([app, &format, &output, formats] {
+        const std::string named = format_of_file(output);
+        if (named.empty()) {
+            return;
+        }
+        const CLI::Option* given = app->get_option_no_throw("--format");
+        std::string problem;
+        if (given != nullptr && given->count() > 0) {
+            if (named != format) {
+                problem = "--format " + format + " contradicts the extension of -o " + output +
+                          " (" + named + "); drop one of them, or make them agree";
+            }
+        } else if (std::find(formats.begin(), formats.end(), named) == formats.end()) {
+            problem = "-o " + output + ": " + app->get_name() + " writes " + either(formats) +
+                      ", not " + named + "; give --format or another file name";
+        } else {
+            format = named;
+        }
+        if (!problem.empty()) {
+            std::cerr << "flowsim: error: " << problem << "\n";
+            throw CLI::RuntimeError(to_int(ExitCode::kInvalidInput));
+        }
+    });
+    return option;
+}
+
+std::string file_beside(const std::string& path, const std::string& extension) {
+    return std::filesystem::path(path).replace_extension(extension).string();
+}
 
 void remember_command_line(int argc, const char* const* argv) {
     // The output file by its name only: the command, run in the folder of the file it

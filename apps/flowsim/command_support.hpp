@@ -15,6 +15,11 @@
 #include "flowsim/output.hpp"
 #include "flowsim/progress.hpp"
 
+namespace CLI {
+class App;
+class Option;
+}  // namespace CLI
+
 namespace flowsim::cli {
 
 /// Thrown by load_or_report (and so prepare_query) once the diagnostics are printed,
@@ -32,6 +37,24 @@ std::optional<Scenario> load_or_report(const std::string& path,
                                        const io::LoadLimits& limits,
                                        std::vector<std::string>* files = nullptr,
                                        std::string* content_hash = nullptr);
+
+/// Adds `--format` to `command`: one of `formats`, with `format` holding the default until
+/// the command line says otherwise. -o FILE may choose it instead: when --format is
+/// absent, an extension that names a format (.dot, .gv, .svg, .png, .json, .graphml,
+/// .html, .htm, .md, .markdown; any case) chooses that format. A --format that
+/// contradicts the extension of -o (`--format dot -o x.svg`), or an extension naming a
+/// format the command does not write, is refused at parse time with a message and exit 2.
+/// `output` is where the command keeps -o. A second call for the same command (after
+/// removing the first --format) replaces the first.
+CLI::Option* add_format_option(CLI::App& command,
+                               std::string& format,
+                               const std::string& output,
+                               const std::vector<std::string>& formats,
+                               const std::string& description);
+
+/// `path` with its extension replaced by `extension` (".svg"): the file written beside
+/// a Markdown report for its diagram or chart.
+std::string file_beside(const std::string& path, const std::string& extension);
 
 /// Remembers the command line as typed (main calls it once), for reports' provenance.
 void remember_command_line(int argc, const char* const* argv);

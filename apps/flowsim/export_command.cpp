@@ -29,11 +29,11 @@ io::CollapseBy collapse_by(const std::string& name) {
 // The usage problems the option parser cannot see; empty when there are none.
 std::string usage_problem(const ExportOptions& options) {
     const std::string& format = options.route.format;
-    if (!is_diagram(format) && (options.routes || options.routes_only || options.active_only ||
-                                !options.collapse_by.empty())) {
-        return "--routes, --routes-only, --active-only and --collapse-by shape a diagram; use "
-               "them with --format dot, svg or png (" +
-               format + " always holds the whole scenario)";
+    if (!is_diagram(format) &&
+        (options.routes_only || options.active_only || !options.collapse_by.empty())) {
+        return "--routes-only, --active-only and --collapse-by shape a diagram; use them with "
+               "--format dot, svg or png (" +
+               format + " always holds the whole scenario; --routes marks the routes in it)";
     }
     if (format == "png" && options.route.output.empty()) {
         return "--format png writes an image: name the file with -o FILE";
@@ -87,13 +87,13 @@ CLI::App& setup_export(CLI::App& app, ExportOptions& options) {
     add_route_options(command, options.route);
     // The route options offer the listing formats; export has its own.
     command.remove_option(command.get_option("--format"));
-    command
-        .add_option("--format", options.route.format,
-                    "dot, svg or png (svg and png need Graphviz's dot), graphml or json")
-        ->check(CLI::IsMember({"dot", "svg", "png", "graphml", "json"}))
-        ->capture_default_str();
+    add_format_option(command, options.route.format, options.route.output,
+                      {"dot", "svg", "png", "graphml", "json"},
+                      "dot, svg or png (svg and png need Graphviz's dot), graphml or json "
+                      "(default: from the extension of -o FILE, else dot)");
     command.add_flag("--routes", options.routes,
-                     "Draw the routes from --from to --to thick and red, the targets emphasised");
+                     "Draw the routes from --from to --to thick and red, the targets emphasised "
+                     "(graphml, json: mark what lies on them)");
     command.add_flag("--routes-only", options.routes_only,
                      "Draw only the nodes and edges on those routes (implies --routes)");
     command.add_flag("--active-only", options.active_only,
@@ -159,10 +159,20 @@ ExitCode run_export(const ExportOptions& options) {
         }
         text << diagram.dot;
         cut_short = diagram.completion.cut_short();
-    } else if (format == "graphml") {
-        io::write_graphml(text, view, query->configuration_name);
     } else {
-        io::write_graph_json(text, view, query->configuration_name);
+        // The whole scenario as data; with --routes, what lies on the routes is marked.
+        std::optional<RouteCover> routes;
+        if (options.routes) {
+            routes = cover_routes(view, query->routes, stop);
+            cut_short = routes->completion.cut_short();
+        }
+        const io::QueryHeader header = io::make_header(view, *query, options.route.common.scenario);
+        const RouteCover* cover = routes ? &*routes : nullptr;
+        if (format == "graphml") {
+            io::write_graphml(text, view, header, cover);
+        } else {
+            io::write_graph_json(text, view, header, cover);
+        }
     }
 
     Output output(options.route.output, files);

@@ -58,7 +58,9 @@ ExitCode run_paths(const PathsOptions& options) {
             },
             phases.stop());
         phases.begin("writing");
-        io::write_route_count(output.stream(), format, found, enumeration.completion);
+        io::write_route_count(output.stream(), format,
+                              io::make_header(view, query, options.route.common.scenario), found,
+                              enumeration.completion);
     } else {
         phases.begin("listing routes", "route");
         io::PathsWriter writer(output.stream(), format, scenario,

@@ -18,11 +18,6 @@ namespace {
 // As many blocked routes as `query` explains by default.
 constexpr std::size_t kBlockedRoutes = 10;
 
-// The SVG file a Markdown report at `report_path` refers to: the same name with .svg.
-std::filesystem::path diagram_path(const std::string& report_path) {
-    return std::filesystem::path(report_path).replace_extension(".svg");
-}
-
 }  // namespace
 
 CLI::App& setup_report(CLI::App& app, ReportOptions& options) {
@@ -35,12 +30,10 @@ CLI::App& setup_report(CLI::App& app, ReportOptions& options) {
     add_route_options(command, options.route);
     // The route options offer the listing formats; report has its own.
     command.remove_option(command.get_option("--format"));
-    command
-        .add_option("--format", options.route.format,
-                    "html (one self-contained page) or md (Markdown; with -o FILE.md the "
-                    "diagram is written beside it as FILE.svg)")
-        ->check(CLI::IsMember({"md", "html"}))
-        ->capture_default_str();
+    add_format_option(command, options.route.format, options.route.output, {"html", "md"},
+                      "html (one self-contained page) or md (Markdown; with -o FILE.md the "
+                      "diagram is written beside it as FILE.svg); default: from the extension "
+                      "of -o FILE, else html");
     command.add_option("--limit", options.limit, "Most routes in the table (0: every route)")
         ->capture_default_str()
         ->check(whole_number());
@@ -63,14 +56,9 @@ CLI::App& setup_report(CLI::App& app, ReportOptions& options) {
 ExitCode run_report(const ReportOptions& options) {
     const bool markdown = options.route.format == "md";
     const std::string& output_path = options.route.output;
-    // Markdown refers to its diagram by file name, so it gets one only beside a file.
+    // Markdown refers to its diagram by file name, so it gets one only beside a file (whose
+    // name never ends in .svg: add_format_option refuses that).
     const bool diagram_file = markdown && !output_path.empty();
-    if (diagram_file && diagram_path(output_path) == std::filesystem::path(output_path)) {
-        std::cerr << "flowsim: error: -o " << output_path
-                  << " would be overwritten by the report's diagram; name the Markdown file "
-                     "FILE.md\n";
-        return ExitCode::kInvalidInput;
-    }
     Phases phases(options.route.timeout_seconds, options.route.common.verbosity());
     const auto prepared = prepare_query(options.route.common, options.route.to_request(), phases);
     if (!prepared) {
@@ -135,7 +123,7 @@ ExitCode run_report(const ReportOptions& options) {
     phases.begin("writing");
     std::optional<Output> svg_output;
     if (diagram_file && !svg.empty()) {
-        const std::filesystem::path svg_path = diagram_path(output_path);
+        const std::filesystem::path svg_path = file_beside(output_path, ".svg");
         svg_output.emplace(svg_path.string(), prepared->files);
         if (!svg_output->ok()) {
             return svg_output->error_exit();

@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "flowsim/command_support.hpp"
 #include "flowsim/common_options.hpp"
 
 namespace flowsim::cli {
@@ -27,9 +28,10 @@ void add_route_options(CLI::App& command, RouteOptions& options) {
     command.add_option("--avoid", options.request.avoid, "Leave these nodes out of every route");
     command.add_option("--max-hops", options.max_hops, "Longest route to consider (0: no bound)")
         ->check(whole_number());
-    command.add_option("--format", options.format, "Output format")
-        ->check(CLI::IsMember({"text", "json"}));
-    command.add_option("-o,--output", options.output, "Write the result to FILE instead of stdout");
+    add_format_option(command, options.format, options.output, {"text", "json"},
+                      "text or json (default: from the extension of -o FILE, else text)");
+    command.add_option("-o,--output", options.output,
+                       "Write the result to FILE instead of stdout (FILE.json: JSON)");
     command
         .add_option("--timeout", options.timeout_seconds,
                     "Stop after this many seconds with what was found (exit 3)")

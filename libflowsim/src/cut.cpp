@@ -1,6 +1,7 @@
 #include "flowsim/cut.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <limits>
 #include <numeric>
@@ -219,10 +220,14 @@ private:
 
 // A minimum edge cut between the sources and the targets of `query` in the graph of
 // edges active under `view` for some kind and origin (a superset of what routes can
-// use, so cutting it leaves no route), with cuttable edges priced by `cut_cost` and the
-// rest uncuttable. Nothing when every cut must take an uncuttable edge.
-std::optional<std::vector<EdgeIndex>> minimum_edge_cut(const ConfigurationView& view,
-                                                       const RouteQuery& query) {
+// use, so cutting it leaves no route), with the edges that are levers (`lever_of_edge`,
+// positions in `edge_levers`) priced by their cost and the rest uncuttable. Nothing when
+// every cut must take an uncuttable edge.
+std::optional<std::vector<EdgeIndex>> minimum_edge_cut(
+    const ConfigurationView& view,
+    const RouteQuery& query,
+    const std::vector<std::int32_t>& lever_of_edge,
+    const std::vector<Lever>& edge_levers) {
     const Scenario& scenario = view.scenario();
     const std::size_t n = scenario.nodes().size();
     std::vector<char> avoided(n, 0);
@@ -239,10 +244,8 @@ std::optional<std::vector<EdgeIndex>> minimum_edge_cut(const ConfigurationView& 
         return std::llround(cost * 1000.0);
     };
     std::int64_t uncuttable = 1;
-    for (const Edge& edge : scenario.edges()) {
-        if (edge.cut_cost) {
-            uncuttable += scaled(*edge.cut_cost);
-        }
+    for (const Lever& lever : edge_levers) {
+        uncuttable += scaled(lever.cost);
     }
     const auto source = static_cast<std::uint32_t>(n);
     const auto sink = static_cast<std::uint32_t>(n + 1);
@@ -254,7 +257,10 @@ std::optional<std::vector<EdgeIndex>> minimum_edge_cut(const ConfigurationView& 
         if (!active[e] || target[edge.from] || avoided[edge.from] || avoided[edge.to]) {
             continue;  // a route ends at its first target, and never touches avoided nodes
         }
-        arcs.push_back({edge.from, edge.to, edge.cut_cost ? scaled(*edge.cut_cost) : uncuttable});
+        const std::int32_t lever = lever_of_edge[e];
+        arcs.push_back(
+            {edge.from, edge.to,
+             lever >= 0 ? scaled(edge_levers[static_cast<std::size_t>(lever)].cost) : uncuttable});
         edge_of_arc.push_back(e);
     }
     for (const NodeIndex node : query.from) {
@@ -278,20 +284,25 @@ std::optional<std::vector<EdgeIndex>> minimum_edge_cut(const ConfigurationView& 
     return edges;
 }
 
-// Up to three routes under `view` that no lever touches: none of their edges has a
-// `cut_cost` or a lever parameter in its `when`.
+// Up to three routes under `view` that none of `levers` touches: none of their edges is
+// one of them or has one of their parameters in its `when`.
 std::vector<Route> untouched_routes(const ConfigurationView& view,
                                     const RouteQuery& query,
-                                    const StopCondition& stop) {
+                                    const StopCondition& stop,
+                                    const std::vector<Lever>& levers) {
     const Scenario& scenario = view.scenario();
+    std::vector<char> lever_edge(scenario.edges().size(), 0);
+    std::vector<char> lever_parameter(scenario.parameters().size(), 0);
+    for (const Lever& lever : levers) {
+        (lever.type == Lever::Type::kEdge ? lever_edge : lever_parameter)[lever.index] = 1;
+    }
     const auto touched = [&](const Route& route) {
         for (const EdgeIndex index : route.edges) {
-            const Edge& edge = scenario.edges()[index];
-            if (edge.cut_cost) {
+            if (lever_edge[index]) {
                 return true;
             }
-            for (const ParameterIndex parameter : edge.when.parameters()) {
-                if (!scenario.parameters()[parameter].lever.empty()) {
+            for (const ParameterIndex parameter : scenario.edges()[index].when.parameters()) {
+                if (lever_parameter[parameter]) {
                     return true;
                 }
             }
@@ -368,14 +379,50 @@ std::vector<std::uint32_t> parameter_flip_sets(const std::vector<Lever>& levers,
 
 }  // namespace
 
-std::vector<Lever> available_levers(const ConfigurationView& view) {
+std::vector<std::string> lever_holders(const Scenario& scenario, const Lever& lever) {
+    if (lever.type == Lever::Type::kParameter) {
+        return {scenario.parameters()[lever.index].lever};
+    }
+    const Edge& edge = scenario.edges()[lever.index];
+    if (!edge.lever.empty()) {
+        return {edge.lever};
+    }
+    // Either party can end an agreement or a sharing relationship; a camera is no party.
+    const Node& from = scenario.nodes()[edge.from];
+    const Node& to = scenario.nodes()[edge.to];
+    const bool from_holds = from.kind != NodeKind::kCamera;
+    const bool to_holds = to.kind != NodeKind::kCamera;
+    if (from_holds == to_holds) {
+        return {from.label, to.label};
+    }
+    return {from_holds ? from.label : to.label};
+}
+
+bool held_by(const Scenario& scenario, const Lever& lever, std::string_view holder) {
+    const auto lower = [](char c) {
+        return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    };
+    for (const std::string& name : lever_holders(scenario, lever)) {
+        if (name.size() == holder.size() &&
+            std::equal(name.begin(), name.end(), holder.begin(),
+                       [&](char a, char b) { return lower(a) == lower(b); })) {
+            return true;
+        }
+    }
+    return false;
+}
+
+std::vector<Lever> available_levers(const ConfigurationView& view, std::string_view holder) {
     const Scenario& scenario = view.scenario();
+    const auto offered = [&](const Lever& lever) {
+        return holder.empty() || held_by(scenario, lever, holder);
+    };
     std::vector<Lever> parameters;
     for (ParameterIndex p = 0; p < scenario.parameters().size(); ++p) {
         const Parameter& parameter = scenario.parameters()[p];
-        if (!parameter.lever.empty()) {
-            parameters.push_back(
-                {Lever::Type::kParameter, p, !view.parameter_values()[p], parameter.cost});
+        const Lever lever{Lever::Type::kParameter, p, !view.parameter_values()[p], parameter.cost};
+        if (!parameter.lever.empty() && offered(lever)) {
+            parameters.push_back(lever);
         }
     }
     std::sort(parameters.begin(), parameters.end(), [&](const Lever& a, const Lever& b) {
@@ -383,8 +430,11 @@ std::vector<Lever> available_levers(const ConfigurationView& view) {
     });
     std::vector<Lever> edges;
     for (EdgeIndex e = 0; e < scenario.edges().size(); ++e) {
-        if (scenario.edges()[e].cut_cost) {
-            edges.push_back({Lever::Type::kEdge, e, false, *scenario.edges()[e].cut_cost});
+        if (const auto cost = scenario.edges()[e].cut_cost) {
+            const Lever lever{Lever::Type::kEdge, e, false, *cost};
+            if (offered(lever)) {
+                edges.push_back(lever);
+            }
         }
     }
     std::sort(edges.begin(), edges.end(), [&](const Lever& a, const Lever& b) {
@@ -410,7 +460,8 @@ CutResult find_cut(const Scenario& scenario,
                    const ActivitySettings& settings,
                    const RouteQuery& query,
                    const StopCondition& stop,
-                   const CutLimits& limits) {
+                   const CutLimits& limits,
+                   std::string_view holder) {
     CutResult result;
     // A run stopped at its own limit is an answer; only `stop` cuts the search short.
     const auto note_stop = [&](Completion completion) {
@@ -433,7 +484,7 @@ CutResult find_cut(const Scenario& scenario,
         return result;
     }
 
-    const std::vector<Lever> levers = available_levers(base_view);
+    const std::vector<Lever> levers = available_levers(base_view, holder);
     std::vector<Lever> parameter_levers;
     std::vector<Lever> edge_levers;
     for (const Lever& lever : levers) {
@@ -506,7 +557,7 @@ CutResult find_cut(const Scenario& scenario,
         }
         std::vector<Lever> ended;
         if (remaining.over_limit) {
-            const auto cut = minimum_edge_cut(view, query);
+            const auto cut = minimum_edge_cut(view, query, lever_of_edge, edge_levers);
             result.used_max_flow = true;
             if (!cut) {
                 continue;
@@ -546,7 +597,7 @@ CutResult find_cut(const Scenario& scenario,
 
     result.found = best.count != std::numeric_limits<std::size_t>::max();
     if (!result.found && result.completion.complete()) {
-        result.unstoppable = untouched_routes(base_view, query, stop);
+        result.unstoppable = untouched_routes(base_view, query, stop, levers);
     }
     result.minimal = result.completion.complete() && exhaustive && !result.used_max_flow;
     if (result.found) {

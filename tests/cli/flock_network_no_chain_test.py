@@ -46,9 +46,9 @@ def main():
     failures = []
 
     graph = flowsim_json(flowsim, ["export", scenario])
-    mech = {e["id"]: e["mechanism"] for e in graph["edges"]}
-    share_heads = {e["to"] for e in graph["edges"] if e["mechanism"] == SHARING}
-    share_tails = {e["from"] for e in graph["edges"] if e["mechanism"] == SHARING}
+    mech = {e["id"]: e.get("mechanism", "") for e in graph["edges"]}
+    share_heads = {e["to"] for e in graph["edges"] if e.get("mechanism", "") == SHARING}
+    share_tails = {e["from"] for e in graph["edges"] if e.get("mechanism", "") == SHARING}
     both = sorted(share_heads & share_tails)
     if both:
         failures.append(f"{len(both)} nodes both receive and give sharing access, e.g. {both[:5]}")

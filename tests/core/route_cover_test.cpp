@@ -71,6 +71,38 @@ edges:
     EXPECT_EQ(cover.edges, (std::vector<bool>{true, true, true, true, false, false}));
 }
 
+TEST(RouteCover, CountsTheRoutesThroughEachAndTheirBestEvidence) {
+    // Two routes: cam-pd-ice (documented, then alleged: alleged) and cam-pd-side-ice
+    // (documented, reported, reported: reported).
+    const Scenario scenario = load(R"(
+flowsim: 1
+nodes:
+  - {id: cam, kind: camera, produces: [plate_read]}
+  - {id: pd, kind: local_agency}
+  - {id: side, kind: local_agency}
+  - {id: dead_end, kind: local_agency}
+  - {id: ice, kind: federal_agency, tags: [ice]}
+edges:
+  - {id: a, from: cam, to: pd, carries: [plate_read], status: documented}
+  - {id: b, from: pd, to: ice, carries: [plate_read], status: alleged}
+  - {id: c, from: pd, to: side, carries: [plate_read], status: reported}
+  - {id: d, from: side, to: ice, carries: [plate_read], status: reported}
+  - {id: e, from: pd, to: dead_end, carries: [plate_read], status: documented}
+)");
+    std::vector<std::string> errors;
+    const ResolvedQuery query = resolve_request(scenario, {}, errors);
+    ASSERT_TRUE(errors.empty());
+    const ConfigurationView view(scenario, query.activity);
+    const RouteCover cover = cover_routes(view, query.routes);
+    using E = Evidence;
+    EXPECT_EQ(cover.node_routes, (std::vector<std::size_t>{2, 2, 1, 0, 2}));
+    EXPECT_EQ(cover.edge_routes, (std::vector<std::size_t>{2, 1, 1, 1, 0}));
+    EXPECT_EQ(cover.node_evidence, (std::vector<E>{E::kReported, E::kReported, E::kReported,
+                                                   E::kHypothetical, E::kReported}));
+    EXPECT_EQ(cover.edge_evidence, (std::vector<E>{E::kReported, E::kAlleged, E::kReported,
+                                                   E::kReported, E::kHypothetical}));
+}
+
 TEST(RouteCover, IsEmptyWhenNothingIsReachable) {
     const Scenario scenario = load(R"(
 flowsim: 1

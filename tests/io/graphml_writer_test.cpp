@@ -9,6 +9,7 @@
 
 #include "flowsim/configuration_view.hpp"
 #include "flowsim/io/scenario_loader.hpp"
+#include "flowsim/query_request.hpp"
 #include "support/scenario_text.hpp"
 
 namespace flowsim::io {
@@ -20,8 +21,10 @@ using testing::kWriterScenario;
 
 std::string export_graphml(const Scenario& scenario, const ActivitySettings& settings = {}) {
     const ConfigurationView view(scenario, settings);
+    std::vector<std::string> errors;
+    const ResolvedQuery query = resolve_request(scenario, {}, errors);
     std::ostringstream out;
-    write_graphml(out, view, "default");
+    write_graphml(out, view, make_header(view, query, "small.yaml"));
     return out.str();
 }
 
@@ -47,6 +50,7 @@ TEST(GraphmlWriter, WritesTheWholeScenario) {
   <key id="e_sources" for="edge" attr.name="sources" attr.type="string"/>
   <key id="e_likelihood" for="edge" attr.name="likelihood" attr.type="double"/>
   <key id="e_cut_cost" for="edge" attr.name="cut_cost" attr.type="double"/>
+  <key id="e_lever" for="edge" attr.name="lever" attr.type="string"/>
   <key id="e_convert" for="edge" attr.name="convert" attr.type="string"/>
   <key id="e_since" for="edge" attr.name="since" attr.type="string"/>
   <key id="e_until" for="edge" attr.name="until" attr.type="string"/>
@@ -59,16 +63,12 @@ TEST(GraphmlWriter, WritesTheWholeScenario) {
     <node id="cam">
       <data key="n_kind">camera</data>
       <data key="n_label">cam</data>
-      <data key="n_tags"></data>
       <data key="n_produces">footage;plate_read</data>
-      <data key="n_note"></data>
     </node>
     <node id="ice">
       <data key="n_kind">federal_agency</data>
       <data key="n_label">ice</data>
       <data key="n_tags">ice</data>
-      <data key="n_produces"></data>
-      <data key="n_note"></data>
     </node>
     <node id="pd">
       <data key="n_kind">local_agency</data>
@@ -76,16 +76,12 @@ TEST(GraphmlWriter, WritesTheWholeScenario) {
       <data key="n_state">IL</data>
       <data key="n_county">Cook</data>
       <data key="n_tags">a;b</data>
-      <data key="n_produces"></data>
       <data key="n_note">two&#10;lines</data>
     </node>
     <edge id="cam-&gt;pd" source="cam" target="pd">
       <data key="e_carries">plate_read</data>
-      <data key="e_mechanism"></data>
       <data key="e_when">true</data>
-      <data key="e_gates"></data>
       <data key="e_status">hypothetical</data>
-      <data key="e_sources"></data>
       <data key="e_convert">plate_read-&gt;hit</data>
       <data key="e_note">it&apos;s</data>
       <data key="e_active">true</data>
@@ -99,10 +95,8 @@ TEST(GraphmlWriter, WritesTheWholeScenario) {
       <data key="e_sources">audit</data>
       <data key="e_likelihood">0.3</data>
       <data key="e_cut_cost">2</data>
-      <data key="e_convert"></data>
       <data key="e_since">2025-01-01</data>
       <data key="e_until">2026-01-01</data>
-      <data key="e_note"></data>
       <data key="e_active">false</data>
     </edge>
   </graph>

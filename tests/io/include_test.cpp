@@ -157,17 +157,18 @@ TEST_F(Include, CsvEdgeTablesHoldEveryEdgeField) {
              "     convert: {plate_read: searched_read, footage: plate_read}, gates: [warrant, "
              "consent],\n"
              "     when: lookup and not sharing, status: reported, sources: [blog, audit],\n"
-             "     likelihood: 0.25, cut_cost: 3, since: 2021-06-07, until: 2025-04-01,\n"
+             "     likelihood: 0.25, cut_cost: 3, lever: city council, since: 2021-06-07,\n"
+             "     until: 2025-04-01,\n"
              "     note: 'says \"yes\"'}\n"
              "  - {id: share, from: spd, to: ice, carries: [searched_read, plate_read]}\n");
     dir_.write(
         "edges.csv",
-        "from,to,id,carries,mechanism,when,gates,status,sources,likelihood,cut_cost,convert,"
+        "from,to,id,carries,mechanism,when,gates,status,sources,likelihood,cut_cost,lever,convert,"
         "since,until,note\n"
         "cams,spd,,plate_read;footage,feed,lookup and not sharing,warrant; consent,reported,"
-        "blog;audit,0.25,3,plate_read>searched_read; footage > plate_read,2021-06-07,2025-04-01,"
-        "\"says \"\"yes\"\"\"\n"
-        "spd,ice,share,searched_read;plate_read,,,,,,,,,,,\n");
+        "blog;audit,0.25,3,city council,plate_read>searched_read; footage > plate_read,"
+        "2021-06-07,2025-04-01,\"says \"\"yes\"\"\"\n"
+        "spd,ice,share,searched_read;plate_read,,,,,,,,,,,,\n");
     const LoadResult csv = load(std::string(kEveryFieldTop) + "include: [edges.csv]\n");
     ASSERT_TRUE(yaml.ok()) << printed(yaml);
     ASSERT_TRUE(csv.ok()) << printed(csv);
@@ -186,6 +187,7 @@ TEST_F(Include, CsvEdgeTablesHoldEveryEdgeField) {
         EXPECT_EQ(a.sources, b.sources);
         EXPECT_EQ(a.likelihood, b.likelihood);
         EXPECT_EQ(a.cut_cost, b.cut_cost);
+        EXPECT_EQ(a.lever, b.lever);
         ASSERT_EQ(a.convert.size(), b.convert.size());
         for (std::size_t c = 0; c < a.convert.size(); ++c) {
             EXPECT_EQ(a.convert[c].from, b.convert[c].from);
@@ -201,6 +203,7 @@ TEST_F(Include, CsvEdgeTablesHoldEveryEdgeField) {
     EXPECT_EQ(feed.converted(kPlateRead), *csv.scenario->find_data_kind("searched_read"));
     EXPECT_EQ(feed.converted(kFootage), kPlateRead);
     EXPECT_EQ(feed.cut_cost, 3.0);
+    EXPECT_EQ(feed.lever, "city council");
     EXPECT_EQ(feed.in_force.until->to_string(), "2025-04-01");
 }
 

@@ -57,6 +57,7 @@ edges:
     sources: [blog, audit]
     likelihood: 0.25
     cut_cost: 3
+    lever: city council
     convert: {footage: hotlist_hit}
     since: 2025-04-10
     until: 2025-08-25
@@ -133,6 +134,7 @@ TEST(ScenarioLoader, ReadsEdgeFields) {
     EXPECT_EQ(edge.sources, (std::vector<SourceIndex>{0, 1}));
     EXPECT_EQ(edge.likelihood, 0.25);
     EXPECT_EQ(edge.cut_cost, 3.0);
+    EXPECT_EQ(edge.lever, "city council");
     EXPECT_EQ(edge.converted(kFootage), 2U);
     EXPECT_EQ(edge.converted(kPlateRead), kPlateRead);
     EXPECT_TRUE(edge.in_force.contains(Date::parse("2025-08-24")));
@@ -143,6 +145,7 @@ TEST(ScenarioLoader, ReadsEdgeFields) {
     EXPECT_EQ(plain.status, Evidence::kHypothetical);
     EXPECT_FALSE(plain.likelihood.has_value());  // absent: unknown, not 1
     EXPECT_FALSE(plain.cut_cost);
+    EXPECT_EQ(plain.lever, "");  // held by its two ends
     EXPECT_TRUE(plain.when.is_always_true());
 }
 

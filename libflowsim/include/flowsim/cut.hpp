@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "flowsim/configuration_view.hpp"
@@ -21,10 +22,18 @@ struct Lever {
     double cost = 1.0;        ///< the parameter's `cost`, or the edge's `cut_cost`
 };
 
+/// Who can pull `lever`: a parameter's `lever`; an edge's `lever`, or when it has none the
+/// parties it joins, its two end nodes by label, except a camera, which holds nothing (an
+/// edge between two cameras names both).
+std::vector<std::string> lever_holders(const Scenario& scenario, const Lever& lever);
+
+/// Whether `holder` is one of lever_holders(), compared without regard to (ASCII) case.
+bool held_by(const Scenario& scenario, const Lever& lever, std::string_view holder);
+
 /// Every lever the scenario offers under `view`: parameters with a `lever` (each flipped
 /// away from its value in the view), by parameter id, then edges with a `cut_cost`, by
-/// edge id.
-std::vector<Lever> available_levers(const ConfigurationView& view);
+/// edge id. With a `holder`, only the levers it holds (held_by).
+std::vector<Lever> available_levers(const ConfigurationView& view, std::string_view holder = {});
 
 /// `base` with `levers` pulled: parameter settings appended (so they win), edges ended.
 ActivitySettings with_levers(const ActivitySettings& base, const std::vector<Lever>& levers);
@@ -52,7 +61,8 @@ struct CutResult {
     std::vector<Lever> levers;         ///< parameters first, then edges, each by id
     std::vector<Lever> single_levers;  ///< every lever that alone suffices, same order
     /// When no set exists: a few routes (at most three, in the fixed order) that no lever
-    /// touches: no cuttable edge, no lever parameter in any `when`. Why the answer is no.
+    /// touches (of the holder's, with one): no cuttable edge, no lever parameter in any
+    /// `when`. Why the answer is no.
     std::vector<Route> unstoppable;
     bool used_max_flow = false;  ///< some edge choice came from a graph cut
     Completion completion;       ///< cut short when `stop` cut the search short
@@ -67,10 +77,15 @@ struct CutResult {
 /// or, when there are too many routes, by a minimum edge cut of the active graph, which
 /// is sound but not always least. Ties go to fewer levers, then to the first in the order
 /// above. The result is re-checked by the engine.
+///
+/// With a `holder`, only the levers it holds may be pulled (available_levers): every
+/// other edge is as uncuttable as one without a cut_cost, every other parameter as fixed
+/// as one without a lever. "What can the city council alone do?"
 CutResult find_cut(const Scenario& scenario,
                    const ActivitySettings& settings,
                    const RouteQuery& query,
                    const StopCondition& stop = {},
-                   const CutLimits& limits = {});
+                   const CutLimits& limits = {},
+                   std::string_view holder = {});
 
 }  // namespace flowsim

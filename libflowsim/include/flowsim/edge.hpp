@@ -37,7 +37,10 @@ struct Edge {
     std::vector<SourceIndex> sources;  ///< ascending, distinct
     std::optional<double> likelihood;  ///< 0 < p <= 1; absent: unknown (not 1)
     std::optional<double> cut_cost;    ///< > 0; absent: the edge cannot be cut
-    std::vector<Conversion> convert;   ///< ascending by `from`, one per kind
+    /// Who can end the edge (for `cut`; only with a cut_cost), free text such as "city
+    /// council"; empty: the parties it joins, its two end nodes.
+    std::string lever;
+    std::vector<Conversion> convert;  ///< ascending by `from`, one per kind
     DateWindow in_force;
     std::string note;
     SourceLocation where;

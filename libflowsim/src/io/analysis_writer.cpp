@@ -15,14 +15,9 @@ std::string lever_id(const Scenario& scenario, const Lever& lever) {
                                                  : scenario.edges()[lever.index].id;
 }
 
-// Who can pull `lever`: a parameter's `lever` text; for an edge, the two parties to it
-// (either can end an agreement or a sharing relationship).
+// Who can pull `lever`, in words: "city council", "Typical city police or Sheriff".
 std::string lever_holder(const Scenario& scenario, const Lever& lever) {
-    if (lever.type == Lever::Type::kParameter) {
-        return scenario.parameters()[lever.index].lever;
-    }
-    const Edge& edge = scenario.edges()[lever.index];
-    return scenario.nodes()[edge.from].label + " or " + scenario.nodes()[edge.to].label;
+    return join(lever_holders(scenario, lever), " or ");
 }
 
 void write_lever_object(JsonWriter& json, const Scenario& scenario, const Lever& lever) {
@@ -65,11 +60,17 @@ void write_cut(std::ostream& out,
                RouteFormat format,
                const Scenario& scenario,
                const QueryHeader& header,
-               const CutResult& cut) {
+               const CutResult& cut,
+               std::string_view holder) {
     if (format == RouteFormat::kJson) {
         JsonWriter json(out);
         json.begin_object();
         write_header_fields(json, header);
+        if (holder.empty()) {
+            json.key("holder").null();
+        } else {
+            json.key("holder").value(holder);
+        }
         json.key("reachable_before").value(cut.reachable_before);
         json.key("found").value(cut.found);
         json.key("minimal").value(cut.minimal);
@@ -108,14 +109,20 @@ void write_cut(std::ostream& out,
             << "): nothing to cut.\n";
         return;
     }
+    // With --holder, every sentence is about that holder's levers only.
+    const std::string held = holder.empty() ? "" : " held by " + std::string(holder);
     if (!cut.found) {
-        out << "No set of the scenario's levers stops data from " << from << " reaching " << to
-            << " (" << conditions(header) << ").\n";
+        out << "No set of the " << (holder.empty() ? "scenario's levers" : "levers" + held)
+            << " stops data from " << from << " reaching " << to << " (" << conditions(header)
+            << ").\n";
         out << (cut.minimal ? "Every combination of levers was tried.\n"
                             : "Not every combination could be tried; see `flowsim cut --help`.\n");
         if (!cut.unstoppable.empty()) {
-            out << "\nThese routes depend on no lever the scenario offers (no edge with a "
-                   "cut_cost, no parameter with a lever):\n";
+            out << "\nThese routes depend on no lever "
+                << (holder.empty() ? "the scenario offers (no edge with a cut_cost, no "
+                                     "parameter with a lever)"
+                                   : std::string(holder) + " holds")
+                << ":\n";
             SourceNumbers numbers;
             const RouteLines lines(scenario);
             std::size_t number = 0;
@@ -129,7 +136,8 @@ void write_cut(std::ostream& out,
         }
     } else {
         out << "To stop data from " << from << " reaching " << to << " (" << conditions(header)
-            << "), the cheapest set of levers costs " << json_number(cut.cost) << ":\n\n";
+            << "), the cheapest set of levers" << held << " costs " << json_number(cut.cost)
+            << ":\n\n";
         std::size_t number = 0;
         for (const Lever& lever : cut.levers) {
             out << "  " << ++number << ". " << lever_text(scenario, lever) << "\n";
@@ -148,7 +156,7 @@ void write_cut(std::ostream& out,
     }
     out << "\n";
     if (cut.single_levers.empty()) {
-        out << "No single lever is enough on its own.\n";
+        out << "No single lever" << held << " is enough on its own.\n";
     } else {
         out << "Each of these alone is enough:\n";
         for (const Lever& lever : cut.single_levers) {

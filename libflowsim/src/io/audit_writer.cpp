@@ -276,7 +276,8 @@ void write_audit_json(std::ostream& out, const AuditReport& report) {
     if (report.breaks) {
         out << "{\"own_max\": " << report.breaks->own_max
             << ", \"state_max\": " << report.breaks->state_max
-            << ", \"how\": " << json_string(report.breaks->how) << "}";
+            << ", \"how\": " << json_string(report.breaks->how)
+            << "}, \"scope_breaks_missing\": null";
     } else {
         out << "null, \"scope_breaks_missing\": " << json_string(report.no_breaks_why);
     }
@@ -291,12 +292,17 @@ void write_audit_json(std::ostream& out, const AuditReport& report) {
         << "},\n \"immigration_hits\": " << tally.immigration_hits() << ",\n \"hits\": [";
     first = true;
     for (const AuditHit& hit : tally.hits()) {
+        // A logged search is a record: what the log does not give is left out.
         out << (first ? "\n  " : ",\n  ") << "{\"file\": " << json_string(hit.file)
-            << ", \"line\": " << hit.line << ", \"when\": " << json_string(hit.when)
-            << ", \"cameras\": " << (hit.cameras ? std::to_string(*hit.cameras) : "null")
-            << ", \"scope\": \"" << scope_of_hit(report, hit)
-            << "\", \"agency\": " << json_string(hit.agency)
-            << ", \"reason\": " << json_string(clean_utf8(hit.reason))
+            << ", \"line\": " << hit.line << ", \"when\": " << json_string(hit.when);
+        if (hit.cameras) {
+            out << ", \"cameras\": " << *hit.cameras;
+        }
+        out << ", \"scope\": \"" << scope_of_hit(report, hit) << "\"";
+        if (!hit.agency.empty()) {
+            out << ", \"agency\": " << json_string(hit.agency);
+        }
+        out << ", \"reason\": " << json_string(clean_utf8(hit.reason))
             << ", \"category\": " << json_string(classifier.categories()[hit.category].id)
             << ", \"pattern\": " << json_string(classifier.patterns()[hit.pattern].text) << "}";
         first = false;
@@ -311,10 +317,12 @@ void write_audit_json(std::ostream& out, const AuditReport& report) {
             const Edge& edge = scenario.edges()[grade.edge];
             out << (first ? "\n  " : ",\n  ") << "{\"id\": " << json_string(edge.id)
                 << ", \"from\": " << json_string(scenario.nodes()[edge.from].id)
-                << ", \"to\": " << json_string(scenario.nodes()[edge.to].id)
-                << ", \"mechanism\": " << json_string(edge.mechanism) << ", \"status\": \""
-                << evidence_name(edge.status) << "\", \"scope\": \"" << scope_id(grade.scope)
-                << "\", \"searches\": " << grade.searches
+                << ", \"to\": " << json_string(scenario.nodes()[edge.to].id);
+            if (!edge.mechanism.empty()) {
+                out << ", \"mechanism\": " << json_string(edge.mechanism);
+            }
+            out << ", \"status\": \"" << evidence_name(edge.status) << "\", \"scope\": \""
+                << scope_id(grade.scope) << "\", \"searches\": " << grade.searches
                 << ", \"supported\": " << (grade.supported ? "true" : "false")
                 << ", \"suggested_status\": "
                 << (grade.supported ? "\"" + std::string(evidence_name(grade.suggested)) + "\""
@@ -323,12 +331,19 @@ void write_audit_json(std::ostream& out, const AuditReport& report) {
             first = false;
         }
         const AuditSourceEntry& s = report.source;
+        // A source entry, in the shape of `export`'s sources: what it lacks is left out.
         out << "],\n \"source\": {\"id\": " << json_string(s.id)
-            << ", \"title\": " << json_string(s.title)
-            << ", \"publisher\": " << json_string(s.publisher)
-            << ", \"url\": " << json_string(s.url)
-            << ", \"date\": " << (s.date ? json_string(s.date->to_string()) : "null")
-            << ", \"kind\": \"record\"}";
+            << ", \"title\": " << json_string(s.title);
+        if (!s.publisher.empty()) {
+            out << ", \"publisher\": " << json_string(s.publisher);
+        }
+        if (!s.url.empty()) {
+            out << ", \"url\": " << json_string(s.url);
+        }
+        if (s.date) {
+            out << ", \"date\": " << json_string(s.date->to_string());
+        }
+        out << ", \"kind\": \"record\"}";
     }
     out << "}\n";
 }

@@ -13,8 +13,8 @@ namespace {
 // table says which key or column fills which member.
 struct EdgeFields {
     SourceLocation where;
-    std::optional<Field> id, from, to, mechanism, when, status, likelihood, cut_cost, since, until,
-        note;
+    std::optional<Field> id, from, to, mechanism, when, status, likelihood, cut_cost, lever, since,
+        until, note;
     std::optional<FieldList> carries, gates, sources;
     std::optional<FieldPairs> convert;
 };
@@ -101,6 +101,20 @@ void build_cut_cost(LoadContext& context, const EdgeFields& fields, Edge& edge) 
     }
 }
 
+// Who holds the edge's cut: meaningful only for an edge that can be cut.
+void build_edge_lever(LoadContext& context, const EdgeFields& fields, Edge& edge) {
+    if (!fields.lever || fields.lever->text.empty()) {
+        return;
+    }
+    edge.lever = fields.lever->text;
+    if (!fields.cut_cost) {
+        context.sink.error(fields.lever->where,
+                           edge_name(edge) +
+                               " names who holds it (lever) but has no cut_cost, so cut never "
+                               "ends it; add cut_cost (what ending it costs) or drop lever");
+    }
+}
+
 void build_convert(LoadContext& context, const EdgeFields& fields, Edge& edge) {
     if (!fields.convert) {
         return;
@@ -165,6 +179,7 @@ const EdgeTable& edge_table() {
         {"sources", &EdgeFields::sources, Need::kOptional, &build_edge_sources},
         {"likelihood", &EdgeFields::likelihood, Need::kOptional, &build_likelihood},
         {"cut_cost", &EdgeFields::cut_cost, Need::kOptional, &build_cut_cost},
+        {"lever", &EdgeFields::lever, Need::kOptional, &build_edge_lever},
         {"convert", &EdgeFields::convert, Need::kOptional, &build_convert},
         {"since", &EdgeFields::since, Need::kOptional, &build_since},
         {"until", &EdgeFields::until, Need::kOptional, &build_until},

@@ -5,6 +5,7 @@
 #include <flowsim/io/json_writer.hpp>
 
 #include "graph_attributes.hpp"
+#include "route_text.hpp"
 
 namespace flowsim::io {
 namespace {
@@ -19,6 +20,9 @@ void write_value(JsonWriter& json, const AttributeKey& key, const AttributeValue
             break;
         case AttributeType::kNumber:
             json.value(value.number);
+            break;
+        case AttributeType::kCount:
+            json.value(value.count);
             break;
         case AttributeType::kFlag:
             json.value(value.flag);
@@ -48,21 +52,24 @@ void write_attributes(JsonWriter& json,
 
 void write_graph_json(std::ostream& out,
                       const ConfigurationView& view,
-                      std::string_view configuration_name) {
+                      const QueryHeader& header,
+                      const RouteCover* routes) {
     const Scenario& scenario = view.scenario();
     const std::vector<bool> active = active_edges(view);
+    const std::vector<AttributeKey> node_keys = node_attribute_keys(routes != nullptr);
+    const std::vector<AttributeKey> edge_keys = edge_attribute_keys(routes != nullptr);
     JsonWriter json(out);
     json.begin_object();
-    json.key("scenario").value(scenario.title());
-    json.key("configuration").value(configuration_name);
-    if (view.date()) {
-        json.key("as_of").value(view.date()->to_string());
+    write_header_fields(json, header);
+    if (routes != nullptr) {
+        json.key("route_count").value(routes->routes);
+        json.key("complete").value(routes->completion.complete());
     }
     json.key("nodes").begin_array(true);
     for (const NodeIndex node : nodes_in_id_order(scenario)) {
         json.begin_object();
         json.key("id").value(scenario.nodes()[node].id);
-        write_attributes(json, node_attribute_keys(), node_attributes(scenario, node));
+        write_attributes(json, node_keys, node_attributes(scenario, node, routes));
         json.end_object();
     }
     json.end_array();
@@ -73,8 +80,7 @@ void write_graph_json(std::ostream& out,
         json.key("id").value(e.id);
         json.key("from").value(scenario.nodes()[e.from].id);
         json.key("to").value(scenario.nodes()[e.to].id);
-        write_attributes(json, edge_attribute_keys(),
-                         edge_attributes(scenario, edge, active[edge]));
+        write_attributes(json, edge_keys, edge_attributes(scenario, edge, active[edge], routes));
         json.end_object();
     }
     json.end_array();

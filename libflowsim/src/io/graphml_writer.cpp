@@ -13,6 +13,8 @@ std::string_view graphml_type(AttributeType type) {
     switch (type) {
         case AttributeType::kNumber:
             return "double";
+        case AttributeType::kCount:
+            return "long";
         case AttributeType::kFlag:
             return "boolean";
         default:
@@ -28,6 +30,8 @@ std::string graphml_value(const AttributeKey& key, const AttributeValue& value) 
             return join(value.strings, ";");
         case AttributeType::kNumber:
             return json_number(value.number);
+        case AttributeType::kCount:
+            return std::to_string(value.count);
         case AttributeType::kFlag:
             return value.flag ? "true" : "false";
         case AttributeType::kPairs: {
@@ -66,7 +70,8 @@ void write_data(std::ostream& out,
 
 void write_graphml(std::ostream& out,
                    const ConfigurationView& view,
-                   std::string_view configuration_name) {
+                   const QueryHeader& header,
+                   const RouteCover* routes) {
     const Scenario& scenario = view.scenario();
     const std::vector<bool> active = active_edges(view);
     out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -78,21 +83,32 @@ void write_graphml(std::ostream& out,
     write_key(out, "g_title", "graph", "title", "string");
     write_key(out, "g_configuration", "graph", "configuration", "string");
     write_key(out, "g_as_of", "graph", "as_of", "string");
-    for (const AttributeKey& key : node_attribute_keys()) {
+    if (routes != nullptr) {
+        write_key(out, "g_route_count", "graph", "route_count", "long");
+        write_key(out, "g_complete", "graph", "complete", "boolean");
+    }
+    const std::vector<AttributeKey> node_keys = node_attribute_keys(routes != nullptr);
+    const std::vector<AttributeKey> edge_keys = edge_attribute_keys(routes != nullptr);
+    for (const AttributeKey& key : node_keys) {
         write_key(out, "n_" + std::string(key.name), "node", key.name, graphml_type(key.type));
     }
-    for (const AttributeKey& key : edge_attribute_keys()) {
+    for (const AttributeKey& key : edge_keys) {
         write_key(out, "e_" + std::string(key.name), "edge", key.name, graphml_type(key.type));
     }
     out << "  <graph id=\"scenario\" edgedefault=\"directed\">\n";
-    out << "    <data key=\"g_title\">" << xml_escape(scenario.title()) << "</data>\n";
-    out << "    <data key=\"g_configuration\">" << xml_escape(configuration_name) << "</data>\n";
-    if (view.date()) {
-        out << "    <data key=\"g_as_of\">" << view.date()->to_string() << "</data>\n";
+    out << "    <data key=\"g_title\">" << xml_escape(header.scenario) << "</data>\n";
+    out << "    <data key=\"g_configuration\">" << xml_escape(header.configuration) << "</data>\n";
+    if (header.as_of) {
+        out << "    <data key=\"g_as_of\">" << *header.as_of << "</data>\n";
+    }
+    if (routes != nullptr) {
+        out << "    <data key=\"g_route_count\">" << routes->routes << "</data>\n";
+        out << "    <data key=\"g_complete\">" << (routes->completion.complete() ? "true" : "false")
+            << "</data>\n";
     }
     for (const NodeIndex node : nodes_in_id_order(scenario)) {
         out << "    <node id=\"" << xml_escape(scenario.nodes()[node].id) << "\">\n";
-        write_data(out, "n_", node_attribute_keys(), node_attributes(scenario, node));
+        write_data(out, "n_", node_keys, node_attributes(scenario, node, routes));
         out << "    </node>\n";
     }
     for (const EdgeIndex edge : edges_in_id_order(scenario)) {
@@ -100,7 +116,7 @@ void write_graphml(std::ostream& out,
         out << "    <edge id=\"" << xml_escape(e.id) << "\" source=\""
             << xml_escape(scenario.nodes()[e.from].id) << "\" target=\""
             << xml_escape(scenario.nodes()[e.to].id) << "\">\n";
-        write_data(out, "e_", edge_attribute_keys(), edge_attributes(scenario, edge, active[edge]));
+        write_data(out, "e_", edge_keys, edge_attributes(scenario, edge, active[edge], routes));
         out << "    </edge>\n";
     }
     out << "  </graph>\n</graphml>\n";

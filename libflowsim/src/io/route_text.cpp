@@ -198,8 +198,11 @@ void write_settings_fields(JsonWriter& json, const QueryHeader& header) {
     }
     json.end_object();
     json.end_object();
+    // Computed, so always there: null when no date applies.
     if (header.as_of) {
         json.key("as_of").value(*header.as_of);
+    } else {
+        json.key("as_of").null();
     }
 }
 

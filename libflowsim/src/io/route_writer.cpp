@@ -110,12 +110,15 @@ void PathsWriter::finish(std::size_t route_count, Completion completion) {
 
 void write_route_count(std::ostream& out,
                        RouteFormat format,
+                       const QueryHeader& header,
                        std::size_t route_count,
                        Completion completion) {
     const bool complete = completion.complete();
     if (format == RouteFormat::kJson) {
         JsonWriter json(out);
         json.begin_object();
+        write_header_fields(json, header);
+        json.key("reachable").value(route_count > 0);
         json.key("route_count").value(route_count);
         json.key("complete").value(complete);
         json.end_object();
@@ -152,14 +155,16 @@ void write_query(std::ostream& out,
         json.key("sources_not_reaching").strings(node_ids(scenario, reach.not_reaching));
         if (strongest) {
             json.key("strongest_evidence").value(evidence_name(*strongest));
+        } else {
+            json.key("strongest_evidence").null();
         }
         json.key("routes").begin_array(true);
         if (first) {
             write_route_object(json, scenario, header, *first);
         }
         json.end_array();
+        json.key("blocked").begin_array(true);
         if (!reachable) {
-            json.key("blocked").begin_array(true);
             for (const BlockedRoute& route : blocked) {
                 json.begin_object();
                 json.key("nodes").strings(ids_of(scenario.nodes(), route.route.nodes));
@@ -183,8 +188,8 @@ void write_query(std::ostream& out,
                 json.end_array();
                 json.end_object();
             }
-            json.end_array();
         }
+        json.end_array();
         json.end_object();
         out << "\n";
         return;

@@ -3,6 +3,7 @@
 #include <memory>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <flowsim/cut.hpp>
@@ -15,11 +16,13 @@ namespace flowsim::io {
 
 /// Writes the answer of `cut`: the JSON object of docs/cli.md, "JSON" (with the header fields
 /// of a route listing first), or sentences for people naming who holds each lever.
+/// `holder`: the one holder the levers were restricted to (cut --holder), or empty.
 void write_cut(std::ostream& out,
                RouteFormat format,
                const Scenario& scenario,
                const QueryHeader& header,
-               const CutResult& cut);
+               const CutResult& cut,
+               std::string_view holder = {});
 
 /// Streams the rows of `sweep`, one at a time as they are done (stream_sweep), so that
 /// memory does not grow with them: a table for people (rows whose answer differs from the

@@ -91,9 +91,11 @@ void write_query(std::ostream& out,
                  const SourceReach& reach = {},
                  std::optional<Evidence> strongest = std::nullopt);
 
-/// Writes only the number of routes (`paths --count`).
+/// Writes only the number of routes (`paths --count`): in JSON, the `paths` object
+/// without its `routes`.
 void write_route_count(std::ostream& out,
                        RouteFormat format,
+                       const QueryHeader& header,
                        std::size_t route_count,
                        Completion completion);
 
