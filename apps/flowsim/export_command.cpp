@@ -8,7 +8,6 @@
 #include <flowsim/io/dot_writer.hpp>
 #include <flowsim/io/graph_json_writer.hpp>
 #include <flowsim/io/graphml_writer.hpp>
-#include <flowsim/route_cover.hpp>
 
 #include "flowsim/command_support.hpp"
 #include "flowsim/graphviz.hpp"
@@ -18,12 +17,6 @@ namespace {
 
 bool is_diagram(const std::string& format) {
     return format == "dot" || format == "svg" || format == "png";
-}
-
-io::CollapseBy collapse_by(const std::string& name) {
-    return name == "kind"    ? io::CollapseBy::kKind
-           : name == "state" ? io::CollapseBy::kState
-                             : io::CollapseBy::kNone;
 }
 
 // The usage problems the option parser cannot see; empty when there are none.
@@ -43,30 +36,10 @@ std::string usage_problem(const ExportOptions& options) {
 
 }  // namespace
 
-Diagram draw_diagram(const ConfigurationView& view,
-                     const ResolvedQuery& query,
-                     const ExportOptions& options,
-                     const StopCondition& stop,
-                     std::optional<RouteCover> routes) {
-    const Scenario& scenario = view.scenario();
-    Diagram diagram;
-    io::DotOptions dot;
-    dot.title = scenario.title().empty() ? options.route.common.scenario : scenario.title();
-    dot.active = active_edges(view);
-    dot.blocked_by = edges_blocked_by_policies(view, query.routes.from);
-    if (options.routes || options.routes_only) {
-        dot.routes = routes ? std::move(*routes) : cover_routes(view, query.routes, stop);
-        dot.targets = query.routes.to;
-        diagram.completion = dot.routes->completion;
-    }
-    dot.caption = io::diagram_caption(view, query, dot.routes);
-    dot.routes_only = options.routes_only;
-    dot.active_only = options.active_only;
-    dot.collapse = collapse_by(options.collapse_by);
-    std::ostringstream text;
-    diagram.nodes = io::write_dot(text, scenario, dot);
-    diagram.dot = text.str();
-    return diagram;
+io::CollapseBy collapse_by(const std::string& name) {
+    return name == "kind"    ? io::CollapseBy::kKind
+           : name == "state" ? io::CollapseBy::kState
+                             : io::CollapseBy::kNone;
 }
 
 CLI::App& setup_export(CLI::App& app, ExportOptions& options) {
@@ -137,7 +110,13 @@ ExitCode run_export(const ExportOptions& options) {
     std::ostringstream text;
     bool cut_short = false;
     if (is_diagram(format)) {
-        Diagram diagram = draw_diagram(view, *query, options, stop);
+        io::DiagramShape shape;
+        shape.untitled_name = options.route.common.scenario;
+        shape.routes = options.routes;
+        shape.routes_only = options.routes_only;
+        shape.active_only = options.active_only;
+        shape.collapse = collapse_by(options.collapse_by);
+        const io::QueryDiagram diagram = io::draw_diagram(view, *query, shape, stop);
         if (dot_program && diagram.nodes > kMaxLaidOutNodes) {
             std::cerr << "flowsim: error: " << too_large_to_lay_out(diagram.nodes) << "\n";
             return ExitCode::kInvalidInput;
