@@ -11,7 +11,6 @@
 #include <flowsim/io/explorer_writer.hpp>
 #include <flowsim/io/report_writer.hpp>
 #include <flowsim/io/wording.hpp>
-#include <flowsim/spelling.hpp>
 #include <flowsim/version.hpp>
 
 #include "flowsim/command_support.hpp"
@@ -52,41 +51,6 @@ std::optional<std::string> lay_out(const std::string& dot_program,
     return rendering.bytes;
 }
 
-// The parameters --toggles names, in its order; nothing after saying what is wrong.
-std::optional<std::vector<ParameterIndex>> named_toggles(const Scenario& scenario,
-                                                         const std::string& list) {
-    std::vector<std::string_view> ids;
-    for (const Parameter& parameter : scenario.parameters()) {
-        ids.push_back(parameter.id);
-    }
-    std::vector<ParameterIndex> toggles;
-    bool ok = true;
-    std::size_t start = 0;
-    while (start <= list.size()) {
-        const std::size_t end = std::min(list.find(',', start), list.size());
-        const std::string name = list.substr(start, end - start);
-        start = end + 1;
-        if (name.empty()) {
-            continue;
-        }
-        const auto parameter = scenario.find_parameter(name);
-        if (!parameter) {
-            std::cerr << "flowsim: error: --toggles: unknown parameter '" << name << "'"
-                      << did_you_mean(name, ids) << "\n";
-            ok = false;
-        } else if (std::find(toggles.begin(), toggles.end(), *parameter) != toggles.end()) {
-            std::cerr << "flowsim: error: --toggles: '" << name << "' is named twice\n";
-            ok = false;
-        } else {
-            toggles.push_back(*parameter);
-        }
-    }
-    if (!ok) {
-        return std::nullopt;
-    }
-    return toggles;
-}
-
 std::string parameter_ids(const Scenario& scenario, const std::vector<ParameterIndex>& list) {
     std::vector<std::string> ids;
     for (const ParameterIndex parameter : list) {
@@ -100,12 +64,11 @@ std::string parameter_ids(const Scenario& scenario, const std::vector<ParameterI
 ExitCode run_interactive(const ReportOptions& options, const PreparedQuery& prepared) {
     const Scenario& scenario = prepared.scenario;
     const ConfigurationView& view = *prepared.view;
-    const std::size_t positions =
-        date_positions(change_dates(scenario), view.date()).size();
+    const std::size_t positions = date_positions(change_dates(scenario), view.date()).size();
     std::vector<ParameterIndex> toggles;
     std::vector<ParameterIndex> dropped;
     if (!options.toggles.empty()) {
-        const auto named = named_toggles(scenario, options.toggles);
+        const auto named = named_parameters(scenario, options.toggles, "--toggles");
         if (!named) {
             return ExitCode::kInvalidInput;
         }
@@ -113,11 +76,11 @@ ExitCode run_interactive(const ReportOptions& options, const PreparedQuery& prep
         StateSpace space;
         space.toggles = toggles;
         space.positions.resize(positions);
-        if (space.states() > options.max_states) {
+        if (!states_fit(positions, toggles.size(), options.max_states)) {
             // Which to drop: from the end, until the rest fit.
             std::vector<ParameterIndex> kept = toggles;
             std::vector<ParameterIndex> left_out;
-            while (!kept.empty() && (kept.size() >= 63 || positions > options.max_states >> kept.size())) {
+            while (!kept.empty() && !states_fit(positions, kept.size(), options.max_states)) {
                 left_out.insert(left_out.begin(), kept.back());
                 kept.pop_back();
             }
@@ -126,9 +89,8 @@ ExitCode run_interactive(const ReportOptions& options, const PreparedQuery& prep
                                                      : std::to_string(space.states()))
                       << " states (" << io::plural(positions, "date interval") << " × 2^"
                       << toggles.size() << " combinations), more than --max-states "
-                      << options.max_states << "; drop "
-                      << io::plural(left_out.size(), "toggle") << ": "
-                      << parameter_ids(scenario, left_out)
+                      << options.max_states << "; drop " << io::plural(left_out.size(), "toggle")
+                      << ": " << parameter_ids(scenario, left_out)
                       << (kept.empty() ? std::string()
                                        : " (--toggles " + parameter_ids(scenario, kept) + ")")
                       << "\n";
@@ -169,8 +131,7 @@ ExitCode run_interactive(const ReportOptions& options, const PreparedQuery& prep
         return ExitCode::kCutShort;
     }
     if (!exploration.completion.complete()) {
-        std::cerr << "flowsim: error: the states of the page have more than "
-                  << options.count_limit
+        std::cerr << "flowsim: error: the states of the page have more than " << options.count_limit
                   << " routes between them (--count-limit); narrow the question with --from, "
                      "--to or --max-hops, or toggle fewer parameters\n";
         return ExitCode::kInvalidInput;
@@ -188,14 +149,24 @@ ExitCode run_interactive(const ReportOptions& options, const PreparedQuery& prep
     shape.heading = false;
     shape.legend = false;
     shape.element_ids = true;
-    ExitCode status = ExitCode::kYes;
-    const auto svg =
-        lay_out(*dot_program, io::draw_diagram(view, prepared.query, shape, stop, answers.cover()),
-                options, stop, status);
-    if (!svg) {
-        return status;
+    const io::QueryDiagram diagram =
+        io::draw_diagram(view, prepared.query, shape, stop, answers.cover());
+    if (diagram.nodes > kMaxLaidOutNodes) {
+        // The answers are still worth a page; the diagram is left out, and both say why.
+        page.diagram_note = "The diagram is left out: the routes of all states pass " +
+                            std::to_string(diagram.nodes) + " nodes, more than the " +
+                            std::to_string(kMaxLaidOutNodes) +
+                            " Graphviz can lay out; narrow the question (--from, --to, "
+                            "--max-hops) for a page with one.";
+        std::cerr << "flowsim: note: " << page.diagram_note << "\n";
+    } else {
+        ExitCode status = ExitCode::kYes;
+        const auto svg = lay_out(*dot_program, diagram, options, stop, status);
+        if (!svg) {
+            return status;
+        }
+        page.diagram = *svg;
     }
-    page.diagram = *svg;
 
     Output output(options.route.output, prepared.files);
     if (!output.ok()) {
@@ -207,8 +178,8 @@ ExitCode run_interactive(const ReportOptions& options, const PreparedQuery& prep
     }
     if (options.route.common.verbose) {
         std::cerr << "flowsim: " << answers.states_added() << " states, "
-                  << answers.distinct_outcomes() << " distinct answers, "
-                  << answers.route_count() << " routes\n";
+                  << answers.distinct_outcomes() << " distinct answers, " << answers.route_count()
+                  << " routes\n";
     }
     return ExitCode::kYes;
 }
@@ -249,10 +220,11 @@ CLI::App& setup_report(CLI::App& app, ReportOptions& options) {
     command.add_flag("--interactive", options.interactive,
                      "One self-contained explorable page: a toggle per lever parameter and a "
                      "date control, every state's answer worked out now");
-    command.add_option("--toggles", options.toggles,
-                       "With --interactive: the parameters to toggle, comma-separated (default: "
-                       "those with a lever, in file order, at most 12, as many as fit "
-                       "--max-states)");
+    command
+        .add_option("--toggles", options.toggles,
+                    "With --interactive: the parameters to toggle, a,b,c (default: those with "
+                    "a lever, in file order, at most 12, as many as fit --max-states)")
+        ->delimiter(',');
     command
         .add_option("--max-states", options.max_states,
                     "With --interactive: most states (combinations × date intervals) the page "
@@ -324,9 +296,9 @@ ExitCode run_report(const ReportOptions& options) {
         shape.routes_only = findings.routes_only;
         shape.collapse = collapse_by(options.collapse_by);
         ExitCode status = ExitCode::kYes;
-        const auto laid_out = lay_out(*dot_program,
-                                      io::draw_diagram(view, query, shape, {}, findings.cover),
-                                      options, stop, status);
+        const auto laid_out =
+            lay_out(*dot_program, io::draw_diagram(view, query, shape, {}, findings.cover), options,
+                    stop, status);
         if (!laid_out) {
             return status;
         }

@@ -101,6 +101,10 @@ StateSpace make_state_space(const ConfigurationView& view,
     return space;
 }
 
+bool states_fit(std::size_t positions, std::size_t toggles, std::size_t max_states) {
+    return toggles < 63 && positions <= max_states >> toggles;
+}
+
 ToggleChoice default_toggles(const Scenario& scenario,
                              std::size_t positions,
                              std::size_t max_states,
@@ -112,10 +116,7 @@ ToggleChoice default_toggles(const Scenario& scenario,
                 .push_back(parameter);
         }
     }
-    const auto fits = [&](std::size_t count) {
-        return count < 63 && positions <= max_states >> count;
-    };
-    while (!choice.toggles.empty() && !fits(choice.toggles.size())) {
+    while (!choice.toggles.empty() && !states_fit(positions, choice.toggles.size(), max_states)) {
         choice.dropped.insert(choice.dropped.begin(), choice.toggles.back());
         choice.toggles.pop_back();
     }
@@ -147,8 +148,7 @@ bool route_open(const ConfigurationView& view, const Route& route) {
     const std::vector<std::uint32_t> policies = view.policies_for_origin(route.source);
     DataKindIndex kind = route.data;
     for (const EdgeIndex edge : route.edges) {
-        const KindMask passes =
-            view.unconditional_kinds(edge) & ~view.denied_kinds(edge, policies);
+        const KindMask passes = view.unconditional_kinds(edge) & ~view.denied_kinds(edge, policies);
         if ((passes & kind_bit(kind)) == 0) {
             return false;
         }

@@ -26,8 +26,8 @@
 
 #include "flowsim/configuration_view.hpp"
 #include "flowsim/cut.hpp"
-#include "flowsim/io/scenario_loader.hpp"
 #include "flowsim/explore.hpp"
+#include "flowsim/io/scenario_loader.hpp"
 #include "flowsim/route_dependencies.hpp"
 #include "flowsim/route_diff.hpp"
 #include "flowsim/sweep.hpp"

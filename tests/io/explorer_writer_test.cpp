@@ -21,8 +21,8 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-const std::filesystem::path kFixture = std::filesystem::path(FLOWSIM_GOLDEN_DIR) / ".." / "cli" /
-                                       "cases" / "explore" / "explore.yaml";
+const std::filesystem::path kFixture =
+    std::filesystem::path(FLOWSIM_GOLDEN_DIR) / ".." / "cli" / "cases" / "explore" / "explore.yaml";
 
 std::string hex(const std::string& bytes) {
     static const char kDigits[] = "0123456789abcdef";
@@ -74,9 +74,9 @@ std::string page(const QueryRequest& request = {}, std::size_t* states = nullptr
     const ToggleChoice choice = default_toggles(scenario, 6, 65536);
     ExplorerAnswers answers(scenario, query, make_state_space(view, choice.toggles),
                             "explore.yaml");
-    const Exploration exploration = explore_states(
-        scenario, query, answers.space(), 0, {},
-        [&](const StateRoutes& state) { answers.add(state); });
+    const Exploration exploration =
+        explore_states(scenario, query, answers.space(), 0, {},
+                       [&](const StateRoutes& state) { answers.add(state); });
     EXPECT_TRUE(exploration.completion.complete());
     if (states) {
         *states = answers.states_added();
@@ -122,8 +122,8 @@ TEST(Explorer, RunsOnlyItsOwnScriptAndLoadsNothing) {
     const std::string script = html.substr(begin, end - begin);
     EXPECT_THAT(html, HasSubstr("script-src 'sha256-" + base64(sha256(script)) + "'"));
     EXPECT_THAT(html, HasSubstr("default-src 'none'"));
-    for (const char* loader : {"<link", "<img", "<iframe", "<object", "<embed", "src=",
-                               "url(", "@import", "@font-face", "fetch(", "XMLHttpRequest"}) {
+    for (const char* loader : {"<link", "<img", "<iframe", "<object", "<embed", "src=", "url(",
+                               "@import", "@font-face", "fetch(", "XMLHttpRequest"}) {
         EXPECT_THAT(html, Not(HasSubstr(loader))) << loader;
     }
 }

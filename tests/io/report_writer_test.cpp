@@ -113,7 +113,8 @@ TEST(SvgForHtml, KeepsItsNaturalSizeAndTheViewBox) {
 }
 
 TEST(SvgForHtml, DropsLengthsThatAreNotPlain) {
-    const std::string svg = svg_for_html("<svg width=\"1\" onload=\"x\" height=\"calc(1px)\">x</svg>");
+    const std::string svg =
+        svg_for_html("<svg width=\"1\" onload=\"x\" height=\"calc(1px)\">x</svg>");
     const std::string root = svg.substr(0, svg.find('>') + 1);
     EXPECT_THAT(root, HasSubstr(" width=\"1\""));
     EXPECT_THAT(root, Not(HasSubstr("height")));

@@ -37,10 +37,10 @@ struct DatePosition {
 /// Toggles and dates: the states an explorable report holds. State s has date position
 /// s >> toggles.size() and toggle i set to bit i of s.
 struct StateSpace {
-    std::vector<ParameterIndex> toggles;   ///< in the order given
-    std::vector<DatePosition> positions;   ///< in time order; "no date" first when present
-    std::vector<bool> initial_values;      ///< per toggle, as the question sets it
-    std::size_t initial_position = 0;      ///< the question's own date
+    std::vector<ParameterIndex> toggles;  ///< in the order given
+    std::vector<DatePosition> positions;  ///< in time order; "no date" first when present
+    std::vector<bool> initial_values;     ///< per toggle, as the question sets it
+    std::size_t initial_position = 0;     ///< the question's own date
     std::size_t initial_state() const;
     /// positions.size() × 2^toggles.size(), saturating at SIZE_MAX.
     std::size_t states() const;
@@ -61,6 +61,9 @@ std::size_t position_of_date(const std::vector<DatePosition>& positions, const D
 /// question's view), with the question's values and date as the initial state.
 StateSpace make_state_space(const ConfigurationView& view,
                             const std::vector<ParameterIndex>& toggles);
+
+/// Whether `positions` date positions × 2^`toggles` states are at most `max_states`.
+bool states_fit(std::size_t positions, std::size_t toggles, std::size_t max_states);
 
 /// The default toggles: the parameters with a `lever`, in file order, at most
 /// `max_toggles`; then, while `positions` × 2^toggles is above `max_states`, the last is
@@ -87,7 +90,7 @@ bool route_open(const ConfigurationView& view, const Route& route);
 /// One state's answer, as explore_states hands it out.
 struct StateRoutes {
     std::size_t state = 0;
-    const ResolvedQuery* query = nullptr;    ///< the state's question
+    const ResolvedQuery* query = nullptr;     ///< the state's question
     const ConfigurationView* view = nullptr;  ///< its view
     /// Every route of some state (Exploration::routes, filled before the first state).
     const std::vector<Route>* candidates = nullptr;

@@ -26,11 +26,10 @@ std::string base64(std::string_view bytes) {
     out.reserve((bytes.size() + 2) / 3 * 4);
     std::size_t i = 0;
     for (; i + 2 < bytes.size(); i += 3) {
-        const std::uint32_t word = static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i]))
-                                       << 16 |
-                                   static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i + 1]))
-                                       << 8 |
-                                   static_cast<unsigned char>(bytes[i + 2]);
+        const std::uint32_t word =
+            static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i])) << 16 |
+            static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i + 1])) << 8 |
+            static_cast<unsigned char>(bytes[i + 2]);
         out += kAlphabet[word >> 18];
         out += kAlphabet[(word >> 12) & 63];
         out += kAlphabet[(word >> 6) & 63];
@@ -352,7 +351,8 @@ std::string bitset_text(const std::vector<bool>& bits) {
     std::string bytes((bits.size() + 7) / 8, '\0');
     for (std::size_t i = 0; i < bits.size(); ++i) {
         if (bits[i]) {
-            bytes[i / 8] = static_cast<char>(static_cast<unsigned char>(bytes[i / 8]) | (1U << (i % 8)));
+            bytes[i / 8] =
+                static_cast<char>(static_cast<unsigned char>(bytes[i / 8]) | (1U << (i % 8)));
         }
     }
     return base64(bytes);
@@ -749,7 +749,8 @@ std::string ExplorerPageWriter::data_json() {
 
 void ExplorerPageWriter::write_html(std::ostream& out, const std::string& json) {
     const StateSpace& space = answers_.space_;
-    const std::string title = scenario_.title().empty() ? answers_.display_name_ : scenario_.title();
+    const std::string title =
+        scenario_.title().empty() ? answers_.display_name_ : scenario_.title();
     const std::string script_hash = "sha256-" + base64(sha256(kExplorerScript));
     out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -770,7 +771,8 @@ void ExplorerPageWriter::write_html(std::ostream& out, const std::string& json) 
         << "<p id=\"answer\" class=\"answer\" aria-live=\"polite\"></p>\n"
         << "<p id=\"state-error\" class=\"error\" role=\"alert\" hidden></p>\n";
 
-    out << "<div class=\"workspace\">\n<section id=\"controls\" aria-labelledby=\"controls-title\">\n"
+    out << "<div class=\"workspace\">\n<section id=\"controls\" "
+           "aria-labelledby=\"controls-title\">\n"
         << "<h2 id=\"controls-title\">What if…</h2>\n";
     if (space.toggles.empty()) {
         out << "<p>No parameter is toggled on this page.</p>\n";
@@ -793,11 +795,12 @@ void ExplorerPageWriter::write_html(std::ostream& out, const std::string& json) 
         << (space.positions.empty() ? 0 : space.positions.size() - 1) << "\" step=\"1\">\n"
         << "<button type=\"button\" id=\"date-later\" aria-label=\"Later\">▶</button>\n"
         << "<output id=\"date-text\" for=\"date\"></output>\n</div>\n";
-    const std::size_t combinations = space.states() / std::max<std::size_t>(space.positions.size(), 1);
+    const std::size_t combinations =
+        space.states() / std::max<std::size_t>(space.positions.size(), 1);
     out << "<p class=\"states\">This page holds the answers of " << thousands(space.states())
-        << (space.states() == 1 ? " state" : " states") << ": "
-        << thousands(combinations) << " combinations of " << plural(space.toggles.size(), "setting")
-        << " at " << plural(space.positions.size(), "date") << " at which the facts change, "
+        << (space.states() == 1 ? " state" : " states") << ": " << thousands(combinations)
+        << " combinations of " << plural(space.toggles.size(), "setting") << " at "
+        << plural(space.positions.size(), "date") << " at which the facts change, "
         << "each worked out by flowsim's route search when the page was written.";
     if (!page_.dropped.empty()) {
         std::vector<std::string> dropped;
@@ -817,7 +820,10 @@ void ExplorerPageWriter::write_html(std::ostream& out, const std::string& json) 
         << "<h2 id=\"diagram-title\">Diagram</h2>\n";
     const std::string svg = svg_for_html(page_.diagram);
     if (svg.empty()) {
-        out << "<p>No diagram was drawn for this page.</p>\n";
+        out << "<p>"
+            << html(page_.diagram_note.empty() ? "No diagram was drawn for this page."
+                                               : page_.diagram_note)
+            << "</p>\n";
     } else {
         out << "<div class=\"diagram-tools\" role=\"toolbar\" aria-label=\"Zoom\">"
             << "<button type=\"button\" id=\"zoom-out\" aria-label=\"Zoom out\">−</button>"
@@ -854,33 +860,11 @@ void ExplorerPageWriter::write_html(std::ostream& out, const std::string& json) 
     out << "</tr></thead>\n<tbody></tbody>\n</table>\n</div>\n</section>\n";
 
     out << "<section id=\"sources\">\n<h2>Sources</h2>\n";
-    if (numbers_.order().empty()) {
-        out << "<p>No source is cited.</p>\n";
-    } else {
-        out << "<ol class=\"sources\">\n";
-        std::size_t number = 0;
-        for (const SourceIndex index : numbers_.order()) {
-            const SourceEntry source = source_entry(scenario_.sources()[index]);
-            out << "<li id=\"source-" << ++number << "\">";
-            if (source.url.empty()) {
-                out << html(source.title);
-            } else {
-                out << "<a href=\"" << html(source.url) << "\" rel=\"noreferrer\">"
-                    << html(source.title) << "</a>";
-            }
-            if (!source.publisher.empty()) {
-                out << " — " << html(source.publisher);
-            }
-            if (!source.date.empty()) {
-                out << ", " << source.date;
-            }
-            if (!source.kind.empty()) {
-                out << " (" << source.kind << ")";
-            }
-            out << "</li>\n";
-        }
-        out << "</ol>\n";
+    std::vector<SourceEntry> sources;
+    for (const SourceIndex index : numbers_.order()) {
+        sources.push_back(source_entry(scenario_.sources()[index]));
     }
+    write_html_sources(out, sources, "No source is cited.");
     out << "</section>\n";
 
     out << "<section id=\"method\">\n<h2>Method</h2>\n<p>" << html(kMethodNote)
@@ -902,8 +886,9 @@ void ExplorerPageWriter::write_html(std::ostream& out, const std::string& json) 
             << "<dt>flowsim version</dt><dd>" << html(provenance.version) << "</dd>\n"
             << "<dt>Written by</dt><dd><code>" << html(provenance.command) << "</code></dd>\n";
     }
-    out << "<dt>States</dt><dd>" << thousands(space.states()) << " (" << thousands(answers_.distinct_outcomes())
-        << " distinct answers, " << plural(answers_.route_count(), "route") << " in all)</dd>\n"
+    out << "<dt>States</dt><dd>" << thousands(space.states()) << " ("
+        << thousands(answers_.distinct_outcomes()) << " distinct answers, "
+        << plural(answers_.route_count(), "route") << " in all)</dd>\n"
         << "</dl>\n</section>\n</main>\n"
         << "<script type=\"application/json\" id=\"flowsim-data\">" << json << "</script>\n"
         << "<script>" << kExplorerScript << "</script>\n</body>\n</html>\n";

@@ -181,4 +181,38 @@ std::string html_citations(const std::vector<std::size_t>& sources) {
     return cited.empty() ? "none" : join(cited, " ");
 }
 
+void write_html_sources(std::ostream& out,
+                        const std::vector<SourceEntry>& sources,
+                        std::string_view none) {
+    if (sources.empty()) {
+        out << "<p>" << html(none) << "</p>\n";
+        return;
+    }
+    out << "<ol class=\"sources\">\n";
+    std::size_t number = 0;
+    for (const SourceEntry& source : sources) {
+        out << "<li id=\"source-" << ++number << "\">";
+        if (source.url.empty()) {
+            out << html(source.title);
+        } else {
+            out << "<a href=\"" << html(source.url) << "\" rel=\"noreferrer\">"
+                << html(source.title) << "</a>";
+        }
+        if (!source.publisher.empty()) {
+            out << " — " << html(source.publisher);
+        }
+        if (!source.date.empty()) {
+            out << ", " << source.date;
+        }
+        if (!source.kind.empty()) {
+            out << " (" << source.kind << ")";
+        }
+        if (!source.url.empty()) {
+            out << "<br><span class=\"url\">" << html(source.url) << "</span>";
+        }
+        out << "</li>\n";
+    }
+    out << "</ol>\n";
+}
+
 }  // namespace flowsim::io

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -70,6 +71,12 @@ extern const char* const kReportStyle;
 
 /// `text` escaped for HTML.
 std::string html(std::string_view text);
+
+/// The numbered list of `sources` (number i + 1 is sources[i]), each with an anchor
+/// "source-N" for citations, as an HTML <ol>; `none` as a paragraph when there are none.
+void write_html_sources(std::ostream& out,
+                        const std::vector<SourceEntry>& sources,
+                        std::string_view none);
 
 /// Source numbers as links to the page's list of sources: "[1] [3]"; "none".
 std::string html_citations(const std::vector<std::size_t>& sources);

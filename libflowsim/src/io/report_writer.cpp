@@ -60,11 +60,10 @@ struct ReportModel {
 
 // The diagram's caption: what it shows, then how to read its lines.
 std::string figure_caption(bool routes_drawn, bool routes_only) {
-    return std::string(routes_only
-                           ? "The nodes and sharing links on the routes, grouped by "
-                             "jurisdiction (the rest of the network is left out). "
-                           : "Every node and sharing link of the scenario, grouped by "
-                             "jurisdiction. ") +
+    return std::string(routes_only ? "The nodes and sharing links on the routes, grouped by "
+                                     "jurisdiction (the rest of the network is left out). "
+                                   : "Every node and sharing link of the scenario, grouped by "
+                                     "jurisdiction. ") +
            (routes_drawn ? "The routes are drawn thick and red and the targets emphasised; "
                          : "No route is drawn, as none was found; ") +
            "links that are off under this configuration are faint grey. Line style gives the "
@@ -282,8 +281,7 @@ void write_markdown(std::ostream& out, const ReportModel& model, const ReportFin
         out << "![Diagram of the scenario with the routes in red]("
             << markdown_url(findings.diagram) << ")\n\n"
             << markdown_text(figure_caption(findings.route_count > 0, findings.routes_only))
-            << " [Open the diagram at full size](" << markdown_url(findings.diagram)
-            << ").\n\n";
+            << " [Open the diagram at full size](" << markdown_url(findings.diagram) << ").\n\n";
     }
 
     if (!model.routes.empty()) {
@@ -404,7 +402,7 @@ void write_html(std::ostream& out, const ReportModel& model, const ReportFinding
     }
     const char* answer_class = model.answer == ReportAnswer::kYes  ? "yes"
                                : model.answer == ReportAnswer::kNo ? "no"
-                                                             : "unknown";
+                                                                   : "unknown";
     out << "</header>\n<main>\n<p class=\"answer " << answer_class << "\"><strong>"
         << answer_word(model.answer) << "</strong> — " << html(model.answer_text) << "</p>\n";
 
@@ -497,35 +495,7 @@ void write_html(std::ostream& out, const ReportModel& model, const ReportFinding
     out << "</section>\n";
 
     out << "<section id=\"sources\">\n<h2>Sources</h2>\n";
-    if (model.sources.empty()) {
-        out << "<p>No source is cited by the routes shown.</p>\n";
-    } else {
-        out << "<ol class=\"sources\">\n";
-        std::size_t number = 0;
-        for (const SourceEntry& source : model.sources) {
-            out << "<li id=\"source-" << ++number << "\">";
-            if (source.url.empty()) {
-                out << html(source.title);
-            } else {
-                out << "<a href=\"" << html(source.url) << "\" rel=\"noreferrer\">"
-                    << html(source.title) << "</a>";
-            }
-            if (!source.publisher.empty()) {
-                out << " — " << html(source.publisher);
-            }
-            if (!source.date.empty()) {
-                out << ", " << source.date;
-            }
-            if (!source.kind.empty()) {
-                out << " (" << source.kind << ")";
-            }
-            if (!source.url.empty()) {
-                out << "<br><span class=\"url\">" << html(source.url) << "</span>";
-            }
-            out << "</li>\n";
-        }
-        out << "</ol>\n";
-    }
+    write_html_sources(out, model.sources, "No source is cited by the routes shown.");
     out << "</section>\n";
 
     out << "<section id=\"method\">\n<h2>Method</h2>\n<p>" << html(kMethodNote) << "</p>\n<ul>\n";
@@ -588,16 +558,16 @@ AnswerLine answer_line(const Scenario& scenario,
         if (reaching.empty() && !findings.routes.empty()) {
             reaching.push_back(findings.routes.front().source);
         }
-        line.text = reach_sentence(
-            scenario, header, reaching, findings.reach.not_reaching, findings.route_count,
-            !findings.cover.completion.complete(), findings.strongest);
+        line.text = reach_sentence(scenario, header, reaching, findings.reach.not_reaching,
+                                   findings.route_count, !findings.cover.completion.complete(),
+                                   findings.strongest);
     } else if (findings.cover.completion.complete()) {
         line.answer = ReportAnswer::kNo;
         line.text = "data from " + from + " cannot reach " + to + in_conditions;
     } else {
         line.answer = ReportAnswer::kUnknown;
         line.text = "the search for routes from " + from + " to " + to +
-                            " was cut short before it found one" + in_conditions;
+                    " was cut short before it found one" + in_conditions;
     }
     return line;
 }

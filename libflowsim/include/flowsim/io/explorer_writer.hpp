@@ -102,6 +102,7 @@ struct ExplorerPage {
     /// The diagram as Graphviz wrote it (SVG), drawn with element ids (DotOptions);
     /// empty: none.
     std::string diagram;
+    std::string diagram_note;  ///< why there is no diagram, when there is none
     bool routes_only = false;  ///< the diagram holds only what lies on some state's routes
     std::vector<ParameterIndex> dropped;  ///< lever parameters left out to fit the states
     std::size_t max_states = 0;           ///< the limit the states had to fit

@@ -7,8 +7,8 @@
 #include <vector>
 
 #include <flowsim/blocked_routes.hpp>
-#include <flowsim/io/route_writer.hpp>
 #include <flowsim/configuration_view.hpp>
+#include <flowsim/io/route_writer.hpp>
 #include <flowsim/query_request.hpp>
 #include <flowsim/route.hpp>
 #include <flowsim/route_cover.hpp>
