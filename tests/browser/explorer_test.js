@@ -199,6 +199,7 @@ async function main() {
   async function open(url, viewport, extra) {
     const context = await browser.newContext(Object.assign({ viewport }, extra || {}));
     const page = await context.newPage();
+    page.setDefaultTimeout(120000);
     page.on('request', (request) => {
       const asked = request.url();
       if (asked.split('#')[0] !== url && !asked.startsWith('about:')) {
@@ -274,9 +275,17 @@ async function main() {
           await page.click(`input[data-toggle="${i}"]`);
         }
       }
-      let at = current.position;
-      while (at < position) { await page.click('#date-later'); at++; }
-      while (at > position) { await page.click('#date-earlier'); at--; }
+      // The buttons for a step or two, the slider for a longer way.
+      if (Math.abs(position - current.position) <= 2) {
+        let at = current.position;
+        while (at < position) { await page.click('#date-later'); at++; }
+        while (at > position) { await page.click('#date-earlier'); at--; }
+      } else {
+        await page.$eval('#date', (slider, value) => {
+          slider.value = String(value);
+          slider.dispatchEvent(new Event('input', { bubbles: true }));
+        }, position);
+      }
     }
     current = { values, position };
     const stated = position === data.initial_position ? null : data.positions[position].shown;
