@@ -66,7 +66,8 @@ bench: deps
 
 # Can Ring footage and Flock plate reads reach ICE? The default scenario's answer,
 # with routes and sources (exit status 1 from a "no" is part of the answer, not a failure),
-# then its diagram and its report (HTML, and Markdown with the diagram beside it).
+# then its diagram, its report (HTML, and Markdown with the diagram beside it) and the
+# explorable page.
 demo: build-cli
 	@build/bin/flowsim check $(SCENARIO)
 	@echo; echo "== Can Ring doorbell footage reach ICE? =="; echo
@@ -88,12 +89,18 @@ demo: build-cli
 	@build/bin/flowsim report $(SCENARIO) --format md \
 		-o build/demo/$(basename $(notdir $(SCENARIO))).md
 	@echo "Wrote build/demo/$(basename $(notdir $(SCENARIO))).md (showing $(basename $(notdir $(SCENARIO))).svg)"
+	@echo; echo "== The explorable page: flip the levers and the date, watch the routes =="; echo
+	@build/bin/flowsim report $(SCENARIO) --interactive \
+		-o build/demo/$(basename $(notdir $(SCENARIO))).explore.html
+	@echo "Wrote build/demo/$(basename $(notdir $(SCENARIO))).explore.html (one self-contained page)"
 
 # The worked examples in docs/examples/: every output shown and every diagram, rebuilt
 # from docs/examples/src/ with the flowsim just built (the test docs.examples_up_to_date
-# fails when the committed pages no longer match).
+# fails when the committed pages no longer match), and the guide's picture of the
+# explorable page, docs/explorer.png (not compared: pixels depend on fonts).
 examples: build
 	@python3 scripts/make-examples.py --flowsim build/bin/flowsim
+	@node scripts/make-explorer-screenshot.js --flowsim build/bin/flowsim --out docs/explorer.png
 
 clean:
 	rm -rf build build-asan build-fuzz build-bench

@@ -25,6 +25,7 @@
 #include <flowsim/io/graph_json_writer.hpp>
 #include <flowsim/io/graphml_writer.hpp>
 #include <flowsim/io/scenario_loader.hpp>
+#include <flowsim/query_request.hpp>
 
 #include <graphviz/cgraph.h>
 #include <libxml/parser.h>
@@ -254,23 +255,25 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         return 0;
     }
     const flowsim::Scenario& scenario = *result.scenario;
-    const flowsim::ConfigurationView view(scenario, flowsim::ActivitySettings{});
+    // The question `export` asks by default (every producing node to tag:ice); when the
+    // scenario has no such tag, none at all, so that the diagram is still drawn.
+    std::vector<std::string> errors;
+    flowsim::ResolvedQuery query = flowsim::resolve_request(scenario, {}, errors);
+    if (!errors.empty()) {
+        query = flowsim::ResolvedQuery{};
+    }
+    const flowsim::ConfigurationView view(scenario, query.activity);
 
-    flowsim::io::DotOptions options;
-    options.title = scenario.title();
-    options.caption = {scenario.description()};
-    options.active = flowsim::active_edges(view);
-    std::ostringstream dot;
-    flowsim::io::write_dot(dot, scenario, options);
-    check_dot(scenario, dot.str());
+    // The diagram as `export` draws it (no routes: their search may take any time).
+    flowsim::io::DiagramShape shape;
+    shape.untitled_name = scenario.description();
+    check_dot(scenario, flowsim::io::draw_diagram(view, query, shape).dot);
 
     // Folded diagrams replace nodes and merge edges, so only their syntax is checked.
     for (const flowsim::io::CollapseBy collapse :
          {flowsim::io::CollapseBy::kKind, flowsim::io::CollapseBy::kState}) {
-        options.collapse = collapse;
-        std::ostringstream folded;
-        flowsim::io::write_dot(folded, scenario, options);
-        agclose(parse_dot(folded.str()));
+        shape.collapse = collapse;
+        agclose(parse_dot(flowsim::io::draw_diagram(view, query, shape).dot));
     }
 
     flowsim::io::QueryHeader header;

@@ -25,13 +25,41 @@ if [ "${1:-}" = fuzz ]; then
     packages+=(clang libclang-rt-14-dev libgraphviz-dev nlohmann-json3-dev libxml2-dev)
 fi
 
+# Node.js and npm drive Chromium in the browser tests (tests/browser/): Debian's packages,
+# unless a node is already on PATH (any release from 18 on will do).
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    packages+=(nodejs npm)
+fi
+
 missing=()
 for package in "${packages[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
         missing+=("$package")
     fi
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+
+# The browser tests' own packages, pinned in tests/browser/package-lock.json, installed with
+# `npm ci` into build/node/ (the folder the tests load them from), again only when the lock
+# file changed. Without the registry the browser tests fail and say to run this script.
+install_node_packages() {
+    local source="tests/browser" target="build/node"
+    cd "$(dirname "$0")/.."
+    if [ -f "$target/node_modules/playwright-core/package.json" ] &&
+        cmp -s "$source/package-lock.json" "$target/package-lock.json"; then
+        return 0
+    fi
+    echo "flowsim: installing the browser tests' packages (npm ci) into $target" >&2
+    mkdir -p "$target"
+    cp "$source/package.json" "$source/package-lock.json" "$target/"
+    if ! (cd "$target" && npm ci --no-audit --no-fund --loglevel=error >&2); then
+        echo "flowsim: warning: npm ci failed; the browser tests will fail until it succeeds" >&2
+    fi
+}
+
+if [ ${#missing[@]} -eq 0 ]; then
+    install_node_packages
+    exit 0
+fi
 
 command="apt-get install -y --no-install-recommends ${missing[*]}"
 echo "flowsim: installing missing packages: ${missing[*]}" >&2
@@ -49,3 +77,4 @@ export DEBIAN_FRONTEND=noninteractive
 "${run[@]}" apt-get update -qq
 # shellcheck disable=SC2086
 "${run[@]}" $command
+install_node_packages

@@ -13,6 +13,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <flowsim/spelling.hpp>
+
 #include "flowsim/exit_codes.hpp"
 #include "flowsim/print_diagnostics.hpp"
 
@@ -192,6 +194,35 @@ std::unique_ptr<PreparedQuery> prepare_query(const CommonOptions& common,
         std::make_unique<ConfigurationView>(prepared->scenario, prepared->query.activity);
     phases.end();
     return prepared;
+}
+
+std::optional<std::vector<ParameterIndex>> named_parameters(const Scenario& scenario,
+                                                            const std::vector<std::string>& names,
+                                                            const std::string& option) {
+    std::vector<std::string_view> known;
+    for (const Parameter& parameter : scenario.parameters()) {
+        known.push_back(parameter.id);
+    }
+    std::vector<ParameterIndex> parameters;
+    bool ok = true;
+    for (const std::string& name : names) {
+        const auto found = scenario.find_parameter(name);
+        if (!found) {
+            std::cerr << "flowsim: error: no parameter '" << name << "'"
+                      << did_you_mean(name, known) << "\n";
+            ok = false;
+        } else if (std::find(parameters.begin(), parameters.end(), *found) != parameters.end()) {
+            std::cerr << "flowsim: error: parameter '" << name << "' is named twice in " << option
+                      << "\n";
+            ok = false;
+        } else {
+            parameters.push_back(*found);
+        }
+    }
+    if (!ok) {
+        return std::nullopt;
+    }
+    return parameters;
 }
 
 }  // namespace flowsim::cli

@@ -78,6 +78,12 @@ struct PreparedQuery {
     std::string content_hash;  ///< of the files loaded (io::LoadResult::content_hash)
 };
 
+/// The parameters `names` names, in that order; nothing (after saying on stderr which
+/// name is unknown, with a hint, or named twice in `option`) when any is wrong.
+std::optional<std::vector<ParameterIndex>> named_parameters(const Scenario& scenario,
+                                                            const std::vector<std::string>& names,
+                                                            const std::string& option);
+
 /// Loads the scenario `common` names (within its load options) and resolves `request`
 /// (the phases "loading" and "applying the configuration" of `phases`); nothing (after
 /// printing every problem to stderr) when either has errors, and the command exits 2;

@@ -8,7 +8,6 @@
 #include <flowsim/io/dot_writer.hpp>
 #include <flowsim/io/graph_json_writer.hpp>
 #include <flowsim/io/graphml_writer.hpp>
-#include <flowsim/route_cover.hpp>
 
 #include "flowsim/command_support.hpp"
 #include "flowsim/graphviz.hpp"
@@ -18,12 +17,6 @@ namespace {
 
 bool is_diagram(const std::string& format) {
     return format == "dot" || format == "svg" || format == "png";
-}
-
-io::CollapseBy collapse_by(const std::string& name) {
-    return name == "kind"    ? io::CollapseBy::kKind
-           : name == "state" ? io::CollapseBy::kState
-                             : io::CollapseBy::kNone;
 }
 
 // The usage problems the option parser cannot see; empty when there are none.
@@ -43,39 +36,10 @@ std::string usage_problem(const ExportOptions& options) {
 
 }  // namespace
 
-Diagram draw_diagram(const ConfigurationView& view,
-                     const ResolvedQuery& query,
-                     const ExportOptions& options,
-                     Phases& phases,
-                     std::optional<RouteCover> routes) {
-    const Scenario& scenario = view.scenario();
-    Diagram diagram;
-    io::DotOptions dot;
-    dot.title = scenario.title().empty() ? options.route.common.scenario : scenario.title();
-    dot.active = active_edges(view);
-    dot.blocked_by = edges_blocked_by_policies(view, query.routes.from);
-    if (options.routes || options.routes_only) {
-        if (!routes) {
-            phases.begin("searching the routes to draw", "route");
-            std::size_t found = 0;
-            routes = cover_routes(view, query.routes, phases.stop(), [&](const Route&) {
-                phases.count(++found);
-                return true;
-            });
-            phases.begin("drawing");
-        }
-        dot.routes = std::move(*routes);
-        dot.targets = query.routes.to;
-        diagram.completion = dot.routes->completion;
-    }
-    dot.caption = io::diagram_caption(view, query, dot.routes);
-    dot.routes_only = options.routes_only;
-    dot.active_only = options.active_only;
-    dot.collapse = collapse_by(options.collapse_by);
-    std::ostringstream text;
-    diagram.nodes = io::write_dot(text, scenario, dot);
-    diagram.dot = text.str();
-    return diagram;
+io::CollapseBy collapse_by(const std::string& name) {
+    return name == "kind"    ? io::CollapseBy::kKind
+           : name == "state" ? io::CollapseBy::kState
+                             : io::CollapseBy::kNone;
 }
 
 CLI::App& setup_export(CLI::App& app, ExportOptions& options) {
@@ -152,7 +116,24 @@ ExitCode run_export(const ExportOptions& options) {
     bool cut_short = false;
     phases.begin("drawing");
     if (is_diagram(format)) {
-        Diagram diagram = draw_diagram(view, *query, options, phases);
+        io::DiagramShape shape;
+        shape.untitled_name = options.route.common.scenario;
+        shape.routes = options.routes;
+        shape.routes_only = options.routes_only;
+        shape.active_only = options.active_only;
+        shape.collapse = collapse_by(options.collapse_by);
+        std::optional<RouteCover> routes;
+        if (options.routes || options.routes_only) {
+            phases.begin("searching the routes to draw", "route");
+            std::size_t found = 0;
+            routes = cover_routes(view, query->routes, stop, [&](const Route&) {
+                phases.count(++found);
+                return true;
+            });
+            phases.begin("drawing");
+        }
+        const io::QueryDiagram diagram =
+            io::draw_diagram(view, *query, shape, stop, std::move(routes));
         if (dot_program && diagram.nodes > kMaxLaidOutNodes) {
             std::cerr << "flowsim: error: " << too_large_to_lay_out(diagram.nodes) << "\n";
             return ExitCode::kInvalidInput;

@@ -1,12 +1,8 @@
 #pragma once
 
-#include <optional>
 #include <string>
 
-#include <flowsim/configuration_view.hpp>
-#include <flowsim/query_request.hpp>
-#include <flowsim/route_cover.hpp>
-#include <flowsim/route_finder.hpp>
+#include <flowsim/io/dot_writer.hpp>
 
 #include "flowsim/exit_codes.hpp"
 #include "flowsim/graphviz.hpp"
@@ -28,22 +24,8 @@ struct ExportOptions {
     std::size_t dot_memory_mib = kDefaultDotMemoryMib;  ///< cap on dot's address space
 };
 
-/// A diagram as DOT text, and whether the route search behind its red lines finished.
-struct Diagram {
-    std::string dot;
-    std::size_t nodes = 0;  ///< nodes drawn (a folded group counts once)
-    Completion completion;  ///< cut short: --timeout or Ctrl-C stopped the route search
-};
-
-/// The diagram `export` draws of `query` under `view` with the shape `options` asks for
-/// (routes, routes only, active only, folding); `report` draws its diagram with it too.
-/// The red lines show `routes` when given, else the routes found by a search under the
-/// deadline of `phases` (which shows its progress).
-Diagram draw_diagram(const ConfigurationView& view,
-                     const ResolvedQuery& query,
-                     const ExportOptions& options,
-                     Phases& phases,
-                     std::optional<RouteCover> routes = std::nullopt);
+/// "kind" and "state" as the folding they name; anything else: none.
+io::CollapseBy collapse_by(const std::string& name);
 
 /// Adds --dot-memory (the cap on dot's address space, in MiB) to `command`.
 void add_dot_memory_option(CLI::App& command, std::size_t& mib);

@@ -22,6 +22,10 @@ std::string missing_dot_message(std::string_view what_needs_it);
 /// past a few hundred, dot takes minutes to hours and gigabytes.
 constexpr std::size_t kMaxLaidOutNodes = 500;
 
+/// Above this many nodes, a report draws only what lies on its routes unless told
+/// otherwise (--collapse-by): the whole network would be unreadable or refused.
+constexpr std::size_t kRoutesOnlyAbove = 300;
+
 /// Address space dot may use, in MiB, unless --dot-memory says otherwise.
 constexpr std::size_t kDefaultDotMemoryMib = 2048;
 

@@ -2,10 +2,16 @@
 
 #include <filesystem>
 #include <iostream>
+#include <stdexcept>
 
 #include <CLI/CLI.hpp>
 
+#include <flowsim/explore.hpp>
+#include <flowsim/io/dot_writer.hpp>
+#include <flowsim/io/explorer_writer.hpp>
 #include <flowsim/io/report_writer.hpp>
+#include <flowsim/io/wording.hpp>
+#include <flowsim/spelling.hpp>
 #include <flowsim/version.hpp>
 
 #include "flowsim/command_support.hpp"
@@ -18,6 +24,172 @@ namespace {
 // As many blocked routes as `query` explains by default.
 constexpr std::size_t kBlockedRoutes = 10;
 
+// Lays out `dot` with Graphviz into SVG, under the deadline of `phases`; nothing (after
+// saying why) when it fails, with the exit status in `status`.
+std::optional<std::string> lay_out(const std::string& dot_program,
+                                   const io::QueryDiagram& diagram,
+                                   const ReportOptions& options,
+                                   Phases& phases,
+                                   ExitCode& status) {
+    if (diagram.nodes > kMaxLaidOutNodes) {
+        std::cerr << "flowsim: error: " << too_large_to_lay_out(diagram.nodes) << "\n";
+        status = ExitCode::kInvalidInput;
+        return std::nullopt;
+    }
+    phases.begin("laying out the diagram with Graphviz's dot");
+    const Rendering rendering = render_with_dot(dot_program, diagram.dot, "svg",
+                                                {phases.stop(), options.dot_memory_mib, [&phases] {
+                                                     phases.tick();
+                                                 }});
+    phases.end();  // the progress line goes before any message
+    if (!rendering.ok) {
+        std::cerr << "flowsim: error: " << rendering.error
+                  << (rendering.error.back() == '\n' ? "" : "\n");
+        status = rendering.completion.cut_short() ? ExitCode::kCutShort : ExitCode::kInternal;
+        return std::nullopt;
+    }
+    return rendering.bytes;
+}
+
+std::string parameter_ids(const Scenario& scenario, const std::vector<ParameterIndex>& list) {
+    std::vector<std::string> ids;
+    for (const ParameterIndex parameter : list) {
+        ids.push_back(scenario.parameters()[parameter].id);
+    }
+    return io::join(ids, ",");
+}
+
+// `report --interactive`: every state's answer, the diagram of every state's routes, one
+// page.
+ExitCode run_interactive(const ReportOptions& options,
+                         const PreparedQuery& prepared,
+                         Phases& phases) {
+    const Scenario& scenario = prepared.scenario;
+    const ConfigurationView& view = *prepared.view;
+    const std::size_t positions =
+        date_positions(change_dates(scenario), view.date()).size();
+    std::vector<ParameterIndex> toggles;
+    std::vector<ParameterIndex> dropped;
+    if (!options.toggles.empty()) {
+        const auto named = named_parameters(scenario, options.toggles, "--toggles");
+        if (!named) {
+            return ExitCode::kInvalidInput;
+        }
+        toggles = *named;
+        StateSpace space;
+        space.toggles = toggles;
+        space.positions.resize(positions);
+        if (!states_fit(positions, toggles.size(), options.max_states)) {
+            // Which to drop: from the end, until the rest fit.
+            std::vector<ParameterIndex> kept = toggles;
+            std::vector<ParameterIndex> left_out;
+            while (!kept.empty() && !states_fit(positions, kept.size(), options.max_states)) {
+                left_out.insert(left_out.begin(), kept.back());
+                kept.pop_back();
+            }
+            std::cerr << "flowsim: error: --toggles: the page would hold "
+                      << (space.states() == SIZE_MAX ? std::string("too many")
+                                                     : std::to_string(space.states()))
+                      << " states (" << io::plural(positions, "date interval") << " × 2^"
+                      << toggles.size() << " combinations), more than --max-states "
+                      << options.max_states << "; drop "
+                      << io::plural(left_out.size(), "toggle") << ": "
+                      << parameter_ids(scenario, left_out)
+                      << (kept.empty() ? std::string()
+                                       : " (--toggles " + parameter_ids(scenario, kept) + ")")
+                      << "\n";
+            return ExitCode::kInvalidInput;
+        }
+    } else {
+        const ToggleChoice choice = default_toggles(scenario, positions, options.max_states);
+        toggles = choice.toggles;
+        dropped = choice.dropped;
+        if (!dropped.empty()) {
+            std::cerr << "flowsim: note: left out of the page, to stay within 12 toggles and "
+                      << options.max_states
+                      << " states (--toggles chooses others, --max-states allows more): "
+                      << parameter_ids(scenario, dropped) << "\n";
+        }
+    }
+    if (positions > options.max_states) {
+        std::cerr << "flowsim: error: the scenario's facts change at " << positions - 1
+                  << " dates: more than --max-states " << options.max_states << " states\n";
+        return ExitCode::kInvalidInput;
+    }
+    std::optional<std::string> dot_program = find_on_path("dot");
+    if (!dot_program) {
+        std::cerr << "flowsim: error: " << missing_dot_message("the page's diagram") << "\n";
+        return ExitCode::kInternal;
+    }
+
+    const StopCondition& stop = phases.stop();
+    phases.begin("working out every state", "state");
+    io::ExplorerAnswers answers(scenario, prepared.query, make_state_space(view, toggles),
+                                options.route.common.scenario);
+    const Exploration exploration =
+        explore_states(scenario, prepared.query, answers.space(), options.count_limit, stop,
+                       [&](const StateRoutes& state) { answers.add(state); });
+    if (exploration.completion.cut_short()) {
+        std::cerr << "flowsim: error: "
+                  << (exploration.completion.timed_out() ? "the time limit" : "an interruption")
+                  << " stopped the search before every state was answered; nothing written\n";
+        return ExitCode::kCutShort;
+    }
+    if (!exploration.completion.complete()) {
+        std::cerr << "flowsim: error: the states of the page have more than "
+                  << options.count_limit
+                  << " routes between them (--count-limit); narrow the question with --from, "
+                     "--to or --max-hops, or toggle fewer parameters\n";
+        return ExitCode::kInvalidInput;
+    }
+
+    io::ExplorerPage page;
+    page.routes_only = options.routes_only || scenario.nodes().size() > kRoutesOnlyAbove;
+    page.dropped = dropped;
+    page.max_states = options.max_states;
+    page.provenance = {options.route.common.scenario, prepared.content_hash,
+                       std::string("flowsim ") + kVersion, command_line()};
+    io::DiagramShape shape;
+    shape.routes = true;
+    shape.routes_only = page.routes_only;
+    shape.heading = false;
+    shape.legend = false;
+    shape.element_ids = true;
+    const io::QueryDiagram diagram =
+        io::draw_diagram(view, prepared.query, shape, stop, answers.cover());
+    if (diagram.nodes > kMaxLaidOutNodes) {
+        // The answers are still worth a page; the diagram is left out, and both say why.
+        page.diagram_note = "The diagram is left out: the routes of all states pass " +
+                            std::to_string(diagram.nodes) + " nodes, more than the " +
+                            std::to_string(kMaxLaidOutNodes) +
+                            " Graphviz can lay out; narrow the question (--from, --to, "
+                            "--max-hops) for a page with one.";
+        std::cerr << "flowsim: note: " << page.diagram_note << "\n";
+    } else {
+        ExitCode status = ExitCode::kYes;
+        const auto svg = lay_out(*dot_program, diagram, options, phases, status);
+        if (!svg) {
+            return status;
+        }
+        page.diagram = *svg;
+    }
+
+    Output output(options.route.output, prepared.files);
+    if (!output.ok()) {
+        return output.error_exit();
+    }
+    io::write_explorer(output.stream(), answers, page);
+    if (!output.commit()) {
+        return ExitCode::kInternal;
+    }
+    if (options.route.common.verbose) {
+        std::cerr << "flowsim: " << answers.states_added() << " states, "
+                  << answers.distinct_outcomes() << " distinct answers, "
+                  << answers.route_count() << " routes\n";
+    }
+    return ExitCode::kYes;
+}
+
 }  // namespace
 
 CLI::App& setup_report(CLI::App& app, ReportOptions& options) {
@@ -25,7 +197,7 @@ CLI::App& setup_report(CLI::App& app, ReportOptions& options) {
         "report",
         "A report to publish: the answer, the diagram, the routes with what they depend on, "
         "the configuration and the numbered sources, as Markdown or one self-contained HTML "
-        "file");
+        "file; with --interactive, one page where a reader flips the settings and the date");
     options.route.format = "html";
     add_route_options(command, options.route);
     // The route options offer the listing formats; report has its own.
@@ -39,7 +211,8 @@ CLI::App& setup_report(CLI::App& app, ReportOptions& options) {
         ->check(whole_number());
     command
         .add_option("--count-limit", options.count_limit,
-                    "Stop counting routes here and say \"at least\" (0: count them all)")
+                    "Stop counting routes here and say \"at least\" (0: count them all); with "
+                    "--interactive, most routes of all the states together")
         ->capture_default_str()
         ->check(whole_number());
     command
@@ -48,7 +221,22 @@ CLI::App& setup_report(CLI::App& app, ReportOptions& options) {
                     "networks")
         ->check(CLI::IsMember({"kind", "state"}));
     command.add_flag("--routes-only", options.routes_only,
-                     "Draw only the nodes and edges on the routes, for large networks");
+                     "Draw only the nodes and edges on the routes (the default above " +
+                         std::to_string(kRoutesOnlyAbove) + " nodes without --collapse-by)");
+    command.add_flag("--interactive", options.interactive,
+                     "One self-contained explorable page: a toggle per lever parameter and a "
+                     "date control, every state's answer worked out now");
+    command
+        .add_option("--toggles", options.toggles,
+                    "With --interactive: the parameters to toggle, a,b,c (default: those with "
+                    "a lever, in file order, at most 12, as many as fit --max-states)")
+        ->delimiter(',');
+    command
+        .add_option("--max-states", options.max_states,
+                    "With --interactive: most states (combinations × date intervals) the page "
+                    "may hold")
+        ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 24))
+        ->capture_default_str();
     add_dot_memory_option(command, options.dot_memory_mib);
     return command;
 }
@@ -56,6 +244,16 @@ CLI::App& setup_report(CLI::App& app, ReportOptions& options) {
 ExitCode run_report(const ReportOptions& options) {
     const bool markdown = options.route.format == "md";
     const std::string& output_path = options.route.output;
+    if (options.interactive && (markdown || !options.collapse_by.empty())) {
+        std::cerr << "flowsim: error: --interactive writes one HTML page with its own diagram; "
+                     "it takes neither --format md nor --collapse-by\n";
+        return ExitCode::kInvalidInput;
+    }
+    if (!options.interactive && !options.toggles.empty()) {
+        std::cerr << "flowsim: error: --toggles chooses the settings of an explorable page; use "
+                     "it with --interactive\n";
+        return ExitCode::kInvalidInput;
+    }
     // Markdown refers to its diagram by file name, so it gets one only beside a file (whose
     // name never ends in .svg: add_format_option refuses that).
     const bool diagram_file = markdown && !output_path.empty();
@@ -63,6 +261,9 @@ ExitCode run_report(const ReportOptions& options) {
     const auto prepared = prepare_query(options.route.common, options.route.to_request(), phases);
     if (!prepared) {
         return ExitCode::kInvalidInput;
+    }
+    if (options.interactive) {
+        return run_interactive(options, *prepared, phases);
     }
     const ResolvedQuery& query = prepared->query;
     const ConfigurationView& view = *prepared->view;
@@ -91,12 +292,16 @@ ExitCode run_report(const ReportOptions& options) {
     std::string svg;
     if (draw) {
         phases.begin("drawing the diagram");
-        ExportOptions shape;
-        shape.route = options.route;
+        io::DiagramShape shape;
+        shape.untitled_name = options.route.common.scenario;
         shape.routes = true;
-        shape.routes_only = options.routes_only;
-        shape.collapse_by = options.collapse_by;
-        const Diagram diagram = draw_diagram(view, query, shape, phases, findings.cover);
+        // A large network is drawn by its routes unless it is folded.
+        findings.routes_only =
+            options.routes_only ||
+            (options.collapse_by.empty() && prepared->scenario.nodes().size() > kRoutesOnlyAbove);
+        shape.routes_only = findings.routes_only;
+        shape.collapse = collapse_by(options.collapse_by);
+        const io::QueryDiagram diagram = io::draw_diagram(view, query, shape, {}, findings.cover);
         if (diagram.nodes > kMaxLaidOutNodes) {
             std::cerr << "flowsim: error: " << too_large_to_lay_out(diagram.nodes) << "\n";
             return ExitCode::kInvalidInput;

@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include "flowsim/exit_codes.hpp"
 #include "flowsim/graphviz.hpp"
@@ -19,6 +20,9 @@ struct ReportOptions {
     std::size_t count_limit = 100000;  ///< routes to count before saying "at least"; 0: all
     std::string collapse_by;           ///< the diagram's folding: "", "kind" or "state"
     bool routes_only = false;          ///< the diagram shows only the routes
+    bool interactive = false;          ///< one explorable page (report --interactive)
+    std::vector<std::string> toggles;  ///< --toggles a,b,c: parameter ids
+    std::size_t max_states = 65536;    ///< most states an explorable page may hold
     std::size_t dot_memory_mib = kDefaultDotMemoryMib;  ///< cap on dot's address space
 };
 
@@ -26,7 +30,8 @@ struct ReportOptions {
 CLI::App& setup_report(CLI::App& app, ReportOptions& options);
 
 /// Writes the report (and, for Markdown written to a file, its diagram as an SVG file
-/// beside it: report.md gets report.svg). Exit 0, 2 on bad input or usage, 3 when
+/// beside it: report.md gets report.svg), or with --interactive one explorable page. Exit 0, 2 on
+/// bad input or usage, 3 when
 /// --timeout or Ctrl-C cut the route search short (the report then says "at least"), 4
 /// when a file cannot be written or Graphviz is missing or fails.
 ExitCode run_report(const ReportOptions& options);

@@ -7,7 +7,6 @@
 #include <CLI/CLI.hpp>
 
 #include <flowsim/io/analysis_writer.hpp>
-#include <flowsim/spelling.hpp>
 #include <flowsim/sweep.hpp>
 
 #include "flowsim/command_support.hpp"
@@ -41,25 +40,9 @@ ExitCode run_sweep(const SweepOptions& options) {
         return ExitCode::kInvalidInput;
     }
     const Scenario& scenario = prepared->scenario;
-    std::vector<std::string_view> known;
-    for (const Parameter& parameter : scenario.parameters()) {
-        known.push_back(parameter.id);
-    }
-    std::vector<ParameterIndex> parameters;
-    bool ok = true;
-    for (const std::string& name : options.parameters) {
-        const auto found = scenario.find_parameter(name);
-        if (!found) {
-            std::cerr << "flowsim: error: no parameter '" << name << "'"
-                      << did_you_mean(name, known) << "\n";
-            ok = false;
-        } else if (std::find(parameters.begin(), parameters.end(), *found) != parameters.end()) {
-            std::cerr << "flowsim: error: parameter '" << name << "' is named twice in --params\n";
-            ok = false;
-        } else {
-            parameters.push_back(*found);
-        }
-    }
+    const auto named = named_parameters(scenario, options.parameters, "--params");
+    bool ok = named.has_value();
+    const std::vector<ParameterIndex> parameters = named.value_or(std::vector<ParameterIndex>{});
     const std::size_t rows = parameters.size() < 63 ? std::size_t{1} << parameters.size() : 0;
     if (ok && (rows == 0 || rows > options.max_combinations)) {
         std::cerr << "flowsim: error: " << parameters.size() << " parameters make "

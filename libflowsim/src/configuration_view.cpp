@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <iterator>
 #include <set>
 
 namespace flowsim {
@@ -175,6 +176,17 @@ std::vector<Blocker> ConfigurationView::blockers(EdgeIndex edge,
         }
     }
     return result;
+}
+
+void ConfigurationView::widen(const ConfigurationView& other) {
+    for (std::size_t edge = 0; edge < edge_kinds_.size(); ++edge) {
+        edge_kinds_[edge] |= other.edge_kinds_.at(edge);
+    }
+    std::vector<std::uint32_t> both;
+    std::set_intersection(active_policies_.begin(), active_policies_.end(),
+                          other.active_policies_.begin(), other.active_policies_.end(),
+                          std::back_inserter(both));
+    active_policies_ = std::move(both);
 }
 
 std::vector<bool> active_edges(const ConfigurationView& view) {

@@ -56,6 +56,16 @@ bool operator==(const Date& a, const Date& b) {
     return std::tie(a.year, a.month, a.day) == std::tie(b.year, b.month, b.day);
 }
 
+Date previous_day(const Date& date) {
+    if (date.day > 1) {
+        return {date.year, date.month, date.day - 1};
+    }
+    if (date.month > 1) {
+        return {date.year, date.month - 1, days_in_month(date.year, date.month - 1)};
+    }
+    return date.year > 1 ? Date{date.year - 1, 12, 31} : date;
+}
+
 bool DateWindow::contains(const std::optional<Date>& date) const {
     if (!date) {
         return true;

@@ -12,7 +12,8 @@ set(commands
     "likely"
     "cut|--format|json"
     "cut"
-    "report|--format|md")
+    "report|--format|md"
+    "report|--interactive")
 foreach(command IN LISTS commands)
     string(REPLACE "|" ";" arguments "${command}")
     string(REPLACE "|" " " shown "${command}")

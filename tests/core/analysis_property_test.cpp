@@ -26,6 +26,7 @@
 
 #include "flowsim/configuration_view.hpp"
 #include "flowsim/cut.hpp"
+#include "flowsim/explore.hpp"
 #include "flowsim/io/scenario_loader.hpp"
 #include "flowsim/route_dependencies.hpp"
 #include "flowsim/route_diff.hpp"
@@ -348,6 +349,52 @@ void check_sweep(Random& random, const Case& c) {
     EXPECT_EQ(seen.size(), sweep.rows.size()) << c.context << "a combination repeats";
 }
 
+// ---- explore ----------------------------------------------------------------------------------
+
+// Every state of an explorable report holds exactly the routes brute force finds with its
+// toggles and date, in the fixed order.
+void check_explore(Random& random, const Case& c) {
+    const Scenario& scenario = c.scenario();
+    std::vector<ParameterIndex> toggles;
+    for (ParameterIndex p = 0; p < scenario.parameters().size(); ++p) {
+        if (random.chance(0.6)) {
+            toggles.push_back(p);
+        }
+    }
+    random.shuffle(toggles);
+    ResolvedQuery base;
+    base.activity = c.settings;
+    base.routes = c.query;
+    const ConfigurationView base_view(scenario, c.settings);
+    const StateSpace space = make_state_space(base_view, toggles);
+    std::size_t visited = 0;
+    const Exploration exploration =
+        explore_states(scenario, base, space, 0, {}, [&](const StateRoutes& state) {
+            ASSERT_EQ(state.state, visited) << c.context;
+            ++visited;
+            std::vector<Route> got;
+            for (const std::uint32_t index : state.routes) {
+                got.push_back((*state.candidates)[index]);
+            }
+            const std::vector<Route> expected =
+                reference_routes(scenario, state.query->activity, c.query);
+            EXPECT_TRUE(same_routes(got, expected))
+                << c.context << "state " << state.state << "\ngot:\n"
+                << describe(scenario, got) << "expected:\n"
+                << describe(scenario, expected);
+        });
+    EXPECT_TRUE(exploration.completion.complete()) << c.context;
+    EXPECT_EQ(visited, space.states()) << c.context;
+    // The initial state is the question as asked.
+    const ResolvedQuery initial = state_query(base, space, space.initial_state());
+    const ConfigurationView initial_view(scenario, initial.activity);
+    EXPECT_EQ(initial_view.parameter_values(), base_view.parameter_values()) << c.context;
+    EXPECT_EQ(initial_view.date().has_value(), base_view.date().has_value()) << c.context;
+    if (base_view.date()) {
+        EXPECT_EQ(*initial_view.date(), *base_view.date()) << c.context;
+    }
+}
+
 // ---- depends on --------------------------------------------------------------------------------
 
 void check_dependencies(const Case& c) {
@@ -394,6 +441,7 @@ TEST(AnalysisProperty, LikelyCutDiffAndSweepMatchBruteForce) {
         check_cut(c, cut);
         check_diff(c);
         check_sweep(random, c);
+        check_explore(random, c);
         check_dependencies(c);
         ++cases;
         if (::testing::Test::HasFailure()) {

@@ -7,7 +7,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -15,7 +14,6 @@
 
 #include <flowsim/io/dot_writer.hpp>
 #include <flowsim/io/scenario_loader.hpp>
-#include <flowsim/route_cover.hpp>
 
 #include "support/golden.hpp"
 #include "support/temp_dir.hpp"
@@ -27,10 +25,7 @@ namespace {
 // The options of one case, read from its `args` file.
 struct CaseOptions {
     flowsim::QueryRequest request;
-    bool routes = false;
-    bool routes_only = false;
-    bool active_only = false;
-    flowsim::io::CollapseBy collapse = flowsim::io::CollapseBy::kNone;
+    flowsim::io::DiagramShape shape;
 };
 
 CaseOptions read_args(const fs::path& file) {
@@ -38,13 +33,13 @@ CaseOptions read_args(const fs::path& file) {
     for (const std::string& line : flowsim::testing::read_query_args(file, options.request)) {
         const auto [name, value] = flowsim::testing::option_parts(line);
         if (name == "--routes") {
-            options.routes = true;
+            options.shape.routes = true;
         } else if (name == "--routes-only") {
-            options.routes_only = true;
+            options.shape.routes_only = true;
         } else if (name == "--active-only") {
-            options.active_only = true;
+            options.shape.active_only = true;
         } else if (name == "--collapse-by") {
-            options.collapse =
+            options.shape.collapse =
                 value == "kind" ? flowsim::io::CollapseBy::kKind : flowsim::io::CollapseBy::kState;
         } else {
             ADD_FAILURE() << file << ": unknown option '" << line << "'";
@@ -61,20 +56,7 @@ std::string export_dot(const flowsim::Scenario& scenario, const CaseOptions& opt
         ADD_FAILURE() << error;
     }
     const flowsim::ConfigurationView view(scenario, query.activity);
-    flowsim::io::DotOptions dot;
-    dot.title = scenario.title();
-    dot.active = flowsim::active_edges(view);
-    if (options.routes || options.routes_only) {
-        dot.routes = flowsim::cover_routes(view, query.routes);
-        dot.targets = query.routes.to;
-    }
-    dot.caption = flowsim::io::diagram_caption(view, query, dot.routes);
-    dot.routes_only = options.routes_only;
-    dot.active_only = options.active_only;
-    dot.collapse = options.collapse;
-    std::ostringstream out;
-    flowsim::io::write_dot(out, scenario, dot);
-    return out.str();
+    return flowsim::io::draw_diagram(view, query, options.shape).dot;
 }
 
 class GoldenDot : public ::testing::TestWithParam<std::string> {};

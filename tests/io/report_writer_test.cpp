@@ -100,16 +100,24 @@ TEST(SvgForHtml, DropsTheProlog) {
     EXPECT_EQ(svg.substr(svg.size() - 6), "</svg>");
 }
 
-TEST(SvgForHtml, ScalesToThePageKeepingTheViewBox) {
+TEST(SvgForHtml, KeepsItsNaturalSizeAndTheViewBox) {
     const std::string svg = svg_for_html(kGraphvizSvg);
     const std::string root = svg.substr(0, svg.find('>') + 1);
-    EXPECT_THAT(root, Not(HasSubstr(" width=")));
-    EXPECT_THAT(root, Not(HasSubstr(" height=")));
+    EXPECT_THAT(root, HasSubstr(" width=\"620pt\""));
+    EXPECT_THAT(root, HasSubstr(" height=\"404pt\""));
     EXPECT_THAT(root, HasSubstr("viewBox=\"0.00 0.00 620.00 404.00\""));
     EXPECT_THAT(root, HasSubstr("class=\"diagram\""));
-    EXPECT_THAT(root, HasSubstr("style=\"max-width:620pt\""));
+    EXPECT_THAT(root, Not(HasSubstr("style=")));
     // Attributes inside the drawing are left alone.
     EXPECT_THAT(svg, HasSubstr("stroke-width=\"2\""));
+}
+
+TEST(SvgForHtml, DropsLengthsThatAreNotPlain) {
+    const std::string svg =
+        svg_for_html("<svg width=\"1\" onload=\"x\" height=\"calc(1px)\">x</svg>");
+    const std::string root = svg.substr(0, svg.find('>') + 1);
+    EXPECT_THAT(root, HasSubstr(" width=\"1\""));
+    EXPECT_THAT(root, Not(HasSubstr("height")));
 }
 
 TEST(SvgForHtml, EmptyWithoutAnSvgRoot) {

@@ -76,6 +76,13 @@ public:
     /// Every reason edge `edge` is not active for `kind` from `origin`; empty when it is.
     std::vector<Blocker> blockers(EdgeIndex edge, DataKindIndex kind, NodeIndex origin) const;
 
+    /// Widens this view to pass whatever `other`, a view of the same scenario, passes: an
+    /// edge passes the kinds either view passes, and a policy stays active only when it
+    /// is active in both. The routes under the widened view include those under each, so
+    /// one enumeration serves many settings (explore_states). Only what routes are found
+    /// from changes: the parameter values, date and blockers stay this view's.
+    void widen(const ConfigurationView& other);
+
 private:
     const Scenario* scenario_;
     std::vector<bool> parameter_values_;

@@ -27,6 +27,9 @@ inline bool operator<=(const Date& a, const Date& b) {
     return !(b < a);
 }
 
+/// The day before `date` (0001-01-01 itself: there is none before it).
+Date previous_day(const Date& date);
+
 /// A validity window: in force on dates `since <= d < until`; a missing end is open.
 struct DateWindow {
     std::optional<Date> since;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <sstream>
 #include <tuple>
 
 #include <flowsim/io/json_writer.hpp>
@@ -146,6 +147,7 @@ struct DrawnNode {
     bool group = false;
     bool on_route = false;
     bool target = false;
+    NodeIndex node = 0;  // the scenario node, when not a group
 };
 
 struct DrawnEdge {
@@ -413,6 +415,7 @@ void Diagram::build_nodes() {
         drawn.place = place_of(n.jurisdiction);
         drawn.on_route = node_on_route(node);
         drawn.target = targets[node];
+        drawn.node = node;
         drawn_as_[node] = nodes_.size();
         nodes_.push_back(std::move(drawn));
     }
@@ -517,6 +520,9 @@ void Diagram::write_node(std::ostream& out,
     if (node.target) {
         out << ", peripheries=2";
     }
+    if (options_.element_ids && !node.group) {
+        out << ", id=\"fs-n-" << node.node << "\"";
+    }
     out << "];\n";
 }
 
@@ -598,6 +604,9 @@ void Diagram::write_edge(std::ostream& out, const DrawnEdge& edge) const {
     }
     if (!edge.constraint) {
         out << ", constraint=false";
+    }
+    if (options_.element_ids && edge.members.size() == 1) {
+        out << ", id=\"fs-e-" << edge.members.front() << "\"";
     }
     out << "];\n";
 }
@@ -785,7 +794,9 @@ void Diagram::write(std::ostream& out) const {
     for (const DrawnEdge& edge : edges_) {
         write_edge(out, edge);
     }
-    write_legend(out);
+    if (options_.legend) {
+        write_legend(out);
+    }
     out << "}\n";
 }
 
@@ -891,6 +902,38 @@ std::size_t write_dot(std::ostream& out, const Scenario& scenario, const DotOpti
     const Diagram diagram(scenario, options);
     diagram.write(out);
     return diagram.node_count();
+}
+
+QueryDiagram draw_diagram(const ConfigurationView& view,
+                          const ResolvedQuery& query,
+                          const DiagramShape& shape,
+                          const StopCondition& stop,
+                          std::optional<RouteCover> routes) {
+    const Scenario& scenario = view.scenario();
+    QueryDiagram diagram;
+    DotOptions dot;
+    if (shape.heading) {
+        dot.title = scenario.title().empty() ? shape.untitled_name : scenario.title();
+    }
+    dot.active = active_edges(view);
+    dot.blocked_by = edges_blocked_by_policies(view, query.routes.from);
+    if (shape.routes || shape.routes_only) {
+        dot.routes = routes ? std::move(*routes) : cover_routes(view, query.routes, stop);
+        dot.targets = query.routes.to;
+        diagram.completion = dot.routes->completion;
+    }
+    if (shape.heading) {
+        dot.caption = diagram_caption(view, query, dot.routes);
+    }
+    dot.element_ids = shape.element_ids;
+    dot.legend = shape.legend;
+    dot.routes_only = shape.routes_only;
+    dot.active_only = shape.active_only;
+    dot.collapse = shape.collapse;
+    std::ostringstream text;
+    diagram.nodes = write_dot(text, scenario, dot);
+    diagram.dot = text.str();
+    return diagram;
 }
 
 std::vector<std::string> diagram_caption(const ConfigurationView& view,

@@ -1,13 +1,16 @@
 #include "flowsim/io/report_writer.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <optional>
+#include <utility>
 
 #include <flowsim/io/json_writer.hpp>
 #include <flowsim/io/route_writer.hpp>
 #include <flowsim/io/wording.hpp>
 
 #include "markup_text.hpp"
+#include "report_parts.hpp"
 #include "route_text.hpp"
 
 namespace flowsim::io {
@@ -15,17 +18,6 @@ namespace {
 
 // The report is worked out once as plain text (this model), then written as Markdown or
 // HTML; each writer escapes every text it takes from here.
-
-struct RouteRow {
-    std::string path;  // the route's line (RouteLines)
-    std::string data;  // the starting kind's label, and what it arrives as if converted
-    std::string evidence;
-    std::vector<std::string> gates;       // labels
-    std::vector<std::string> parameters;  // what it depends on, as dependency_text says it
-    std::string likelihood;
-    std::vector<std::size_t> sources;  // source numbers
-    std::string id;
-};
 
 struct BlockerLine {
     std::string hop;  // "From → To"
@@ -53,20 +45,10 @@ struct ParameterRow {
     std::string label;
 };
 
-struct SourceEntry {
-    std::string title;
-    std::string publisher;
-    std::string date;
-    std::string url;   // only http and https URLs are kept
-    std::string kind;  // "record", "news", ...; empty when not stated
-};
-
-enum class Answer { kYes, kNo, kUnknown };
-
 struct ReportModel {
     std::string title;
     std::string description;
-    Answer answer = Answer::kNo;
+    ReportAnswer answer = ReportAnswer::kNo;
     std::string answer_text;  // the sentence after "Yes", "No" or "Not known"
     std::string routes_intro;
     std::vector<RouteRow> routes;
@@ -80,8 +62,11 @@ struct ReportModel {
 };
 
 // The diagram's caption: what it shows, then how to read its lines.
-std::string figure_caption(bool routes_drawn) {
-    return std::string("Every node and sharing link of the scenario, grouped by jurisdiction. ") +
+std::string figure_caption(bool routes_drawn, bool routes_only) {
+    return std::string(routes_only ? "The nodes and sharing links on the routes, grouped by "
+                                     "jurisdiction (the rest of the network is left out). "
+                                   : "Every node and sharing link of the scenario, grouped by "
+                                     "jurisdiction. ") +
            (routes_drawn ? "The routes are drawn thick and red and the targets emphasised; "
                          : "No route is drawn, as none was found; ") +
            "links that are off under this configuration are faint grey. Line style gives the "
@@ -96,43 +81,6 @@ std::string no_diagram(const ReportFindings& findings) {
                : "No diagram: " + stop_reason(findings.diagram_stopped) +
                      " stopped Graphviz before it was laid out.";
 }
-
-const char* const kRoutesNote =
-    "A route's evidence is that of its weakest link. \"Needs\" lists the steps decided "
-    "request by request (consent, a warrant); \"depends on\" every setting whose flip "
-    "alone would close the route, with the value that keeps it open; the likelihood is the product "
-    "of the links' estimated likelihoods.";
-
-struct StatusMeaning {
-    const char* status;
-    const char* meaning;
-};
-
-// docs/method.md, section 2, in short.
-const StatusMeaning kStatusMeanings[] = {
-    {"documented",
-     "a primary document shows the flow exists: the vendor's own documentation, "
-     "a statute, a contract, an audit, or records released under a public-records "
-     "law."},
-    {"reported",
-     "journalists or researchers found that the flow happened, in records or from "
-     "named sources, but the primary record was not read for this scenario."},
-    {"alleged",
-     "someone claims or infers the flow (an advocate, an analyst, a legal power "
-     "with no known use for this data), but no record shows it happening."},
-    {"announced", "the flow was announced but never went live, or was cancelled before launch."},
-    {"hypothetical", "the flow is possible by design, but nothing shows it happening."},
-};
-
-const char* const kPartlyBlockedNote =
-    "A law blocks these links for some of the sources asked about and not for the others, "
-    "so the diagram draws them as usual. Each line names the law, the sources it blocks the "
-    "links for, and the links on the way from those sources to the targets.";
-
-const char* const kMethodNote =
-    "Each link in the scenario is one public claim, with the sources that support it and "
-    "one of five statuses, strongest first. A route is only as strong as its weakest link; "
-    "the answer depends on the configuration and date above, and changes when they do.";
 
 // `items`, each escaped by `escape`, joined by `separator`; `none` when there are none.
 std::string escaped_list(const std::vector<std::string>& items,
@@ -149,49 +97,10 @@ std::string escaped_list(const std::vector<std::string>& items,
     return join(escaped, separator);
 }
 
-bool is_web_url(const std::string& url) {
-    return url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0;
-}
-
-std::string data_text(const Scenario& scenario, DataKindIndex data, DataKindIndex arrives_as) {
-    std::string text = scenario.data_kinds()[data].label;
-    if (arrives_as != data) {
-        text += ", arriving as " + scenario.data_kinds()[arrives_as].label;
-    }
-    return text;
-}
-
-std::vector<std::size_t> number_sources(const RouteSummary& summary, SourceNumbers& numbers) {
-    std::vector<std::size_t> cited;
-    for (const SourceIndex source : summary.sources) {
-        cited.push_back(numbers.number(source));
-    }
-    std::sort(cited.begin(), cited.end());
-    return cited;
-}
-
-RouteRow route_row(const ConfigurationView& view,
-                   const RouteLines& lines,
-                   const Route& route,
-                   SourceNumbers& numbers) {
-    const Scenario& scenario = view.scenario();
-    const RouteSummary summary = summarize(scenario, route);
-    RouteRow row;
-    row.path = lines.line(route.nodes, route.edges);
-    row.data = data_text(scenario, route.data, route.arrives_as);
-    row.evidence = std::string(evidence_name(summary.evidence));
-    for (const GateIndex gate : summary.gates) {
-        row.gates.push_back(scenario.gates()[gate].label.empty() ? scenario.gates()[gate].id
-                                                                 : scenario.gates()[gate].label);
-    }
-    for (const Dependency& dependency : route_dependencies(view, route)) {
-        row.parameters.push_back(dependency_text(scenario, dependency));
-    }
-    row.likelihood = likelihood_text(summary.likelihood);
-    row.sources = number_sources(summary, numbers);
-    row.id = summary.id;
-    return row;
-}
+const char* const kPartlyBlockedNote =
+    "A law blocks these links for some of the sources asked about and not for the others, "
+    "so the diagram draws them as usual. Each line names the law, the sources it blocks the "
+    "links for, and the links on the way from those sources to the targets.";
 
 BlockedItem blocked_item(const Scenario& scenario,
                          const RouteLines& lines,
@@ -216,32 +125,6 @@ BlockedItem blocked_item(const Scenario& scenario,
     std::sort(item.sources.begin(), item.sources.end());
     item.sources.erase(std::unique(item.sources.begin(), item.sources.end()), item.sources.end());
     return item;
-}
-
-void describe_answer(ReportModel& model,
-                     const Scenario& scenario,
-                     const QueryHeader& header,
-                     const ReportFindings& findings) {
-    const std::string from = list_nodes(scenario, header.from);
-    const std::string to = list_nodes(scenario, header.to);
-    const std::string in_conditions = " (" + conditions(header) + ").";
-    if (findings.route_count > 0) {
-        model.answer = Answer::kYes;
-        std::vector<NodeIndex> reaching = findings.reach.reaching;
-        if (reaching.empty() && !findings.routes.empty()) {
-            reaching.push_back(findings.routes.front().source);
-        }
-        model.answer_text = reach_sentence(
-            scenario, header, reaching, findings.reach.not_reaching, findings.route_count,
-            !findings.cover.completion.complete(), findings.strongest);
-    } else if (findings.cover.completion.complete()) {
-        model.answer = Answer::kNo;
-        model.answer_text = "data from " + from + " cannot reach " + to + in_conditions;
-    } else {
-        model.answer = Answer::kUnknown;
-        model.answer_text = "the search for routes from " + from + " to " + to +
-                            " was cut short before it found one" + in_conditions;
-    }
 }
 
 // One line per law (or set of laws) and the sources it blocks links for: "The law “…”
@@ -339,7 +222,9 @@ ReportModel build_model(const ConfigurationView& view,
     ReportModel model;
     model.title = header.scenario;
     model.description = scenario.description();
-    describe_answer(model, scenario, header, findings);
+    const AnswerLine line = answer_line(scenario, header, findings);
+    model.answer = line.answer;
+    model.answer_text = line.text;
 
     SourceNumbers numbers;
     const RouteLines lines(scenario);
@@ -374,7 +259,7 @@ ReportModel build_model(const ConfigurationView& view,
                               " after " + plural(listed, "route") + ".";
     }
 
-    if (model.answer == Answer::kNo) {
+    if (model.answer == ReportAnswer::kNo) {
         model.blocked_intro =
             findings.blocked.empty()
                 ? "No route exists in the graph at all, whatever the configuration."
@@ -389,24 +274,9 @@ ReportModel build_model(const ConfigurationView& view,
     describe_conditions(model, view, query, header);
     for (const SourceIndex index : numbers.order()) {
         const Source& source = scenario.sources()[index];
-        model.sources.push_back({source.title.empty() ? source.id : source.title, source.publisher,
-                                 source.date ? source.date->to_string() : "",
-                                 is_web_url(source.url) ? source.url : "",
-                                 source.kind ? std::string(source_kind_name(*source.kind)) : ""});
+        model.sources.push_back(source_entry(source));
     }
     return model;
-}
-
-const char* answer_word(Answer answer) {
-    switch (answer) {
-        case Answer::kYes:
-            return "Yes";
-        case Answer::kNo:
-            return "No";
-        case Answer::kUnknown:
-            break;
-    }
-    return "Not known";
 }
 
 std::string parameter_value(const ParameterRow& row) {
@@ -470,7 +340,8 @@ void write_markdown(std::ostream& out, const ReportModel& model, const ReportFin
     } else {
         out << "![Diagram of the scenario with the routes in red]("
             << markdown_url(findings.diagram) << ")\n\n"
-            << markdown_text(figure_caption(findings.route_count > 0)) << "\n\n";
+            << markdown_text(figure_caption(findings.route_count > 0, findings.routes_only))
+            << " [Open the diagram at full size](" << markdown_url(findings.diagram) << ").\n\n";
     }
 
     if (!model.routes.empty()) {
@@ -494,7 +365,7 @@ void write_markdown(std::ostream& out, const ReportModel& model, const ReportFin
         }
     }
 
-    if (model.answer == Answer::kNo) {
+    if (model.answer == ReportAnswer::kNo) {
         out << "## What blocks the routes\n\n" << markdown_text(model.blocked_intro) << "\n\n";
         std::size_t number = 0;
         for (const BlockedItem& item : model.blocked) {
@@ -578,89 +449,10 @@ void write_markdown(std::ostream& out, const ReportModel& model, const ReportFin
 
 // --- HTML -------------------------------------------------------------------------------
 
-// Inline only: the page must load nothing. Narrow screens get the route table as one
-// card per route; print gets black text, no backgrounds, and no split rows.
-const char* const kStyle = R"css(
-*{box-sizing:border-box}
-html{-webkit-text-size-adjust:100%}
-body{margin:0 auto;max-width:75rem;padding:1rem 1.25rem 2rem;color:#1a1a1a;background:#fff;
-font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
-h1{font-size:1.75rem;line-height:1.2;margin:.25rem 0 .5rem}
-h2{font-size:1.25rem;margin:2rem 0 .5rem;padding-bottom:.2rem;border-bottom:1px solid #bbb}
-p,li{max-width:48rem}
-.kicker{margin:0;font-size:.8rem;letter-spacing:.08em;text-transform:uppercase;color:#555}
-.answer{margin:1rem 0;padding:.75rem 1rem;border:2px solid #1a1a1a;border-left-width:.6rem;
-font-size:1.15rem;max-width:none}
-.answer.yes{border-color:#b3001b}
-.answer.no{border-color:#1b5e20}
-figure{margin:0}
-.diagram{display:block;width:100%;height:auto;margin:0 auto}
-figcaption{font-size:.9rem;color:#444;max-width:48rem}
-.table-wrap{overflow-x:auto}
-table{border-collapse:collapse;width:100%;font-size:.9rem}
-th,td{border:1px solid #bbb;padding:.35rem .5rem;text-align:left;vertical-align:top}
-th{background:#eee}
-td.number{text-align:right}
-code{font-family:ui-monospace,"DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:.85em;
-overflow-wrap:break-word}
-code.id{white-space:nowrap}
-.blocked .route{font-weight:600}
-.more{font-style:italic}
-dl.conditions{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:0 0 1rem}
-dl.conditions dt{font-weight:600}
-dl.conditions dd{margin:0}
-ol.sources li{margin-bottom:.4rem;overflow-wrap:anywhere}
-.url{font-size:.85rem;color:#444}
-a{color:#0b4f9c}
-@media (max-width:40rem){
-body{padding:.75rem .75rem 2rem;font-size:15px}
-h1{font-size:1.4rem}
-table.routes,table.routes tbody,table.routes tr,table.routes td{display:block;width:100%}
-table.routes thead{display:none}
-table.routes tr{margin:0 0 .75rem;border:1px solid #999}
-table.routes td{position:relative;border:0;border-top:1px solid #ddd;padding:.3rem .6rem .3rem 7.6rem}
-table.routes td:first-child{border-top:0;background:#eee;font-weight:600}
-table.routes td.number{text-align:left}
-table.routes td::before{content:attr(data-label);position:absolute;left:.6rem;top:.45rem;
-width:6.6rem;font-size:.7rem;font-weight:600;color:#555;text-transform:uppercase;
-letter-spacing:.05em}
-table.routes td.route{padding-left:.6rem;font-weight:600}
-table.routes td.route::before{position:static;display:block;width:auto}
-dl.conditions{grid-template-columns:1fr}
-dl.conditions dd{margin-bottom:.4rem}
-}
-@media print{
-body{max-width:none;padding:0;font-size:10pt;color:#000}
-a{color:#000;text-decoration:none}
-.answer,.answer.yes,.answer.no{border-color:#000}
-th{background:none}
-.table-wrap{overflow:visible}
-table{font-size:8pt}
-th,td{padding:.2rem .3rem}
-code,code.id{white-space:normal;overflow-wrap:anywhere}
-h2{break-after:avoid}
-tr,figure,li{break-inside:avoid}
-.kicker,figcaption,.url{color:#000}
-}
-)css";
-
-std::string html(std::string_view text) {
-    return xml_escape(text);
-}
-
 std::string html_list(const std::vector<std::string>& items,
                       const std::string& separator,
                       const std::string& none) {
     return escaped_list(items, separator, none, html);
-}
-
-std::string html_citations(const std::vector<std::size_t>& sources) {
-    std::vector<std::string> cited;
-    for (const std::size_t number : sources) {
-        const std::string n = std::to_string(number);
-        cited.push_back("<a href=\"#source-" + n + "\">[" + n + "]</a>");
-    }
-    return cited.empty() ? "none" : join(cited, " ");
 }
 
 void write_html(std::ostream& out, const ReportModel& model, const ReportFindings& findings) {
@@ -672,14 +464,14 @@ void write_html(std::ostream& out, const ReportModel& model, const ReportFinding
            "style-src 'unsafe-inline'\">\n"
         << "<meta name=\"referrer\" content=\"no-referrer\">\n"
         << "<title>" << html(model.title) << " — flowsim report</title>\n"
-        << "<style>" << kStyle << "</style>\n</head>\n<body>\n<header>\n"
+        << "<style>" << kReportStyle << "</style>\n</head>\n<body>\n<header>\n"
         << "<p class=\"kicker\">flowsim report</p>\n<h1>" << html(model.title) << "</h1>\n";
     if (!model.description.empty()) {
         out << "<p class=\"description\">" << html(model.description) << "</p>\n";
     }
-    const char* answer_class = model.answer == Answer::kYes  ? "yes"
-                               : model.answer == Answer::kNo ? "no"
-                                                             : "unknown";
+    const char* answer_class = model.answer == ReportAnswer::kYes  ? "yes"
+                               : model.answer == ReportAnswer::kNo ? "no"
+                                                                   : "unknown";
     out << "</header>\n<main>\n<p class=\"answer " << answer_class << "\"><strong>"
         << answer_word(model.answer) << "</strong> — " << html(model.answer_text) << "</p>\n";
 
@@ -688,8 +480,15 @@ void write_html(std::ostream& out, const ReportModel& model, const ReportFinding
     if (svg.empty()) {
         out << "<p>" << html(no_diagram(findings)) << "</p>\n";
     } else {
-        out << "<figure>\n"
-            << svg << "\n<figcaption>" << html(figure_caption(findings.route_count > 0))
+        // Drawn at its own size, so that its labels can be read at 100 % zoom; it scrolls
+        // sideways, opens full screen (no script: the :target rule of the style), and
+        // fits the page in print.
+        out << "<figure id=\"figure\">\n<p class=\"figure-tools\"><a class=\"open\" "
+               "href=\"#figure\">Open the diagram full screen</a><a class=\"close\" "
+               "href=\"#diagram\">Close the full-screen diagram</a></p>\n<div "
+               "class=\"figure-scroll\">\n"
+            << svg << "\n</div>\n<figcaption>"
+            << html(figure_caption(findings.route_count > 0, findings.routes_only))
             << "</figcaption>\n</figure>\n";
     }
     out << "</section>\n";
@@ -726,7 +525,7 @@ void write_html(std::ostream& out, const ReportModel& model, const ReportFinding
         out << "</section>\n";
     }
 
-    if (model.answer == Answer::kNo) {
+    if (model.answer == ReportAnswer::kNo) {
         out << "<section id=\"blocked\">\n<h2>What blocks the routes</h2>\n<p>"
             << html(model.blocked_intro) << "</p>\n";
         if (!model.blocked.empty()) {
@@ -774,35 +573,7 @@ void write_html(std::ostream& out, const ReportModel& model, const ReportFinding
     out << "</section>\n";
 
     out << "<section id=\"sources\">\n<h2>Sources</h2>\n";
-    if (model.sources.empty()) {
-        out << "<p>No source is cited by the routes shown.</p>\n";
-    } else {
-        out << "<ol class=\"sources\">\n";
-        std::size_t number = 0;
-        for (const SourceEntry& source : model.sources) {
-            out << "<li id=\"source-" << ++number << "\">";
-            if (source.url.empty()) {
-                out << html(source.title);
-            } else {
-                out << "<a href=\"" << html(source.url) << "\" rel=\"noreferrer\">"
-                    << html(source.title) << "</a>";
-            }
-            if (!source.publisher.empty()) {
-                out << " — " << html(source.publisher);
-            }
-            if (!source.date.empty()) {
-                out << ", " << source.date;
-            }
-            if (!source.kind.empty()) {
-                out << " (" << source.kind << ")";
-            }
-            if (!source.url.empty()) {
-                out << "<br><span class=\"url\">" << html(source.url) << "</span>";
-            }
-            out << "</li>\n";
-        }
-        out << "</ol>\n";
-    }
+    write_html_sources(out, model.sources, "No source is cited by the routes shown.");
     out << "</section>\n";
 
     out << "<section id=\"method\">\n<h2>Method</h2>\n<p>" << html(kMethodNote) << "</p>\n<ul>\n";
@@ -852,6 +623,65 @@ std::optional<Attribute> find_attribute(std::string_view tag, std::string_view n
 
 }  // namespace
 
+AnswerLine answer_line(const Scenario& scenario,
+                       const QueryHeader& header,
+                       const ReportFindings& findings) {
+    AnswerLine line;
+    const std::string from = list_nodes(scenario, header.from);
+    const std::string to = list_nodes(scenario, header.to);
+    const std::string in_conditions = " (" + conditions(header) + ").";
+    if (findings.route_count > 0) {
+        line.answer = ReportAnswer::kYes;
+        std::vector<NodeIndex> reaching = findings.reach.reaching;
+        if (reaching.empty() && !findings.routes.empty()) {
+            reaching.push_back(findings.routes.front().source);
+        }
+        line.text = reach_sentence(scenario, header, reaching, findings.reach.not_reaching,
+                                   findings.route_count, !findings.cover.completion.complete(),
+                                   findings.strongest);
+    } else if (findings.cover.completion.complete()) {
+        line.answer = ReportAnswer::kNo;
+        line.text = "data from " + from + " cannot reach " + to + in_conditions;
+    } else {
+        line.answer = ReportAnswer::kUnknown;
+        line.text = "the search for routes from " + from + " to " + to +
+                    " was cut short before it found one" + in_conditions;
+    }
+    return line;
+}
+
+const char* answer_word(ReportAnswer answer) {
+    switch (answer) {
+        case ReportAnswer::kYes:
+            return "Yes";
+        case ReportAnswer::kNo:
+            return "No";
+        case ReportAnswer::kUnknown:
+            break;
+    }
+    return "Not known";
+}
+
+namespace {
+
+// Notes a route found in `findings`: its source among those seen to reach, and its
+// evidence towards the strongest.
+void note_route(ReportFindings& findings,
+                const Scenario& scenario,
+                const Route& route,
+                std::vector<NodeIndex>& seen_sources) {
+    if (seen_sources.empty() || seen_sources.back() != route.source) {
+        seen_sources.push_back(route.source);
+    }
+    Evidence weakest = Evidence::kDocumented;
+    for (const EdgeIndex edge : route.edges) {
+        weakest = std::max(weakest, scenario.edges()[edge].status);
+    }
+    findings.strongest = findings.strongest ? std::min(*findings.strongest, weakest) : weakest;
+}
+
+}  // namespace
+
 ReportFindings find_report_routes(const ConfigurationView& view,
                                   const ResolvedQuery& query,
                                   std::size_t limit,
@@ -870,14 +700,7 @@ ReportFindings find_report_routes(const ConfigurationView& view,
         if (limit == 0 || findings.routes.size() < limit) {
             findings.routes.push_back(route);
         }
-        if (seen_sources.empty() || seen_sources.back() != route.source) {
-            seen_sources.push_back(route.source);
-        }
-        Evidence weakest = Evidence::kDocumented;
-        for (const EdgeIndex edge : route.edges) {
-            weakest = std::max(weakest, view.scenario().edges()[edge].status);
-        }
-        findings.strongest = findings.strongest ? std::min(*findings.strongest, weakest) : weakest;
+        note_route(findings, view.scenario(), route, seen_sources);
         // Past the counting limit the report says "at least".
         return count_limit == 0 || ++counted < count_limit;
     });
@@ -891,6 +714,32 @@ ReportFindings find_report_routes(const ConfigurationView& view,
     }
     findings.partly_blocked =
         edges_partly_blocked_by_policies(view, query.routes.from, query.routes.to);
+    return findings;
+}
+
+ReportFindings findings_of_routes(const ConfigurationView& view,
+                                  const ResolvedQuery& query,
+                                  std::vector<Route> routes) {
+    const Scenario& scenario = view.scenario();
+    ReportFindings findings;
+    findings.cover.nodes.assign(scenario.nodes().size(), false);
+    findings.cover.edges.assign(scenario.edges().size(), false);
+    std::vector<NodeIndex> seen_sources;
+    for (const Route& route : routes) {
+        note_route(findings, scenario, route, seen_sources);
+        for (const NodeIndex node : route.nodes) {
+            findings.cover.nodes[node] = true;
+        }
+        for (const EdgeIndex edge : route.edges) {
+            findings.cover.edges[edge] = true;
+        }
+    }
+    findings.cover.routes = routes.size();
+    findings.route_count = routes.size();
+    findings.routes = std::move(routes);
+    if (findings.route_count > 0) {
+        findings.reach = sources_reaching(view, query.routes, seen_sources, {}, true);
+    }
     return findings;
 }
 
@@ -928,26 +777,25 @@ std::string svg_for_html(std::string_view svg) {
         return "";
     }
     std::string tag(svg.substr(root, tag_end - root));
-    std::string max_width;
+    // Graphviz's own lengths ("620pt") are kept, so that the diagram is drawn at the size
+    // its labels were set for; anything else is dropped.
+    const auto plain_length = [](const std::string& length) {
+        return !length.empty() && std::all_of(length.begin(), length.end(), [](char c) {
+            return (c >= '0' && c <= '9') || c == '.' || (c >= 'a' && c <= 'z');
+        });
+    };
+    std::string size;
     for (const char* name : {"width", "height"}) {
         if (const auto attribute = find_attribute(tag, name)) {
-            if (std::string(name) == "width") {
-                max_width = attribute->value;
+            if (plain_length(attribute->value)) {
+                size += std::string(" ") + name + "=\"" + attribute->value + "\"";
             }
             tag.erase(attribute->begin, attribute->end - attribute->begin);
         }
     }
-    tag +=
-        " class=\"diagram\" role=\"img\" aria-label=\"Diagram of the scenario with the "
-        "routes in red\"";
-    // The width is Graphviz's own number and unit ("620pt"); anything else is dropped.
-    const bool plain_length =
-        !max_width.empty() && std::all_of(max_width.begin(), max_width.end(), [](char c) {
-            return (c >= '0' && c <= '9') || c == '.' || (c >= 'a' && c <= 'z');
-        });
-    if (plain_length) {
-        tag += " style=\"max-width:" + max_width + "\"";
-    }
+    tag += size +
+           " class=\"diagram\" role=\"img\" aria-label=\"Diagram of the scenario with the "
+           "routes in red\"";
     std::string body(svg.substr(tag_end));
     while (!body.empty() && (body.back() == '\n' || body.back() == ' ')) {
         body.pop_back();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -31,6 +32,10 @@ struct DotOptions {
     bool routes_only = false;          ///< draw only the nodes and edges `routes` covers
     bool active_only = false;          ///< leave inactive edges out (else drawn faint grey)
     CollapseBy collapse = CollapseBy::kNone;
+    /// Give each node and edge drawn alone an SVG id, "fs-n-<node index>" and
+    /// "fs-e-<edge index>", so that a page can find them (a folded group gets none).
+    bool element_ids = false;
+    bool legend = true;  ///< the legend cluster (else none: a page explains the lines)
 };
 
 /// Writes `scenario` as a Graphviz digraph that `dot -Tsvg` renders without warnings.
@@ -60,6 +65,37 @@ std::size_t write_dot(std::ostream& out, const Scenario& scenario, const DotOpti
 std::vector<std::string> diagram_caption(const ConfigurationView& view,
                                          const ResolvedQuery& query,
                                          const std::optional<RouteCover>& routes);
+
+/// The shape of a diagram of a query, as `export` draws it and `report` shows it
+/// (docs/cli.md, `export`).
+struct DiagramShape {
+    std::string untitled_name;  ///< the heading when the scenario has no title (its path)
+    bool routes = false;        ///< draw the query's routes thick and red, targets emphasised
+    bool routes_only = false;   ///< draw only what lies on those routes (implies routes)
+    bool active_only = false;   ///< leave out the edges inactive under the configuration
+    CollapseBy collapse = CollapseBy::kNone;
+    bool heading = true;       ///< the title and caption (else none: a page says them)
+    bool element_ids = false;  ///< SVG ids for a page's script (DotOptions::element_ids)
+    bool legend = true;        ///< the legend of shapes and lines
+};
+
+/// A diagram as DOT text, and whether the route search behind its red lines finished.
+struct QueryDiagram {
+    std::string dot;
+    std::size_t nodes = 0;  ///< nodes drawn (a folded group counts once)
+    Completion completion;  ///< cut short: --timeout or Ctrl-C stopped the route search
+};
+
+/// The diagram of `query` under `view` with the shape `shape` asks for: the heading and
+/// caption (diagram_caption), active edges, the edges laws block for the query's
+/// sources, and, with `shape.routes`, the routes in red: `routes` when given (a search
+/// the caller ran anyway), else those found by a search that `stop` bounds. The one
+/// assembly `export`, `report`, the golden diagrams and the fuzzer use.
+QueryDiagram draw_diagram(const ConfigurationView& view,
+                          const ResolvedQuery& query,
+                          const DiagramShape& shape,
+                          const StopCondition& stop = {},
+                          std::optional<RouteCover> routes = std::nullopt);
 
 /// `text` as a DOT double-quoted string for a label or tooltip, quotes included:
 /// backslashes and quotes escaped, '&' written "&amp;" (Graphviz decodes entities in

@@ -9,6 +9,7 @@
 
 #include <flowsim/blocked_routes.hpp>
 #include <flowsim/configuration_view.hpp>
+#include <flowsim/io/route_writer.hpp>
 #include <flowsim/query_request.hpp>
 #include <flowsim/route.hpp>
 #include <flowsim/route_cover.hpp>
@@ -46,6 +47,7 @@ struct ReportFindings {
     std::vector<PartlyBlockedEdge> partly_blocked;
     Provenance provenance;              ///< where the page comes from
     std::optional<Evidence> strongest;  ///< the best evidence among the routes found
+    bool routes_only = false;  ///< the diagram shows only the nodes and edges on the routes
     /// The diagram. HTML: an SVG document as Graphviz writes it, embedded inline (see
     /// svg_for_html). Markdown: the SVG file's path relative to the report. Empty: none,
     /// and the report says so.
@@ -68,6 +70,31 @@ ReportFindings find_report_routes(const ConfigurationView& view,
                                   std::size_t blocked_limit,
                                   const StopCondition& stop = {},
                                   const std::function<void(std::size_t)>& on_route_found = {});
+
+/// Findings from every route of `query` under `view` (`routes`, in the fixed order, from
+/// a complete search the caller ran): what find_report_routes gives with no limit, without
+/// searching again.
+ReportFindings findings_of_routes(const ConfigurationView& view,
+                                  const ResolvedQuery& query,
+                                  std::vector<Route> routes);
+
+/// A report's answer: yes, no, or not known (the search was cut short before it found a
+/// route).
+enum class ReportAnswer { kYes, kNo, kUnknown };
+
+/// "Yes", "No" or "Not known".
+const char* answer_word(ReportAnswer answer);
+
+/// A report's first line: its answer, and the sentence after "Yes — " (reach_sentence),
+/// "No — " or "Not known — ", which states every assumption (conditions). The report and
+/// each state of an explorable report say it alike.
+struct AnswerLine {
+    ReportAnswer answer = ReportAnswer::kNo;
+    std::string text;
+};
+AnswerLine answer_line(const Scenario& scenario,
+                       const QueryHeader& header,
+                       const ReportFindings& findings);
 
 /// Writes a report (docs/cli.md, `report`) on the routes of `query` under `view`: the
 /// answer in one sentence; the diagram; the routes as a table (node labels, data kind,
@@ -96,10 +123,10 @@ Completion write_report(std::ostream& out,
                         const StopCondition& stop = {});
 
 /// An SVG document (as Graphviz writes it) as an element to place inside an HTML page:
-/// everything before the root element (XML declaration, DOCTYPE, comments) dropped, and
-/// the root's fixed width and height replaced by a maximum width, so that the page's CSS
-/// scales it to the screen while keeping its proportions. Empty when there is no <svg
-/// root element.
+/// everything before the root element (XML declaration, DOCTYPE, comments) dropped; the
+/// root keeps Graphviz's width and height (plain lengths such as "620pt" only), so that
+/// it is drawn at the size its labels were set for, and its viewBox, so that a page's CSS
+/// may scale it. Empty when there is no <svg root element.
 std::string svg_for_html(std::string_view svg);
 
 /// `text` as Markdown inline text that renders exactly as written: characters that
