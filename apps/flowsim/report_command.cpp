@@ -55,6 +55,10 @@ CLI::App& setup_report(CLI::App& app, ReportOptions& options) {
     command.add_flag("--routes-only", options.routes_only,
                      "Draw only the nodes and edges on the routes, for large networks");
     add_dot_memory_option(command, options.dot_memory_mib);
+    command.add_flag("--simulate", options.simulate,
+                     "Add a section over time: the simulation (see `flowsim simulate`) and its "
+                     "cumulative exposure curve");
+    add_simulation_options(command, options.simulation);
     return command;
 }
 
@@ -90,6 +94,13 @@ ExitCode run_report(const ReportOptions& options) {
     const StopCondition stop = options.route.stop_condition();
     io::ReportFindings findings = io::find_report_routes(view, query, options.limit,
                                                          options.count_limit, kBlockedRoutes, stop);
+    if (options.simulate && !findings.cover.completion.cut_short()) {
+        ExitCode failure = ExitCode::kYes;
+        findings.simulation = simulate_query(*prepared, options.simulation, stop, failure);
+        if (!findings.simulation) {
+            return failure;
+        }
+    }
     findings.display_name = options.route.common.scenario;
     findings.provenance = {options.route.common.scenario, prepared->content_hash,
                            std::string("flowsim ") + kVersion, command_line()};
@@ -138,7 +149,10 @@ ExitCode run_report(const ReportOptions& options) {
     if ((svg_output && !svg_output->commit()) || !output.commit()) {
         return ExitCode::kInternal;
     }
-    return findings.cover.completion.cut_short() ? ExitCode::kCutShort : ExitCode::kYes;
+    const bool cut_short =
+        findings.cover.completion.cut_short() ||
+        (findings.simulation && findings.simulation->result.completion.cut_short());
+    return cut_short ? ExitCode::kCutShort : ExitCode::kYes;
 }
 
 }  // namespace flowsim::cli

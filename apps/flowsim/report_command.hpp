@@ -6,6 +6,7 @@
 #include "flowsim/exit_codes.hpp"
 #include "flowsim/graphviz.hpp"
 #include "flowsim/route_options.hpp"
+#include "flowsim/simulate_command.hpp"
 
 namespace CLI {
 class App;
@@ -20,6 +21,8 @@ struct ReportOptions {
     std::string collapse_by;           ///< the diagram's folding: "", "kind" or "state"
     bool routes_only = false;          ///< the diagram shows only the routes
     std::size_t dot_memory_mib = kDefaultDotMemoryMib;  ///< cap on dot's address space
+    bool simulate = false;         ///< --simulate: add the simulation and its curve
+    SimulationOptions simulation;  ///< its --runs, --seed, ...
 };
 
 /// Registers `flowsim report SCENARIO`: a Markdown or self-contained HTML report.

@@ -12,7 +12,9 @@ set(commands
     "likely"
     "cut|--format|json"
     "cut"
-    "report|--format|md")
+    "report|--format|md"
+    "simulate|--runs|3000|--threads|3"
+    "simulate|--format|json|--runs|3000")
 foreach(command IN LISTS commands)
     string(REPLACE "|" ";" arguments "${command}")
     string(REPLACE "|" " " shown "${command}")

@@ -8,6 +8,7 @@
 
 #include <flowsim/blocked_routes.hpp>
 #include <flowsim/configuration_view.hpp>
+#include <flowsim/io/simulation_writer.hpp>
 #include <flowsim/query_request.hpp>
 #include <flowsim/route.hpp>
 #include <flowsim/route_cover.hpp>
@@ -46,6 +47,9 @@ struct ReportFindings {
     /// svg_for_html). Markdown: the SVG file's path relative to the report. Empty: none,
     /// and the report says so.
     std::string diagram;
+    /// `report --simulate`: the simulation's results, shown with their cumulative exposure
+    /// curve (inline SVG, in both formats); none, no such section.
+    std::optional<SimulationReport> simulation;
 };
 
 /// Searches the routes of `query` under `view` for a report, once: keeps the first
@@ -67,7 +71,9 @@ ReportFindings find_report_routes(const ConfigurationView& view,
 /// route, what blocks the shortest ones; the configuration (every parameter's value and
 /// meaning, the date, the evidence floor, excluded gates, --via and --avoid); the
 /// numbered sources, in the order first cited, with links, publishers and dates; and a
-/// note on what the evidence statuses mean.
+/// note on what the evidence statuses mean. With findings.simulation, a section "Over
+/// time" after the routes: the simulation's basis, a table per pair reached and the
+/// cumulative exposure curve.
 ///
 /// Markdown is CommonMark with GitHub tables; every scenario text in it is escaped so
 /// that it shows as written (no emphasis, links, HTML or table breaks). HTML is one
