@@ -207,6 +207,19 @@ TimeUnit unit_for(Seconds span) {
     return {Seconds{365} * 86400, "years"};
 }
 
+// `text` cut to at most `most` bytes at a character boundary, with "…" when cut: a
+// legend line stays inside the picture.
+std::string shortened(const std::string& text, std::size_t most) {
+    if (text.size() <= most) {
+        return text;
+    }
+    std::size_t end = most;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
+        --end;  // not inside a UTF-8 sequence
+    }
+    return text.substr(0, end) + "…";
+}
+
 std::string number_text(double value) {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%g", value);
@@ -416,7 +429,7 @@ std::string exposure_curve_svg(const Scenario& scenario,
                fixed(kLeft + 24) + "\" y2=\"" + fixed(y - 4) + "\" stroke=\"" + kColours[i] +
                "\" stroke-width=\"2\"/>\n";
         svg += "<text x=\"" + fixed(kLeft + 32) + "\" y=\"" + fixed(y) + "\">" +
-               xml_escape(pair_name(scenario, targets, pair) + ": " +
+               xml_escape(shortened(pair_name(scenario, targets, pair), 90) + ": " +
                           percent_text(share_of(pair.reached, result.runs))) +
                "</text>\n";
     }
