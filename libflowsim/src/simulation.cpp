@@ -98,6 +98,7 @@ struct GraphPlan {
     std::vector<std::uint32_t> target_slot;  // local -> index into targets, or kNone
     std::vector<std::uint32_t> out_offsets;  // CSR; edges by head's node id, then edge id
     std::vector<LocalEdge> out;
+    std::vector<EdgeDraw> out_draw;         // parallel to `out`: read in order, not by edge index
     std::vector<std::uint32_t> in_offsets;  // CSR of in-edges, as indices into `out`
     std::vector<std::uint32_t> in_tail;     // parallel to `in`: the tail of each
     std::vector<std::uint32_t> in;
@@ -194,9 +195,15 @@ struct Worker {
     // Graph searches, per local node: epoch stamps, and the least (time, hops) found.
     std::uint32_t epoch = 0;
     std::uint32_t mark_epoch = 0;
-    std::vector<std::uint32_t> labelled, settled, marked;
-    std::vector<Seconds> time;
-    std::vector<std::uint32_t> hops;
+    // What a search knows of a node, together: one cache line holds all of it.
+    struct NodeState {
+        Seconds time = 0;
+        std::uint32_t hops = 0;
+        std::uint32_t labelled = 0;  // epoch stamps
+        std::uint32_t settled = 0;
+        std::uint32_t marked = 0;
+    };
+    std::vector<NodeState> node;
     struct Entry {
         Seconds time;
         std::uint32_t hops;
@@ -220,23 +227,22 @@ struct Worker {
     std::uint64_t trials = 0;
 
     void start_search(std::size_t nodes) {
-        if (labelled.size() < nodes) {
-            labelled.resize(nodes, 0);
-            settled.resize(nodes, 0);
-            marked.resize(nodes, 0);
-            time.resize(nodes, 0);
-            hops.resize(nodes, 0);
+        if (node.size() < nodes) {
+            node.resize(nodes);
         }
         if (++epoch == 0) {  // wrapped: forget every stamp
-            std::fill(labelled.begin(), labelled.end(), 0);
-            std::fill(settled.begin(), settled.end(), 0);
+            for (NodeState& state : node) {
+                state.labelled = state.settled = 0;
+            }
             epoch = 1;
         }
     }
 
     void start_marking() {
         if (++mark_epoch == 0) {
-            std::fill(marked.begin(), marked.end(), 0);
+            for (NodeState& state : node) {
+                state.marked = 0;
+            }
             mark_epoch = 1;
         }
     }
@@ -498,6 +504,7 @@ struct Simulation::Impl {
                         continue;
                     }
                     plan.out.push_back({head->second, e});
+                    plan.out_draw.push_back(draws[e]);
                     plan.zero_delays = plan.zero_delays && edges[e].delay.max == 0;
                 }
             }
@@ -790,9 +797,9 @@ struct Simulation::Impl {
         }
         w.start_search(graph.nodes.size());
         const std::uint32_t epoch = w.epoch;
-        w.time[0] = 0;
-        w.hops[0] = 0;
-        w.labelled[0] = epoch;
+        w.node[0].time = 0;
+        w.node[0].hops = 0;
+        w.node[0].labelled = epoch;
         w.reached.clear();
         if (graph.zero_delays) {
             breadth_first(graph, w, key);
@@ -802,7 +809,7 @@ struct Simulation::Impl {
         for (const std::uint32_t target : w.reached) {
             first_route(graph, w, key, target);
             const std::uint32_t slot = graph.target_slot[target];
-            const Seconds time = w.time[target];
+            const Seconds time = w.node[target].time;
             if (w.candidate_time[slot] == kNever || time < w.candidate_time[slot] ||
                 (time == w.candidate_time[slot] && before(w.scratch, w.candidate[slot]))) {
                 w.candidate_time[slot] = time;
@@ -817,7 +824,7 @@ struct Simulation::Impl {
         std::size_t remaining = graph.targets;
         w.queue.clear();
         w.queue.push_back(0);
-        w.settled[0] = epoch;
+        w.node[0].settled = epoch;
         for (std::size_t head = 0; head < w.queue.size() && remaining > 0; ++head) {
             const std::uint32_t u = w.queue[head];
             if (graph.target_slot[u] != kNone) {
@@ -825,20 +832,20 @@ struct Simulation::Impl {
                 --remaining;
                 continue;
             }
-            const std::uint32_t next = w.hops[u] + 1;
+            const std::uint32_t next = w.node[u].hops + 1;
             for (std::uint32_t i = graph.out_offsets[u]; i < graph.out_offsets[u + 1]; ++i) {
                 const LocalEdge& edge = graph.out[i];
-                if (w.labelled[edge.head] == epoch) {
+                if (w.node[edge.head].labelled == epoch) {
                     continue;
                 }
                 ++w.trials;
-                if (edge_delay(draws[edge.edge], key, edge.edge) == kNever) {
+                if (edge_delay(graph.out_draw[i], key, edge.edge) == kNever) {
                     continue;
                 }
-                w.labelled[edge.head] = epoch;
-                w.settled[edge.head] = epoch;
-                w.time[edge.head] = 0;
-                w.hops[edge.head] = next;
+                w.node[edge.head].labelled = epoch;
+                w.node[edge.head].settled = epoch;
+                w.node[edge.head].time = 0;
+                w.node[edge.head].hops = next;
                 w.queue.push_back(edge.head);
             }
         }
@@ -855,10 +862,11 @@ struct Simulation::Impl {
             const Worker::Entry top = w.heap.back();
             w.heap.pop_back();
             const std::uint32_t u = top.node;
-            if (w.settled[u] == epoch || top.time != w.time[u] || top.hops != w.hops[u]) {
+            if (w.node[u].settled == epoch || top.time != w.node[u].time ||
+                top.hops != w.node[u].hops) {
                 continue;  // settled already, by a better label
             }
-            w.settled[u] = epoch;
+            w.node[u].settled = epoch;
             if (graph.target_slot[u] != kNone) {
                 w.reached.push_back(u);
                 --remaining;
@@ -867,20 +875,21 @@ struct Simulation::Impl {
             for (std::uint32_t i = graph.out_offsets[u]; i < graph.out_offsets[u + 1]; ++i) {
                 const LocalEdge& edge = graph.out[i];
                 const std::uint32_t v = edge.head;
-                if (w.settled[v] == epoch) {
+                if (w.node[v].settled == epoch) {
                     continue;
                 }
                 ++w.trials;
-                const Seconds delay = edge_delay(draws[edge.edge], key, edge.edge);
+                const Seconds delay = edge_delay(graph.out_draw[i], key, edge.edge);
                 if (delay == kNever) {
                     continue;
                 }
                 const Seconds t = top.time + delay;
                 const std::uint32_t h = top.hops + 1;
-                if (w.labelled[v] != epoch || t < w.time[v] || (t == w.time[v] && h < w.hops[v])) {
-                    w.labelled[v] = epoch;
-                    w.time[v] = t;
-                    w.hops[v] = h;
+                if (w.node[v].labelled != epoch || t < w.node[v].time ||
+                    (t == w.node[v].time && h < w.node[v].hops)) {
+                    w.node[v].labelled = epoch;
+                    w.node[v].time = t;
+                    w.node[v].hops = h;
                     w.heap.push_back({t, h, v});
                     std::push_heap(w.heap.begin(), w.heap.end(), heap_after);
                 }
@@ -897,12 +906,13 @@ struct Simulation::Impl {
                std::uint32_t i) const {
         const LocalEdge& edge = graph.out[i];
         const std::uint32_t v = edge.head;
-        if (w.settled[u] != w.epoch || w.labelled[v] != w.epoch || w.hops[u] + 1 != w.hops[v]) {
+        if (w.node[u].settled != w.epoch || w.node[v].labelled != w.epoch ||
+            w.node[u].hops + 1 != w.node[v].hops) {
             return false;
         }
         const Seconds delay =
-            edge_delay(draws[edge.edge], key, edge.edge);  // drawn again: same value
-        return delay != kNever && w.time[u] + delay == w.time[v];
+            edge_delay(graph.out_draw[i], key, edge.edge);  // drawn again: same value
+        return delay != kNever && w.node[u].time + delay == w.node[v].time;
     }
 
     // Into w.scratch: the first route in the fixed order among those that reach `target`
@@ -917,7 +927,7 @@ struct Simulation::Impl {
                      std::uint32_t target) const {
         w.start_marking();
         const std::uint32_t epoch = w.mark_epoch;
-        w.marked[target] = epoch;
+        w.node[target].marked = epoch;
         w.queue.clear();
         w.queue.push_back(target);
         while (!w.queue.empty()) {
@@ -925,8 +935,8 @@ struct Simulation::Impl {
             w.queue.pop_back();
             for (std::uint32_t j = graph.in_offsets[v]; j < graph.in_offsets[v + 1]; ++j) {
                 const std::uint32_t u = graph.in_tail[j];
-                if (w.marked[u] != epoch && tight(graph, w, key, u, graph.in[j])) {
-                    w.marked[u] = epoch;
+                if (w.node[u].marked != epoch && tight(graph, w, key, u, graph.in[j])) {
+                    w.node[u].marked = epoch;
                     w.queue.push_back(u);
                 }
             }
@@ -938,7 +948,7 @@ struct Simulation::Impl {
         DataKindIndex kind = graph.start;
         for (std::uint32_t u = 0; u != target;) {
             std::uint32_t i = graph.out_offsets[u];
-            while (w.marked[graph.out[i].head] != epoch || !tight(graph, w, key, u, i)) {
+            while (w.node[graph.out[i].head].marked != epoch || !tight(graph, w, key, u, i)) {
                 ++i;  // some tight edge to a marked node exists: u is marked
             }
             const EdgeIndex edge = graph.out[i].edge;
