@@ -52,7 +52,9 @@ struct EdgeDraw {
 
 // The edge's delay in the run with stream `key`, or kNever when it is closed: not open
 // (draw 2e + 1), or its delay (draw 2e + 2 for a range) longer than its tail keeps data.
-Seconds edge_delay(const EdgeDraw& edge, std::uint64_t key, EdgeIndex index) {
+[[gnu::always_inline]] inline Seconds edge_delay(const EdgeDraw& edge,
+                                                 std::uint64_t key,
+                                                 EdgeIndex index) {
     const std::uint64_t n = 2 * std::uint64_t{index.value()} + 1;
     if (edge.threshold != kAlways && (draw(key, n) >> 11) >= edge.threshold) {
         return kNever;
@@ -200,10 +202,11 @@ struct Worker {
         Seconds time = 0;
         std::uint32_t hops = 0;
         std::uint32_t labelled = 0;  // epoch stamps
-        std::uint32_t settled = 0;
         std::uint32_t marked = 0;
     };
     std::vector<NodeState> node;
+    // Apart, and small: read for every edge a search looks at, most of them closed.
+    std::vector<std::uint32_t> settled;
     struct Entry {
         Seconds time;
         std::uint32_t hops;
@@ -229,11 +232,13 @@ struct Worker {
     void start_search(std::size_t nodes) {
         if (node.size() < nodes) {
             node.resize(nodes);
+            settled.resize(nodes, 0);
         }
         if (++epoch == 0) {  // wrapped: forget every stamp
             for (NodeState& state : node) {
-                state.labelled = state.settled = 0;
+                state.labelled = 0;
             }
+            std::fill(settled.begin(), settled.end(), 0);
             epoch = 1;
         }
     }
@@ -824,7 +829,7 @@ struct Simulation::Impl {
         std::size_t remaining = graph.targets;
         w.queue.clear();
         w.queue.push_back(0);
-        w.node[0].settled = epoch;
+        w.settled[0] = epoch;
         for (std::size_t head = 0; head < w.queue.size() && remaining > 0; ++head) {
             const std::uint32_t u = w.queue[head];
             if (graph.target_slot[u] != kNone) {
@@ -843,7 +848,7 @@ struct Simulation::Impl {
                     continue;
                 }
                 w.node[edge.head].labelled = epoch;
-                w.node[edge.head].settled = epoch;
+                w.settled[edge.head] = epoch;
                 w.node[edge.head].time = 0;
                 w.node[edge.head].hops = next;
                 w.queue.push_back(edge.head);
@@ -862,11 +867,10 @@ struct Simulation::Impl {
             const Worker::Entry top = w.heap.back();
             w.heap.pop_back();
             const std::uint32_t u = top.node;
-            if (w.node[u].settled == epoch || top.time != w.node[u].time ||
-                top.hops != w.node[u].hops) {
+            if (w.settled[u] == epoch || top.time != w.node[u].time || top.hops != w.node[u].hops) {
                 continue;  // settled already, by a better label
             }
-            w.node[u].settled = epoch;
+            w.settled[u] = epoch;
             if (graph.target_slot[u] != kNone) {
                 w.reached.push_back(u);
                 --remaining;
@@ -875,7 +879,7 @@ struct Simulation::Impl {
             for (std::uint32_t i = graph.out_offsets[u]; i < graph.out_offsets[u + 1]; ++i) {
                 const LocalEdge& edge = graph.out[i];
                 const std::uint32_t v = edge.head;
-                if (w.node[v].settled == epoch) {
+                if (w.settled[v] == epoch) {
                     continue;
                 }
                 ++w.trials;
@@ -906,7 +910,7 @@ struct Simulation::Impl {
                std::uint32_t i) const {
         const LocalEdge& edge = graph.out[i];
         const std::uint32_t v = edge.head;
-        if (w.node[u].settled != w.epoch || w.node[v].labelled != w.epoch ||
+        if (w.settled[u] != w.epoch || w.node[v].labelled != w.epoch ||
             w.node[u].hops + 1 != w.node[v].hops) {
             return false;
         }
