@@ -1,6 +1,7 @@
 #include "flowsim/simulate_command.hpp"
 
 #include <chrono>
+#include <ctime>
 #include <iostream>
 
 #include <CLI/CLI.hpp>
@@ -74,17 +75,25 @@ std::optional<io::SimulationReport> simulate_query(const PreparedQuery& prepared
         milliseconds_since(prepare_start), by_graph, simulation.methods().size());
 
     const auto run_start = std::chrono::steady_clock::now();
+    const std::clock_t cpu_start = std::clock();  // every thread's processor time
     Progress progress("runs");
     report.result = simulation.simulate(report.settings, stop, [&](std::uint64_t done) {
         progress.update(static_cast<std::size_t>(done));
     });
     progress.done();
     const double seconds = milliseconds_since(run_start) / 1000;
-    spdlog::debug("{} runs in {:.3f} s: {:.0f} runs/s, {} edge trials, {:.3g} edge trials/s",
-                  report.result.runs, seconds,
-                  seconds > 0 ? static_cast<double>(report.result.runs) / seconds : 0.0,
-                  report.result.edge_trials,
-                  seconds > 0 ? static_cast<double>(report.result.edge_trials) / seconds : 0.0);
+    const double cpu = static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
+    const auto rate = [](double count, double per) {
+        return per > 0 ? count / per : 0.0;
+    };
+    const auto runs = static_cast<double>(report.result.runs);
+    const auto trials = static_cast<double>(report.result.edge_trials);
+    // Per second of processor time is per core, whatever else the machine is doing.
+    spdlog::debug(
+        "{} runs in {:.3f} s: {:.0f} runs/s, {} edge trials, {:.3g} edge trials/s; "
+        "{:.3f} s of processor time: {:.0f} runs/s and {:.3g} edge trials/s per core",
+        report.result.runs, seconds, rate(runs, seconds), report.result.edge_trials,
+        rate(trials, seconds), cpu, rate(runs, cpu), rate(trials, cpu));
     return report;
 }
 
