@@ -61,11 +61,11 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # ---------------------------------------------------------------------------------------
 # Workers: one child process per (tool, question) for networkx and igraph.
 
-def read_edges(directory: str, meta: dict):
-    """The plate-read edges active under the defaults, as (from, to, likelihood, cut cost)
-    with likelihood 1 and cut cost None where the table leaves them empty."""
-    off = {name for name, value in meta["parameters"].items() if not value}
-    edges = []
+def plate_read_rows(directory: str, meta: dict, settings: dict | None = None):
+    """The rows of the CSV edge tables that carry plate reads and are active under the
+    defaults, with `settings` (parameter -> bool) applied over them."""
+    values = dict(meta["parameters"], **(settings or {}))
+    off = {name for name, value in values.items() if not value}
     for table in meta["edge_tables"]:
         with open(os.path.join(directory, table), newline="", encoding="utf-8") as f:
             for row in csv.DictReader(f):
@@ -73,9 +73,15 @@ def read_edges(directory: str, meta: dict):
                     continue
                 if row["when"] and row["when"] in off:
                     continue
-                edges.append((row["from"], row["to"], float(row["likelihood"] or 1),
-                              float(row["cut_cost"]) if row["cut_cost"] else None))
-    return edges
+                yield row
+
+
+def read_edges(directory: str, meta: dict):
+    """The plate-read edges active under the defaults, as (from, to, likelihood, cut cost)
+    with likelihood 1 and cut cost None where the table leaves them empty."""
+    return [(row["from"], row["to"], float(row["likelihood"] or 1),
+             float(row["cut_cost"]) if row["cut_cost"] else None)
+            for row in plate_read_rows(directory, meta)]
 
 
 def worker(tool: str, directory: str, question: str, source: str, target: str, k: int):

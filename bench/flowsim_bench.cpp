@@ -1,5 +1,6 @@
 // Google Benchmark for the library on a generated network (bench/generate.py): loading,
-// the configuration view, reachability, and route enumeration counted and streamed.
+// the configuration view, reachability, route enumeration counted and streamed, and the
+// simulation (runs and edge trials per second on one thread).
 //
 //     flowsim_bench [--benchmark_...] DIR SOURCE [HOPS...]
 //
@@ -8,8 +9,10 @@
 // reads. HOPS are the hop bounds to enumerate with (default 4 5); 0 means no bound.
 // Built only with -DFLOWSIM_BUILD_BENCH=ON (the `bench` preset); `make bench` runs it.
 
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <memory>
 #include <string>
@@ -20,6 +23,7 @@
 #include <flowsim/io/scenario_loader.hpp>
 #include <flowsim/query_request.hpp>
 #include <flowsim/route_finder.hpp>
+#include <flowsim/simulation.hpp>
 
 #include <benchmark/benchmark.h>
 
@@ -125,6 +129,37 @@ void BM_EnumerateStreamed(benchmark::State& state) {
                            benchmark::Counter::kIsRate);
 }
 
+// state.range(0) runs of the simulation from the source to ICE, on one thread (the
+// preparation, a compiled graph per source, is outside the timing), timed by processor
+// time: the rates are per core.
+void BM_Simulate(benchmark::State& state) {
+    const flowsim::Scenario& scenario = *setup().scenario;
+    const flowsim::ResolvedQuery query = resolve(scenario, 0);
+    const flowsim::ConfigurationView view(scenario, query.activity);
+    const flowsim::Simulation simulation(view, query.routes);
+    flowsim::SimulationSettings settings;
+    settings.runs = static_cast<std::uint64_t>(state.range(0));
+    settings.threads = 1;
+    std::uint64_t trials = 0;
+    std::uint64_t reached = 0;
+    for (auto _ : state) {
+        // The runs happen on a worker thread: time them by the processor time of the whole
+        // process, which is the time of one core.
+        const std::clock_t start = std::clock();
+        const flowsim::SimulationResult result = simulation.simulate(settings);
+        state.SetIterationTime(static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC);
+        trials += result.edge_trials;
+        reached = result.pairs.empty() ? 0 : result.pairs.front().reached;
+        ++settings.seed;  // other draws each time, same amount of work on average
+    }
+    const auto runs = static_cast<double>(settings.runs) * static_cast<double>(state.iterations());
+    state.counters["runs_per_s"] = benchmark::Counter(runs, benchmark::Counter::kIsRate);
+    state.counters["edge_trials_per_s"] =
+        benchmark::Counter(static_cast<double>(trials), benchmark::Counter::kIsRate);
+    state.counters["trials_per_run"] = static_cast<double>(trials) / runs;
+    state.counters["reached"] = static_cast<double>(reached) / static_cast<double>(settings.runs);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -160,6 +195,7 @@ int main(int argc, char** argv) {
             ->Arg(hops)
             ->Unit(ms);
     }
+    benchmark::RegisterBenchmark("simulate", BM_Simulate)->Arg(1000)->Unit(ms)->UseManualTime();
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();
     return 0;

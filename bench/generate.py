@@ -74,6 +74,40 @@ PARAMETERS = {
 }
 SANCTUARY_STATES = ("CA", "IL", "OR", "WA", "NJ", "NY", "CO", "VT")
 
+# Time, for `flowsim simulate` (bench/simulate_compare.py): made-up constants by
+# mechanism and kind, with no random draws, so the network is the same with or without
+# them. An agency searches a partner's (or a pool's) reads at any time in the two months
+# after the read; Flock data is kept 30 days, Ring clips 60.
+SEARCH_DELAY = "0..60d"
+DELAYS = {"share": SEARCH_DELAY, "fusion": "0..7d", "dhs_internal": "0..7d",
+          "287g_task_force": "0..1d"}
+RETENTION = "30d"
+RING_RETENTION = "60d"
+
+
+def is_pool(node: str) -> bool:
+    return node == NATIONAL_POOL or node.endswith("_statewide_lookup")
+
+
+def edge_delay(row) -> str:
+    """The delay of a generated edge row (from, to, carries, mechanism, ...)."""
+    tail, mechanism = row[0], row[3]
+    if mechanism in ("statewide_lookup", "national_lookup"):
+        # Contributing to a pool takes no time; a member's search through it does. The
+        # clique's direct searches are searches too.
+        return "" if is_pool(row[1]) else SEARCH_DELAY
+    return DELAYS.get(mechanism, "")
+
+
+def node_retention(row) -> str:
+    """The retention of a generated node row (id, kind, state, tags, produces)."""
+    tags = row[3].split(";")
+    if "ring" in tags and row[1] == "camera":
+        return RING_RETENTION
+    if row[1] in ("local_agency", "camera") or "pool" in tags:
+        return RETENTION
+    return ""
+
 SIZES = {
     # agencies, Flock cameras, Ring doorbells, sharing edges, longest sharing list, 287(g)
     # partners, national lookup clique size (variant `clique`, and L)
@@ -358,11 +392,13 @@ class Network:
                 f.write(header + "\n")
                 f.writelines(",".join(row) + "\n" for row in rows)
 
-        table("nodes.csv", "id,kind,state,tags,produces", self.nodes)
-        table("cameras.csv", "id,kind,state,tags,produces", self.cameras)
-        edge_header = "from,to,carries,mechanism,when,status,likelihood,cut_cost"
-        table("edges.csv", edge_header, self.edges)
-        table("camera-edges.csv", edge_header, self.camera_edges)
+        node_header = "id,kind,state,tags,produces,retention"
+        table("nodes.csv", node_header, [row + (node_retention(row),) for row in self.nodes])
+        table("cameras.csv", node_header, [row + (node_retention(row),) for row in self.cameras])
+        edge_header = "from,to,carries,mechanism,when,status,likelihood,cut_cost,delay"
+        table("edges.csv", edge_header, [row + (edge_delay(row),) for row in self.edges])
+        table("camera-edges.csv", edge_header,
+              [row + (edge_delay(row),) for row in self.camera_edges])
         with open(os.path.join(out, "ring-requests.yaml"), "w", encoding="utf-8") as f:
             f.write("# Ring Community Requests: the owner decides for each clip.\n")
             f.write("edges:\n")

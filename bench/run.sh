@@ -7,6 +7,8 @@
 #
 # BENCH_NETWORKS (default "M-base M-deadend M-clique L-base") picks the networks;
 # BENCH_TIMEOUT (default 30) is the seconds each networkx or igraph run may take.
+# On M-base it also runs bench/simulate_compare.py (flowsim simulate against a Python
+# Monte Carlo over networkx).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build-bench}
@@ -55,4 +57,25 @@ for network in $networks; do dirs+=("build/bench/$network"); done
     --timeout "$timeout" -o "$out.compare" "${dirs[@]}"
 cat "$out.compare" >> "$out"
 rm -f "$out.compare"
+
+# The simulation against a plain Python Monte Carlo over networkx (same model; the shares
+# must agree within 4 standard errors). BENCH_SIM_RUNS and BENCH_SIM_PYTHON_RUNS set the
+# runs of each.
+for network in $networks; do
+    case $network in
+        M-base)
+            # The defaults (every run reaches ICE; the share within a week is the test),
+            # then each state on its own (about a third of the runs reach ICE).
+            echo >> "$out"
+            "$python" bench/simulate_compare.py "build/bench/$network" --flowsim "$build/bin/flowsim" \
+                --runs "${BENCH_SIM_RUNS:-20000}" --python-runs "${BENCH_SIM_PYTHON_RUNS:-300}" \
+                | tee -a "$out"
+            echo >> "$out"
+            "$python" bench/simulate_compare.py "build/bench/$network" --flowsim "$build/bin/flowsim" \
+                --runs "${BENCH_SIM_RUNS:-20000}" --python-runs "${BENCH_SIM_PYTHON_RUNS:-3000}" \
+                --set national_lookup=false --set statewide_lookup=false \
+                --set national_sharing=false | tee -a "$out"
+            ;;
+    esac
+done
 echo "Wrote $out"

@@ -74,12 +74,21 @@ NATIONAL_PARAM = "national_sharing"       # when on cross-state sharing edges
 PARTNER_PARAM = "partners_act_for_ice"    # when on 287(g) edges
 
 ACCESS_FILE = "newsobserver_private_eyes__agency_access20240426.csv"
+USAGE_FILE = "newsobserver_private_eyes__latest_usage04262023.csv"  # portal statistics
 G287_FILE = "migrantusa__ice_287g.csv"
 G287_OLD_FILE = "ice_287g_participating_agencies_2025-07-18pm.csv"
 
 EXPECTED_ROWS = 37099
 EXPECTED_AGENCIES = 4620
 EXPECTED_PORTALS = 224
+
+# Time, for `flowsim simulate`. Retention is each portal's own figure (the N&O
+# portal statistics, `data_retention_in_days`), on its cameras node. The delays
+# are estimates (no source gives them): an agency searches a portal's reads at
+# any time in the two months after the read, so a 30-day retention cuts off
+# about half of the searches; a 287(g) partner passes a result on within a day.
+SEARCH_DELAY = "0..60d"
+PARTNER_DELAY = "0..1d"
 
 # 287(g) models: mechanism, status of the edge to ICE, and the note.
 # Status follows docs/method.md ("Capability is not use"): the agreement is a
@@ -536,9 +545,19 @@ def md_cell(text: str) -> str:
 
 # ---------------------------------------------------------------------------
 
+def portal_retention(usage: dict, no_id: int) -> str:
+    """A portal's retention as a duration ("30d"), from the N&O portal statistics; empty
+    (unlimited: not known) when the portal gave none or a value that is not a number of
+    days ("NA")."""
+    row = usage.get(str(no_id))
+    match = re.fullmatch(r"(\d+) days", row["data_retention_in_days"]) if row else None
+    return f"{match.group(1)}d" if match else ""
+
+
 def build(data_dir: str) -> dict[str, str]:
     """Return {file name: content} for every output file."""
     access = read_csv(os.path.join(data_dir, ACCESS_FILE))
+    usage = {r["id"]: r for r in read_csv(os.path.join(data_dir, USAGE_FILE))}
     g287 = read_csv(os.path.join(data_dir, G287_FILE))
     old_path = os.path.join(data_dir, G287_OLD_FILE)
     g287_old = read_csv(old_path) if os.path.exists(old_path) else None
@@ -723,12 +742,12 @@ def build(data_dir: str) -> dict[str, str]:
                 tags.append("287g_ended")
         tags += a["extra_tags"]
         node_rows.append([a["id"], a["kind"], a["label"], a["state"], "", "",
-                          ";".join(tags), ""])
+                          ";".join(tags), "", ""])
         if i in portals:
             ctags = ["flock", "portal"] + (["portal-" + a["state"].lower()] if a["state"] else [])
             node_rows.append([a["id"] + CAMERAS_SUFFIX, "camera",
                               a["label"] + " cameras", a["state"], "", "",
-                              ";".join(ctags), "plate_read"])
+                              ";".join(ctags), "plate_read", portal_retention(usage, i)])
     node_rows.sort(key=lambda r: r[0])
 
     # --- edges ------------------------------------------------------------------
@@ -738,7 +757,8 @@ def build(data_dir: str) -> dict[str, str]:
         a = agencies[i]
         edge_rows.append([a["id"] + CAMERAS_SUFFIX, a["id"], a["id"] + ".own", "plate_read", OWN_MECH,
                           "", "documented", SRC_FLOCK, "", "",
-                          f"{a['label']} searches its own cameras (N&O {i} has a transparency portal)."])
+                          f"{a['label']} searches its own cameras (N&O {i} has a transparency portal).",
+                          SEARCH_DELAY])
     cross_state = 0
     unknown_state = 0
     self_rows = 0
@@ -754,7 +774,7 @@ def build(data_dir: str) -> dict[str, str]:
                 unknown_state += 1
         edge_rows.append([s["id"] + CAMERAS_SUFFIX, t["id"], "", "plate_read", "flock_sharing",
                           "" if in_state else NATIONAL_PARAM, "documented", SRC_FLOCK, "", "",
-                          f"N&O {r['src_agency_id']}->{r['external_agency_id']}"])
+                          f"N&O {r['src_agency_id']}->{r['external_agency_id']}", SEARCH_DELAY])
     edge_rows.sort(key=lambda r: (r[0], r[1]))
     g_rows = []
     ended_edges = 0
@@ -803,7 +823,7 @@ def build(data_dir: str) -> dict[str, str]:
                         f"(MigrantUSA row {ag['row']}).{extra} {why}")
                 sources = f"{SRC_287G};{SRC_ICE}" + (f";{SRC_ICE_OLD}" if olds else "")
             g_rows.append([a["id"], ICE_NODE, eid, "plate_read", mech, PARTNER_PARAM, status,
-                           sources, since, until, note])
+                           sources, since, until, note, PARTNER_DELAY])
     g_rows.sort(key=lambda r: (r[0], r[2]))
     ids_seen = collections.Counter(r[2] for r in g_rows)
     dup = [k for k, v in ids_seen.items() if v > 1]
@@ -811,10 +831,10 @@ def build(data_dir: str) -> dict[str, str]:
         raise SystemExit(f"duplicate 287(g) edge ids: {dup}")
 
     out = {}
-    out["nodes.csv"] = csv_text(["id", "kind", "label", "state", "county", "place", "tags", "produces"],
-                                node_rows)
+    out["nodes.csv"] = csv_text(["id", "kind", "label", "state", "county", "place", "tags", "produces",
+                                 "retention"], node_rows)
     out["edges.csv"] = csv_text(["from", "to", "id", "carries", "mechanism", "when", "status",
-                                 "sources", "since", "until", "note"], edge_rows + g_rows)
+                                 "sources", "since", "until", "note", "delay"], edge_rows + g_rows)
     key_rows = []
     for i, a in sorted(agencies.items()):
         k = a["key"]

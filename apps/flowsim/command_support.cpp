@@ -20,6 +20,11 @@
 
 namespace flowsim::cli {
 
+double milliseconds_since(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+        .count();
+}
+
 namespace {
 
 std::string& stored_command_line() {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <iosfwd>
 #include <memory>
 #include <optional>
@@ -21,6 +22,9 @@ class Option;
 }  // namespace CLI
 
 namespace flowsim::cli {
+
+/// Milliseconds since `start`, for the timings `-v` prints beside those of Phases.
+double milliseconds_since(std::chrono::steady_clock::time_point start);
 
 /// Thrown by load_or_report (and so prepare_query) once the diagnostics are printed,
 /// when the scenario went past a budget of the loader (io::LoadResult::budget_exceeded):

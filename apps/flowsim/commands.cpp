@@ -13,6 +13,7 @@
 #include "flowsim/paths_command.hpp"
 #include "flowsim/query_command.hpp"
 #include "flowsim/report_command.hpp"
+#include "flowsim/simulate_command.hpp"
 #include "flowsim/sweep_command.hpp"
 
 namespace flowsim::cli {
@@ -63,6 +64,7 @@ const Registrar kCommands[] = {
     [](CLI::App& app) { return command(app, setup_diff, run_diff); },
     [](CLI::App& app) { return command(app, setup_export, run_export); },
     [](CLI::App& app) { return command(app, setup_report, run_report); },
+    [](CLI::App& app) { return command(app, setup_simulate, run_simulate); },
     [](CLI::App& app) { return command(app, setup_audit, run_audit); },
 };
 

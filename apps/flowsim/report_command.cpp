@@ -238,6 +238,10 @@ CLI::App& setup_report(CLI::App& app, ReportOptions& options) {
         ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 24))
         ->capture_default_str();
     add_dot_memory_option(command, options.dot_memory_mib);
+    command.add_flag("--simulate", options.simulate,
+                     "Add a section over time: the simulation (see `flowsim simulate`) and its "
+                     "cumulative exposure curve");
+    add_simulation_options(command, options.simulation);
     return command;
 }
 
@@ -278,13 +282,21 @@ ExitCode run_report(const ReportOptions& options) {
     }
 
     // One search serves the table, the count and the diagram's red lines; one deadline
-    // bounds it, the layout and the writing.
+    // bounds it, the simulation, the layout and the writing.
     const StopCondition& stop = phases.stop();
     phases.begin("searching", "route");
     io::ReportFindings findings =
         io::find_report_routes(view, query, options.limit, options.count_limit, kBlockedRoutes,
                                stop, [&phases](std::size_t found) { phases.count(found); });
     Completion completion = findings.cover.completion;
+    if (options.simulate && !findings.cover.completion.cut_short()) {
+        ExitCode failure = ExitCode::kYes;
+        findings.simulation = simulate_query(*prepared, options.simulation, phases, failure);
+        if (!findings.simulation) {
+            return failure;
+        }
+        completion.merge(findings.simulation->result.completion);
+    }
     findings.display_name = options.route.common.scenario;
     findings.provenance = {options.route.common.scenario, prepared->content_hash,
                            std::string("flowsim ") + kVersion, command_line()};

@@ -7,6 +7,7 @@
 #include "flowsim/exit_codes.hpp"
 #include "flowsim/graphviz.hpp"
 #include "flowsim/route_options.hpp"
+#include "flowsim/simulate_command.hpp"
 
 namespace CLI {
 class App;
@@ -24,6 +25,8 @@ struct ReportOptions {
     std::vector<std::string> toggles;  ///< --toggles a,b,c: parameter ids
     std::size_t max_states = 65536;    ///< most states an explorable page may hold
     std::size_t dot_memory_mib = kDefaultDotMemoryMib;  ///< cap on dot's address space
+    bool simulate = false;         ///< --simulate: add the simulation and its curve
+    SimulationOptions simulation;  ///< its --runs, --seed, ...
 };
 
 /// Registers `flowsim report SCENARIO`: a Markdown or self-contained HTML report.

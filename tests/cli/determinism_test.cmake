@@ -13,7 +13,9 @@ set(commands
     "cut|--format|json"
     "cut"
     "report|--format|md"
-    "report|--interactive")
+    "report|--interactive"
+    "simulate|--runs|3000|--threads|3"
+    "simulate|--format|json|--runs|3000")
 foreach(command IN LISTS commands)
     string(REPLACE "|" ";" arguments "${command}")
     string(REPLACE "|" " " shown "${command}")

@@ -73,6 +73,10 @@ def fixture_runs(empty_log):
         ("audit", ["audit", EUGENE_LOG, "--agency", "eugene_pd", "--scenario", AUDIT_SCENARIO,
                    "--publisher", "Eyes Off Eugene"]),
         ("audit", ["audit", empty_log]),
+        ("simulate", ["simulate", MINIMAL, "--runs", "500"]),
+        ("simulate", ["simulate", MINIMAL, "--runs", "500"] + off),
+        ("simulate", ["simulate", HONEST, "--from", "il_cams,ring", "--runs", "300",
+                      "--within", "6h", "--unknown-likelihood", "0.5"]),
     ]
 
 
@@ -89,6 +93,7 @@ def scenario_runs(flowsim, root, scenario):
         ("paths_count", ["paths", scenario, "--count", "--max-hops", "3"]),
         ("likely", ["likely", scenario, "-k", "3", "--max-hops", "4"]),
         ("cut", ["cut", scenario, "--max-hops", "3"]),
+        ("simulate", ["simulate", scenario, "--runs", "200", "--max-hops", "3"]),
     ]
     if names:
         flip = f"{names[0]}={'false' if parameters[names[0]] else 'true'}"

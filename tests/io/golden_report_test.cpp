@@ -5,7 +5,9 @@
 // for them, expected.md or expected.html. Markdown refers to its diagram as
 // "report.svg"; HTML gets none, so Graphviz's version does not enter the file (the page
 // with its diagram is checked in a browser, tests/cli/report_browser_test.py).
+// `--simulate` (with `--runs=N`, seed 1) adds the section over time and its curve.
 // FLOWSIM_UPDATE_GOLDEN=1 rewrites the expected files for review.
+#include <cstdint>
 #include <filesystem>
 #include <sstream>
 #include <string>
@@ -15,6 +17,7 @@
 
 #include <flowsim/io/report_writer.hpp>
 #include <flowsim/io/scenario_loader.hpp>
+#include <flowsim/simulation.hpp>
 
 #include "support/golden.hpp"
 
@@ -30,6 +33,8 @@ struct CaseOptions {
     std::string scenario = "scenario.yaml";
     std::string format = "md";
     std::size_t limit = 50;
+    bool simulate = false;  // --simulate: the section over time, with --runs (seed 1)
+    std::uint64_t runs = 1000;
 };
 
 CaseOptions read_args(const fs::path& file) {
@@ -42,6 +47,10 @@ CaseOptions read_args(const fs::path& file) {
             options.format = value;
         } else if (name == "--limit") {
             options.limit = std::stoul(value);
+        } else if (name == "--simulate") {
+            options.simulate = true;
+        } else if (name == "--runs") {
+            options.runs = std::stoull(value);
         } else {
             ADD_FAILURE() << file << ": unknown option '" << line << "'";
         }
@@ -60,6 +69,16 @@ std::string write_report(const flowsim::Scenario& scenario, const CaseOptions& o
     flowsim::io::ReportFindings findings =
         flowsim::io::find_report_routes(view, query, options.limit, 0, kBlockedRoutes);
     findings.display_name = "scenario.yaml";
+    if (options.simulate) {
+        const flowsim::Simulation simulation(view, query.routes);
+        flowsim::io::SimulationReport report;
+        report.settings.runs = options.runs;
+        report.settings.threads = 2;
+        report.runs_asked = options.runs;
+        report.edges = simulation.edges_on_routes();
+        report.result = simulation.simulate(report.settings);
+        findings.simulation = std::move(report);
+    }
     if (options.format == "md") {
         findings.diagram = "report.svg";
     }

@@ -26,6 +26,24 @@ protected:
     testing::TempDir dir_;
 };
 
+TEST_F(Include, CsvTablesCarryDelaysAndRetention) {
+    dir_.write("nodes.csv",
+               "id,kind,retention,produces\ncams,camera,30d,plate_read\nspd,local_agency,,\n");
+    dir_.write("edges.csv",
+               "from,to,carries,delay\ncams,spd,plate_read,6h\nspd,ice,plate_read, 1d .. 7d \n");
+    const LoadResult result = load(
+        "flowsim: 1\ninclude: [nodes.csv, edges.csv]\n"
+        "nodes: [{id: ice, kind: federal_agency, tags: [ice]}]\n");
+    ASSERT_TRUE(result.ok()) << printed(result);
+    const Scenario& scenario = *result.scenario;
+    EXPECT_EQ(scenario.nodes()[1].retention, Seconds{30 * 86400});
+    EXPECT_FALSE(scenario.nodes()[2].retention.has_value());
+    EXPECT_EQ(scenario.edges()[0].delay.min, 6 * 3600);
+    EXPECT_TRUE(scenario.edges()[0].delay.fixed());
+    EXPECT_EQ(scenario.edges()[1].delay.min, 86400);
+    EXPECT_EQ(scenario.edges()[1].delay.max, 7 * 86400);
+}
+
 TEST_F(Include, MergesYamlFilesAndCsvTablesRelativeToTheIncludingFile) {
     dir_.write("net/agencies.csv",
                "\xEF\xBB\xBFid,kind,label,state,county,place,tags,produces\r\n"

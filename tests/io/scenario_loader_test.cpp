@@ -250,6 +250,47 @@ TEST(ScenarioLoader, RefusesNonBooleanAndNonNumbers) {
     EXPECT_NE(out.find("cut_cost must be greater than 0, got '-1'"), std::string::npos);
 }
 
+TEST(ScenarioLoader, ReadsDelaysRetentionAndGateProbabilities) {
+    const Scenario scenario = load_ok(R"(flowsim: 1
+gates:
+  consent: {label: Owner agrees, probability: 0.4}
+  warrant:
+nodes:
+  - {id: cams, kind: camera, produces: [plate_read], retention: 30d}
+  - {id: spd, kind: local_agency, retention: 1y}
+  - {id: ice, kind: federal_agency, tags: [ice]}
+edges:
+  - {from: cams, to: spd, carries: [plate_read], delay: 30m}
+  - {from: spd, to: ice, carries: [plate_read], delay: {min: 1d, max: 7d}, gates: [consent]}
+  - {from: cams, to: ice, carries: [plate_read]}
+)");
+    ASSERT_EQ(scenario.gates().size(), 2U);
+    EXPECT_EQ(scenario.gates()[0].probability, 0.4);
+    EXPECT_EQ(scenario.gates()[1].probability, 1.0);  // not given: always passes
+    EXPECT_EQ(scenario.nodes()[0].retention, Seconds{30 * 86400});
+    EXPECT_EQ(scenario.nodes()[1].retention, Seconds{365 * 86400});
+    EXPECT_FALSE(scenario.nodes()[2].retention.has_value());  // unlimited
+    EXPECT_EQ(scenario.edges()[0].delay.min, 1800);
+    EXPECT_TRUE(scenario.edges()[0].delay.fixed());
+    EXPECT_EQ(scenario.edges()[1].delay.min, 86400);
+    EXPECT_EQ(scenario.edges()[1].delay.max, 7 * 86400);
+    EXPECT_EQ(scenario.edges()[2].delay.max, 0);  // not given: at once
+}
+
+TEST(ScenarioLoader, PointsAtTheBadByteOfADuration) {
+    EXPECT_EQ(errors_of("flowsim: 1\n"
+                        "nodes: [{id: a, kind: camera}, {id: b, kind: other, retention: 3dd}]\n"
+                        "edges: [{from: a, to: b, carries: [footage], delay: \"1d 2h\"}]\n"),
+              "in.yaml:2:66: error: retention '3dd': expected a duration such as 30m, 6h or 3d "
+              "(units s, m, h, d, w, y), got 'd'\n"
+              "    nodes: [{id: a, kind: camera}, {id: b, kind: other, retention: 3dd}]\n"
+              "                                                                     ^\n"
+              "in.yaml:3:56: error: delay '1d 2h': a duration has no spaces: write 30d, 1d12h\n"
+              "    edges: [{from: a, to: b, carries: [footage], delay: \"1d 2h\"}]\n"
+              "                                                           ^\n"
+              "2 errors\n");
+}
+
 TEST(ScenarioLoader, FlowsimVersionIsRequired) {
     EXPECT_EQ(errors_of("title: x\n"),
               "in.yaml:1:1: error: missing required key 'flowsim' in the scenario\n"

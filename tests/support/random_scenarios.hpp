@@ -49,6 +49,12 @@ inline const std::vector<std::string> kGateIds = {"g_z", "g_a"};
 inline const std::vector<std::string> kSourceIds = {"src_b", "src_a"};
 inline const std::vector<std::string> kConfigurationIds = {"cfg_y", "cfg_x"};
 inline const std::vector<std::string> kLikelihoods = {"0.5", "0.25", "0.75", "1", "0.1"};
+// For the simulation: delays (fixed, and ranges that straddle the retention periods, so
+// that retention sometimes cuts a hop), retention periods and gate probabilities.
+inline const std::vector<std::string> kDelays = {
+    "0", "1h", "1d", "2d", "30m", "{min: 12h, max: 36h}", "{min: 0, max: 3d}"};
+inline const std::vector<std::string> kRetentions = {"1d", "2d", "0", "30d"};
+inline const std::vector<std::string> kGateProbabilities = {"0.5", "0.9", "1", "0", "0.2"};
 
 class Random {
 public:
@@ -108,7 +114,13 @@ inline std::string flow_list(const std::vector<std::string>& items) {
 /// The model of one random scenario, kept only as far as needed to write its YAML.
 class ScenarioGenerator {
 public:
-    explicit ScenarioGenerator(Random& random) : random_(random) { generate(); }
+    /// With `timing`, edges also get delays (fixed or ranges), nodes retention and gates
+    /// probabilities, for the simulation's tests; the draws for them come after every
+    /// other draw of each item, so without it the scenarios are what they always were.
+    explicit ScenarioGenerator(Random& random, bool timing = false)
+        : random_(random), timing_(timing) {
+        generate();
+    }
 
     /// The scenario; with `variant`, the same scenario edited elsewhere (another title, an
     /// extra data kind declared first, an extra node and edge at the end) so that route ids
@@ -143,7 +155,11 @@ public:
         if (!gates_.empty()) {
             out << "gates:\n";
             for (const std::string& gate : gates_) {
-                out << "  " << gate << ": {label: Gate " << gate << "}\n";
+                out << "  " << gate << ": {label: Gate " << gate;
+                if (timing_) {
+                    out << ", probability: " << gate_probabilities_.at(gate);
+                }
+                out << "}\n";
             }
         }
         out << "nodes:\n";
@@ -222,6 +238,11 @@ private:
         gates.resize(static_cast<std::size_t>(random_.between(0, 2)));
         gates_ = gates;
 
+        if (timing_) {
+            for (const std::string& gate : gates_) {
+                gate_probabilities_[gate] = random_.pick(kGateProbabilities);
+            }
+        }
         generate_nodes();
         generate_edges();
         const int policies = random_.chance(strictness_ < 1 ? 0.7 : 0.4) ? 0
@@ -277,6 +298,9 @@ private:
                 text += ", tags: " + flow_list(tags);
                 used_tags_.insert(tags.begin(), tags.end());
             }
+            if (timing_ && random_.chance(0.4)) {
+                text += ", retention: " + random_.pick(kRetentions);
+            }
             nodes_.push_back(text + "}");
         }
     }
@@ -327,7 +351,9 @@ private:
             if (!sources_.empty() && random_.chance(0.4)) {
                 text += ", sources: " + flow_list(random_.subset(sources_, true));
             }
-            if (random_.chance(0.4)) {
+            // More likelihoods for the simulation (the same draws, so other tests keep
+            // their scenarios).
+            if (random_.chance(timing_ ? 0.75 : 0.4)) {
                 text += ", likelihood: " + random_.pick(kLikelihoods);
             }
             if (random_.chance(0.3 * strictness_)) {
@@ -350,6 +376,9 @@ private:
             }
             if (random_.chance(0.35)) {
                 text += ", cut_cost: " + std::to_string(1 + edges_.size() % 3) + ", mechanism: api";
+            }
+            if (timing_ && random_.chance(0.7)) {
+                text += ", delay: " + random_.pick(kDelays);
             }
             edges_.push_back("{" + text + "}");
         }
@@ -446,6 +475,8 @@ private:
     }
 
     Random& random_;
+    bool timing_ = false;
+    std::map<std::string, std::string> gate_probabilities_;
     double strictness_ = 1.0;
     std::optional<std::string> as_of_;
     std::vector<std::string> sources_;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "flowsim/date.hpp"
+#include "flowsim/duration.hpp"
 #include "flowsim/evidence.hpp"
 #include "flowsim/expression.hpp"
 #include "flowsim/ids.hpp"
@@ -19,6 +20,16 @@ namespace flowsim {
 struct Conversion {
     DataKindIndex from = 0;
     DataKindIndex to = 0;
+};
+
+/// How long an edge takes, from the moment its tail holds a record to the moment its head
+/// does (`simulate`): fixed when `min == max`, else drawn uniformly, in whole seconds, once
+/// per run. 0 <= min <= max <= kMaxDuration.
+struct Delay {
+    Seconds min = 0;
+    Seconds max = 0;
+
+    bool fixed() const { return min == max; }
 };
 
 /// One way data can move from one node to another. Edges are directed; several edges
@@ -42,6 +53,7 @@ struct Edge {
     std::string lever;
     std::vector<Conversion> convert;  ///< ascending by `from`, one per kind
     DateWindow in_force;
+    Delay delay;  ///< 0 when not given
     std::string note;
     SourceLocation where;
 

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "flowsim/duration.hpp"
 #include "flowsim/ids.hpp"
 #include "flowsim/source_location.hpp"
 
@@ -44,6 +45,9 @@ struct Node {
     std::vector<DataKindIndex> produces;  ///< ascending, distinct
     Jurisdiction jurisdiction;
     std::vector<std::string> tags;  ///< ascending, distinct
+    /// How long the node keeps a record (`simulate`): a hop from it whose delay is longer
+    /// never happens. Absent: unlimited.
+    std::optional<Seconds> retention;
     std::string note;
     SourceLocation where;
 

@@ -49,6 +49,8 @@ struct Parameter {
 struct Gate {
     std::string id;
     std::string label;
+    /// The chance that a request passes the gate (`simulate`), 0 to 1; 1 when not given.
+    double probability = 1.0;
     SourceLocation where;
 };
 

@@ -13,7 +13,7 @@ const Keys kSourceKindNames = {"record", "law",      "filing",   "statement",
                                "news",   "advocacy", "secondary"};
 const Keys kDataKindKeys = {"label"};
 const Keys kParameterKeys = {"default", "label", "lever", "cost"};
-const Keys kGateKeys = {"label"};
+const Keys kGateKeys = {"label", "probability"};
 
 bool is_keyword(std::string_view word) {
     return word == "not" || word == "and" || word == "or" || word == "true" || word == "false";
@@ -159,11 +159,17 @@ void declare_gates(LoadContext& context, YamlFields& fields, const YamlNode& roo
                                  static_cast<GateIndex>(context.parts.gates.size()), "gate")) {
                 return;
             }
-            Gate gate{id.text, id.text, id.where};
+            Gate gate;
+            gate.id = id.text;
+            gate.label = id.text;
+            gate.where = id.where;
             if (!value.is_null() &&
                 fields.check_mapping(value, "gate " + in_quotes(id.text), kGateKeys)) {
                 if (const auto field = fields.scalar(value, "label")) {
                     gate.label = field->text;
+                }
+                if (const auto field = fields.scalar(value, "probability")) {
+                    gate.probability = context.parse_probability(*field, "probability");
                 }
             }
             context.parts.gates.push_back(std::move(gate));
@@ -174,7 +180,7 @@ void declare_gates(LoadContext& context, YamlFields& fields, const YamlNode& roo
 // table says which key or column fills which member.
 struct NodeFields {
     SourceLocation where;
-    std::optional<Field> id, kind, label, state, county, place, note;
+    std::optional<Field> id, kind, label, state, county, place, retention, note;
     std::optional<FieldList> tags, produces;
 };
 
@@ -239,6 +245,12 @@ void build_node_produces(LoadContext& context, const NodeFields& fields, Node& n
     }
 }
 
+void build_node_retention(LoadContext& context, const NodeFields& fields, Node& node) {
+    if (fields.retention) {
+        node.retention = context.parse_duration(*fields.retention, "retention");
+    }
+}
+
 void build_node_note(LoadContext& /*context*/, const NodeFields& fields, Node& node) {
     if (fields.note) {
         node.note = fields.note->text;
@@ -257,6 +269,7 @@ const NodeTable& node_table() {
         {"place", &NodeFields::place, Need::kOptional, &build_node_place, "jurisdiction"},
         {"tags", &NodeFields::tags, Need::kOptional, &build_node_tags},
         {"produces", &NodeFields::produces, Need::kOptional, &build_node_produces},
+        {"retention", &NodeFields::retention, Need::kOptional, &build_node_retention},
         {"note", &NodeFields::note, Need::kOptional, &build_node_note},
     });
     return table;

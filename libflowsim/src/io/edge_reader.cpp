@@ -17,6 +17,7 @@ struct EdgeFields {
         until, note;
     std::optional<FieldList> carries, gates, sources;
     std::optional<FieldPairs> convert;
+    std::optional<FieldRange> delay;
 };
 
 using EdgeBuild = void (*)(LoadContext&, const EdgeFields&, Edge&);
@@ -157,6 +158,26 @@ void build_until(LoadContext& context, const EdgeFields& fields, Edge& edge) {
     }
 }
 
+void build_delay(LoadContext& context, const EdgeFields& fields, Edge& edge) {
+    if (!fields.delay) {
+        return;
+    }
+    const auto min = context.parse_duration(fields.delay->min, "delay");
+    if (!fields.delay->max) {
+        edge.delay = {min.value_or(0), min.value_or(0)};
+        return;
+    }
+    const auto max = context.parse_duration(*fields.delay->max, "delay");
+    if (min && max && *min > *max) {
+        context.sink.error(fields.delay->max->where,
+                           edge_name(edge) + " has a delay range whose max " +
+                               in_quotes(fields.delay->max->text) + " is less than its min " +
+                               in_quotes(fields.delay->min.text));
+    } else if (min && max) {
+        edge.delay = {*min, *max};
+    }
+}
+
 void build_edge_note(LoadContext& /*context*/, const EdgeFields& fields, Edge& edge) {
     if (fields.note) {
         edge.note = fields.note->text;
@@ -183,6 +204,7 @@ const EdgeTable& edge_table() {
         {"convert", &EdgeFields::convert, Need::kOptional, &build_convert},
         {"since", &EdgeFields::since, Need::kOptional, &build_since},
         {"until", &EdgeFields::until, Need::kOptional, &build_until},
+        {"delay", &EdgeFields::delay, Need::kOptional, &build_delay},
         {"note", &EdgeFields::note, Need::kOptional, &build_edge_note},
     });
     return table;

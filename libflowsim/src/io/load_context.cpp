@@ -144,6 +144,29 @@ std::optional<double> LoadContext::parse_number(const Field& field, std::string_
     return value;
 }
 
+double LoadContext::parse_probability(const Field& field, std::string_view key) {
+    const auto p = parse_number(field, key);
+    if (!p) {
+        return 1.0;
+    }
+    if (!(*p >= 0 && *p <= 1)) {
+        sink.error(field.where,
+                   std::string(key) + " must be between 0 and 1, got " + in_quotes(field.text));
+        return 1.0;
+    }
+    return *p;
+}
+
+std::optional<Seconds> LoadContext::parse_duration(const Field& field, std::string_view key) {
+    DurationError error;
+    const auto seconds = flowsim::parse_duration(field.text, &error);
+    if (!seconds) {
+        sink.error(field.at(error.offset),
+                   std::string(key) + " " + in_quotes(field.text) + ": " + error.message);
+    }
+    return seconds;
+}
+
 std::optional<bool> LoadContext::parse_bool(const Field& field, std::string_view key) {
     if (field.text == "true" || field.text == "false") {
         return field.text == "true";

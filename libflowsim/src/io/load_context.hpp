@@ -105,6 +105,10 @@ struct LoadContext {
     void check_window(const DateWindow& window, const Field& until);
     /// A finite decimal number.
     std::optional<double> parse_number(const Field& field, std::string_view key);
+    /// A number from 0 to 1 (a gate's `probability`); 1 after reporting anything else.
+    double parse_probability(const Field& field, std::string_view key);
+    /// A duration (parse_duration: `30m`, `6h`, `3d`); problems point at the offending byte.
+    std::optional<Seconds> parse_duration(const Field& field, std::string_view key);
     /// `true` or `false`.
     std::optional<bool> parse_bool(const Field& field, std::string_view key);
     /// One of the five statuses, with a did-you-mean.

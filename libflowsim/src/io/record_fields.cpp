@@ -58,4 +58,51 @@ FieldPairs split_pairs(const Field& cell, std::string_view key, DiagnosticSink& 
     return pairs;
 }
 
+std::optional<FieldRange> split_range(const Field& cell,
+                                      std::string_view key,
+                                      DiagnosticSink& sink) {
+    const std::size_t dots = cell.text.find("..");
+    if (dots == std::string::npos) {
+        return FieldRange{cell, std::nullopt, cell.where};
+    }
+    auto min = trimmed_part(cell, 0, dots);
+    auto max = trimmed_part(cell, dots + 2, cell.text.size());
+    if (!min || !max) {
+        sink.error(cell.where, "expected '" + std::string(key) +
+                                   "' written as VALUE or MIN..MAX, such as 1d..7d, got " +
+                                   in_quotes(cell.text));
+        return std::nullopt;
+    }
+    return FieldRange{std::move(*min), std::move(*max), cell.where};
+}
+
+std::optional<FieldRange> yaml_range(YamlFields& fields,
+                                     const YamlNode& value,
+                                     std::string_view key) {
+    if (value.is_scalar()) {
+        auto single = fields.as_scalar(value, "'" + std::string(key) + "'");
+        if (!single) {
+            return std::nullopt;
+        }
+        const SourceLocation where = single->where;
+        return FieldRange{std::move(*single), std::nullopt, where};
+    }
+    const std::string what = "a range in '" + std::string(key) + "'";
+    if (!value.is_map()) {
+        fields.error(value, "expected '" + std::string(key) +
+                                "' to be a value or a range such as {min: 1d, max: 7d}, got " +
+                                YamlFields::shape(value));
+        return std::nullopt;
+    }
+    if (!fields.check_mapping(value, what, {"min", "max"})) {
+        return std::nullopt;
+    }
+    auto min = fields.required(value, "min", what);
+    auto max = fields.required(value, "max", what);
+    if (!min || !max) {
+        return std::nullopt;
+    }
+    return FieldRange{std::move(*min), std::move(*max), fields.where(value)};
+}
+
 }  // namespace flowsim::io::detail

@@ -34,19 +34,29 @@ struct FieldPairs {
     SourceLocation where;
 };
 
+/// A value written alone or as a range: `3d`, or `{min: 1d, max: 7d}` (in CSV, `1d..7d`).
+struct FieldRange {
+    Field min;                 ///< the value itself when there is no range
+    std::optional<Field> max;  ///< absent: a single value
+    SourceLocation where;
+};
+
 /// Where a record (NodeFields, EdgeFields) keeps one field. The member's type is the
 /// field's shape: one value (a YAML scalar, a CSV cell), a list (a YAML list or a single
-/// scalar; a CSV cell of items separated by ';') or pairs (a YAML mapping; a CSV cell of
-/// `from>to` items separated by ';').
+/// scalar; a CSV cell of items separated by ';'), pairs (a YAML mapping; a CSV cell of
+/// `from>to` items separated by ';') or a range (a YAML scalar or `{min, max}` mapping; a
+/// CSV cell `value` or `min..max`).
 template <typename Record>
 struct FieldSlot {
     FieldSlot(std::optional<Field> Record::*member) : text(member) {}
     FieldSlot(std::optional<FieldList> Record::*member) : list(member) {}
     FieldSlot(std::optional<FieldPairs> Record::*member) : pairs(member) {}
+    FieldSlot(std::optional<FieldRange> Record::*member) : range(member) {}
 
     std::optional<Field> Record::*text = nullptr;
     std::optional<FieldList> Record::*list = nullptr;
     std::optional<FieldPairs> Record::*pairs = nullptr;
+    std::optional<FieldRange> Record::*range = nullptr;
 };
 
 enum class Need { kOptional, kRequired };
@@ -116,6 +126,18 @@ std::vector<Field> split_list(const Field& cell);
 /// an item that is not `from>to` is reported to `sink` and skipped.
 FieldPairs split_pairs(const Field& cell, std::string_view key, DiagnosticSink& sink);
 
+/// A CSV range cell: `value`, or `min..max` with each side trimmed of spaces; an empty side
+/// is reported to `sink` and the cell read as nothing.
+std::optional<FieldRange> split_range(const Field& cell,
+                                      std::string_view key,
+                                      DiagnosticSink& sink);
+
+/// A YAML range: a scalar, or a mapping with exactly the keys `min` and `max` (reported
+/// otherwise, and read as nothing).
+std::optional<FieldRange> yaml_range(YamlFields& fields,
+                                     const YamlNode& value,
+                                     std::string_view key);
+
 /// Reads one field of `spec` from the YAML mapping `map` into `record`. A missing
 /// required key is reported against `map`, as missing in `what`.
 template <typename Record, typename Build>
@@ -138,6 +160,8 @@ void read_yaml_field(YamlFields& fields,
         if (auto items = fields.list(map, spec.key)) {
             record.*spec.slot.list = FieldList{std::move(*items), fields.where(*value)};
         }
+    } else if (spec.slot.range != nullptr) {
+        record.*spec.slot.range = yaml_range(fields, *value, spec.key);
     } else if (!value->is_map()) {
         fields.error(*value, "expected '" + std::string(spec.key) +
                                  "' to be a mapping such as {footage: plate_read}, got " +
@@ -284,6 +308,8 @@ void read_csv_records(const std::string& file,
                     record.*spec->slot.text = std::move(field);
                 } else if (spec->slot.list != nullptr) {
                     record.*spec->slot.list = FieldList{split_list(field), field.where};
+                } else if (spec->slot.range != nullptr) {
+                    record.*spec->slot.range = split_range(field, spec->key, sink);
                 } else {
                     record.*spec->slot.pairs = split_pairs(field, spec->key, sink);
                 }

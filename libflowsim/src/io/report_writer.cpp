@@ -59,6 +59,10 @@ struct ReportModel {
     std::vector<Condition> conditions;
     std::vector<ParameterRow> parameters;
     std::vector<SourceEntry> sources;  // number i + 1 is sources[i]
+    // report --simulate: what the runs rest on, a row per pair reached, the curve (SVG).
+    std::string simulation_basis;
+    std::vector<SimulationRow> simulation_rows;
+    std::string simulation_curve;
 };
 
 // The diagram's caption: what it shows, then how to read its lines.
@@ -225,6 +229,11 @@ ReportModel build_model(const ConfigurationView& view,
     const AnswerLine line = answer_line(scenario, header, findings);
     model.answer = line.answer;
     model.answer_text = line.text;
+    if (findings.simulation) {
+        model.simulation_basis = simulation_basis(*findings.simulation);
+        model.simulation_rows = simulation_rows(scenario, *findings.simulation);
+        model.simulation_curve = exposure_curve_svg(scenario, *findings.simulation);
+    }
 
     SourceNumbers numbers;
     const RouteLines lines(scenario);
@@ -326,6 +335,34 @@ std::string markdown_citations(const std::vector<std::size_t>& sources) {
     return cited.empty() ? "none" : join(cited, " ");
 }
 
+constexpr std::string_view kSimulationHeadings[] = {"Source → target", "Reached (95% interval)",
+                                                    "Within",          "Median time",
+                                                    "90th percentile", "Most first arrivals by"};
+constexpr std::string_view kCurveCaption =
+    "The share of all runs in which the record has reached the target, by the time since it "
+    "was made; the dashed line marks --within.";
+
+void write_markdown_simulation(std::ostream& out, const ReportModel& model) {
+    out << "## Over time\n\n" << markdown_text(model.simulation_basis) << "\n\n";
+    if (!model.simulation_rows.empty()) {
+        out << "|";
+        for (const std::string_view heading : kSimulationHeadings) {
+            out << " " << heading << " |";
+        }
+        out << "\n| --- | ---: | ---: | ---: | ---: | --- |\n";
+        for (const SimulationRow& row : model.simulation_rows) {
+            out << "| " << markdown_text(row.pair) << " | " << markdown_text(row.reached) << " | "
+                << markdown_text(row.within) << " | " << markdown_text(row.median) << " | "
+                << markdown_text(row.p90) << " | " << markdown_text(row.first_route) << " |\n";
+        }
+        out << "\n";
+    } else {
+        out << "No run reached a target.\n\n";
+    }
+    // Inline SVG: an HTML block, which Markdown passes on as it is.
+    out << model.simulation_curve << "\n" << markdown_text(kCurveCaption) << "\n\n";
+}
+
 void write_markdown(std::ostream& out, const ReportModel& model, const ReportFindings& findings) {
     out << "# " << markdown_text(model.title) << "\n\n";
     if (!model.description.empty()) {
@@ -391,6 +428,10 @@ void write_markdown(std::ostream& out, const ReportModel& model, const ReportFin
         out << "\n";
     }
 
+    if (findings.simulation) {
+        write_markdown_simulation(out, model);
+    }
+
     out << "## Configuration\n\n";
     for (const Condition& condition : model.conditions) {
         out << "- **" << condition.name << ":** " << markdown_text(condition.value) << "\n";
@@ -453,6 +494,33 @@ std::string html_list(const std::vector<std::string>& items,
                       const std::string& separator,
                       const std::string& none) {
     return escaped_list(items, separator, none, html);
+}
+
+void write_html_simulation(std::ostream& out, const ReportModel& model) {
+    out << "<section id=\"simulation\">\n<h2>Over time</h2>\n<p>" << html(model.simulation_basis)
+        << "</p>\n";
+    if (!model.simulation_rows.empty()) {
+        out << "<div class=\"table-wrap\">\n<table class=\"simulation\">\n<thead><tr>";
+        for (const std::string_view heading : kSimulationHeadings) {
+            out << "<th scope=\"col\">" << html(heading) << "</th>";
+        }
+        out << "</tr></thead>\n<tbody>\n";
+        for (const SimulationRow& row : model.simulation_rows) {
+            out << "<tr><td>" << html(row.pair) << "</td><td class=\"number\">" << html(row.reached)
+                << "</td><td class=\"number\">" << html(row.within) << "</td><td class=\"number\">"
+                << html(row.median) << "</td><td class=\"number\">" << html(row.p90) << "</td><td>"
+                << html(row.first_route) << "</td></tr>\n";
+        }
+        out << "</tbody>\n</table>\n</div>\n";
+    } else {
+        out << "<p>No run reached a target.</p>\n";
+    }
+    // The curve scales with the page, up to its own width.
+    std::string curve = model.simulation_curve;
+    curve.replace(0, 4, "<svg class=\"diagram\" style=\"max-width:720px\"");
+    out << "<figure>\n"
+        << curve << "<figcaption>" << html(kCurveCaption)
+        << "</figcaption>\n</figure>\n</section>\n";
 }
 
 void write_html(std::ostream& out, const ReportModel& model, const ReportFindings& findings) {
@@ -553,6 +621,10 @@ void write_html(std::ostream& out, const ReportModel& model, const ReportFinding
             out << "<li>" << html(line) << "</li>\n";
         }
         out << "</ul>\n</section>\n";
+    }
+
+    if (findings.simulation) {
+        write_html_simulation(out, model);
     }
 
     out << "<section id=\"configuration\">\n<h2>Configuration</h2>\n<dl class=\"conditions\">\n";

@@ -1,6 +1,7 @@
 #include "flowsim/io/wording.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace flowsim::io {
 namespace {
@@ -336,6 +337,51 @@ std::string stop_reason(Completion completion) {
     return completion.timed_out()     ? "the time limit"
            : completion.interrupted() ? "an interruption"
                                       : "a limit";
+}
+
+std::string duration_words(Seconds seconds) {
+    if (seconds <= 0) {
+        return "at once";
+    }
+    struct Unit {
+        Seconds seconds;
+        const char* name;
+    };
+    static constexpr Unit kUnits[] = {{Seconds{365} * 86400, "year"},
+                                      {86400, "day"},
+                                      {3600, "hour"},
+                                      {60, "minute"},
+                                      {1, "second"}};
+    std::vector<std::string> parts;
+    Seconds rest = seconds;
+    for (const Unit& unit : kUnits) {
+        if (rest >= unit.seconds && parts.size() < 2) {
+            parts.push_back(plural(static_cast<std::size_t>(rest / unit.seconds), unit.name));
+            rest %= unit.seconds;
+        } else if (!parts.empty()) {
+            break;  // two units, or a gap: "1 day 5 seconds" would be too exact to read
+        }
+    }
+    return join(parts, " ");
+}
+
+std::string percent_text(double share) {
+    if (share <= 0) {
+        return "0%";
+    }
+    if (share >= 1) {
+        return "100%";
+    }
+    const double percent = share * 100;
+    if (percent >= 99.95) {
+        return "more than 99.9%";  // "100.0%" would say every one
+    }
+    if (percent < 0.001) {
+        return "less than 0.001%";
+    }
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, percent >= 1 ? "%.1f%%" : "%.2g%%", percent);
+    return buffer;
 }
 
 }  // namespace flowsim::io

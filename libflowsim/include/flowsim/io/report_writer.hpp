@@ -10,6 +10,7 @@
 #include <flowsim/blocked_routes.hpp>
 #include <flowsim/configuration_view.hpp>
 #include <flowsim/io/route_writer.hpp>
+#include <flowsim/io/simulation_writer.hpp>
 #include <flowsim/query_request.hpp>
 #include <flowsim/route.hpp>
 #include <flowsim/route_cover.hpp>
@@ -55,6 +56,9 @@ struct ReportFindings {
     /// Cut short: the deadline or Ctrl-C stopped the layout, and the report says so where
     /// the diagram would be.
     Completion diagram_stopped;
+    /// `report --simulate`: the simulation's results, shown with their cumulative exposure
+    /// curve (inline SVG, in both formats); none, no such section.
+    std::optional<SimulationReport> simulation;
 };
 
 /// Searches the routes of `query` under `view` for a report, once: keeps the first
@@ -103,7 +107,9 @@ AnswerLine answer_line(const Scenario& scenario,
 /// route, what blocks the shortest ones; the configuration (every parameter's value and
 /// meaning, the date, the evidence floor, excluded gates, --via and --avoid); the
 /// numbered sources, in the order first cited, with links, publishers and dates; and a
-/// note on what the evidence statuses mean.
+/// note on what the evidence statuses mean. With findings.simulation, a section "Over
+/// time" after the routes: the simulation's basis, a table per pair reached and the
+/// cumulative exposure curve.
 ///
 /// Markdown is CommonMark with GitHub tables; every scenario text in it is escaped so
 /// that it shows as written (no emphasis, links, HTML or table breaks). HTML is one

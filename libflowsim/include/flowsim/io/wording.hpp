@@ -8,6 +8,7 @@
 #include <vector>
 
 #include <flowsim/configuration_view.hpp>
+#include <flowsim/duration.hpp>
 #include <flowsim/io/route_writer.hpp>
 #include <flowsim/query_request.hpp>
 #include <flowsim/scenario.hpp>
@@ -115,6 +116,14 @@ std::string reach_sentence(const Scenario& scenario,
 /// Parameter settings as "id=true, other=false", in the order given.
 std::string settings_text(const Scenario& scenario,
                           const std::vector<std::pair<ParameterIndex, bool>>& settings);
+
+/// A duration for people, to its two largest units: "at once" for 0, "45 minutes", "2 days
+/// 3 hours", "1 year 12 days".
+std::string duration_words(Seconds seconds);
+
+/// A share as a percentage for people: "34.2%", with more digits below 1% ("0.031%") and
+/// "0%" and "100%" only when exact.
+std::string percent_text(double share);
 
 /// A source as one line of plain text, without its number: "Title — Publisher,
 /// 2025-08-26 (record). https://…"; each part only when the source has it.
