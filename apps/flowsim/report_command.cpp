@@ -125,7 +125,7 @@ ExitCode run_interactive(const ReportOptions& options,
     const StopCondition& stop = phases.stop();
     phases.begin("working out every state", "state");
     io::ExplorerAnswers answers(scenario, prepared.query, make_state_space(view, toggles),
-                                options.route.common.scenario);
+                                options.route.common.scenario, kBlockedRoutes);
     const Exploration exploration =
         explore_states(scenario, prepared.query, answers.space(), options.count_limit, stop,
                        [&](const StateRoutes& state) { answers.add(state); });

@@ -12,6 +12,8 @@
 //   show exactly the routes `flowsim paths --format json --limit 0` lists with the same
 //   settings, in its order, the answer `paths` gives and the first line `flowsim query`
 //   prints;
+// - the first state answering no shows the blocked routes and the blockers of each hop
+//   that `flowsim query --format json` explains with the same settings;
 // - a route clicked is picked out on the diagram; a node clicked shows its details; an
 //   unknown name in the address is shown as an error;
 // - at "actual size" every label of the diagram is at least 10 px tall, and so is every
@@ -293,6 +295,65 @@ async function main() {
       expected(values, day, stated));
   }
 
+  // A state answering no explains itself: for each source, the nearest blocked routes and
+  // what blocks each hop, the same routes and blockers as `query --format json`'s
+  // `blocked` with the same settings (the first such state, in state order).
+  const stateOutcomes = Buffer.from(data.state_outcomes, 'base64');
+  let noState = -1;
+  for (let s = 0; s < data.states && noState < 0; s++) {
+    let index = 0;
+    for (let b = data.outcome_bytes - 1; b >= 0; b--) index = index * 256 + stateOutcomes[s * data.outcome_bytes + b];
+    if (data.lines[data.outcomes[index][0]].answer === 'no') noState = s;
+  }
+  if (noState < 0) {
+    console.log('no state answers no: nothing blocked to compare');
+  } else {
+    const values = data.toggles.map((t, i) => ((noState >> i) & 1) === 1);
+    const position = Math.floor(noState / 2 ** data.toggles.length);
+    const parts = [];
+    if (data.toggles.length) parts.push('set=' + data.toggles.map((t, i) => `${t.id}:${values[i]}`).join(','));
+    const stated = position === data.initial_position ? null : data.positions[position].shown;
+    if (stated) parts.push('as_of=' + stated);
+    await page.evaluate((hash) => { location.hash = hash; }, '#' + parts.join('&'));
+    const blocked = await page.evaluate(() => ({
+      shown: !document.getElementById('blocked').hidden,
+      routes: Array.from(document.querySelectorAll('#blocked-list > li')).map((li) => ({
+        data: li.getAttribute('data-data'),
+        edges: li.getAttribute('data-blocked-route').split(' '),
+        blockers: Array.from(li.querySelectorAll('li[data-blocker-edge]')).map((b) =>
+          `${b.getAttribute('data-blocker-edge')} ${b.getAttribute('data-blocker-reason')}`),
+        text: li.textContent,
+      })),
+    }));
+    const settings = [];
+    data.toggles.forEach((t, i) => settings.push('--set', `${t.id}=${values[i]}`));
+    const query = JSON.parse(run(['query', scenario, '--format', 'json']
+      .concat(settings, stated ? ['--as-of', stated] : [])).stdout);
+    const want = query.blocked.map((b) => ({
+      data: b.data, edges: b.edges, blockers: b.blockers.map((x) => `${x.edge} ${x.reason}`),
+    }));
+    const got = blocked.routes.map((r) => ({ data: r.data, edges: r.edges, blockers: r.blockers }));
+    const what = `the state answering no (${parts.join('&')})`;
+    if (query.reachable) fail(`${what}: query says yes`);
+    if (!blocked.shown) fail(`${what}: "What blocks the routes" is not shown`);
+    if (JSON.stringify(got) !== JSON.stringify(want)) {
+      fail(`${what}: the page's blocked routes\n  ${JSON.stringify(got)}\nquery's\n  ${JSON.stringify(want)}`);
+    }
+    // Said in words: a law by its label.
+    query.blocked.forEach((b, k) => b.blockers.forEach((x) => {
+      const said = x.reason === 'policy' ? x.policy_label || '' : '';
+      if (blocked.routes[k] && !blocked.routes[k].text.includes(said)) {
+        fail(`${what}: blocked route ${k + 1} does not say "${said}": ${blocked.routes[k].text}`);
+      }
+    }));
+    console.log(`${what}: ${got.length} blocked routes, as query explains them`);
+    await page.click('#reset');
+    if (!(await page.evaluate(() => document.getElementById('blocked').hidden)) &&
+        (await shown(page)).answer === 'yes') {
+      fail('"What blocks the routes" is shown for an answer yes');
+    }
+  }
+
   // A route clicked is picked out; a node clicked shows its details.
   await page.click('#reset');
   if (await page.$('[data-route-id]')) {
@@ -378,16 +439,23 @@ async function main() {
   } else {
     const staticPage = await open('file://' + reportPath, { width: 1280, height: 900 });
     await staticPage.page.goto('file://' + reportPath);
-    const least = await staticPage.page.evaluate(() => {
+    const { least, labels, shortest } = await staticPage.page.evaluate(() => {
       let least = Infinity;
-      document.querySelectorAll('svg.diagram text').forEach((t) => {
+      let shortest = Infinity;
+      const texts = document.querySelectorAll('svg.diagram text');
+      texts.forEach((t) => {
         const size = parseFloat(t.getAttribute('font-size') || getComputedStyle(t).fontSize);
         least = Math.min(least, size * t.getScreenCTM().a);
+        if (t.textContent.trim()) shortest = Math.min(shortest, t.getBoundingClientRect().height);
       });
-      return least;
+      return { least, labels: texts.length, shortest };
     });
-    console.log(`static report: smallest label ${least.toFixed(1)} px at 100 % zoom`);
+    console.log(`static report: ${labels} labels, smallest ${least.toFixed(1)} px at 100 % zoom ` +
+      `(lowest box ${shortest.toFixed(1)} px tall)`);
+    // No label found would pass the size check by default: the diagram has labels.
+    if (!labels) fail('the static report\'s diagram has no labels (svg.diagram text)');
     if (!(least >= 10)) fail(`the static report's smallest label is ${least.toFixed(1)} px at 100 % zoom`);
+    if (!(shortest >= 10)) fail(`a label of the static report is drawn ${shortest.toFixed(1)} px tall at 100 % zoom`);
     await staticPage.context.close();
   }
   await browser.close();

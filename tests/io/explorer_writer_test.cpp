@@ -62,8 +62,11 @@ TEST(Sha256, HashesTheFipsVectors) {
               "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb");
 }
 
-// The page for `request` on the fixture, with a stand-in diagram.
-std::string page(const QueryRequest& request = {}, std::size_t* states = nullptr) {
+// The page for `request` on the fixture, with a stand-in diagram; `nearest`, when given,
+// gets what blocked_routes says for each state answering no, in state order.
+std::string page(const QueryRequest& request = {},
+                 std::size_t* states = nullptr,
+                 std::vector<std::vector<BlockedRoute>>* nearest = nullptr) {
     LoadResult loaded = load_scenario_file(kFixture.string());
     EXPECT_TRUE(loaded.ok()) << format_diagnostics(loaded.diagnostics, loaded.lines);
     const Scenario& scenario = *loaded.scenario;
@@ -72,11 +75,15 @@ std::string page(const QueryRequest& request = {}, std::size_t* states = nullptr
     EXPECT_TRUE(errors.empty()) << errors.front();
     const ConfigurationView view(scenario, query.activity);
     const ToggleChoice choice = default_toggles(scenario, 6, 65536);
-    ExplorerAnswers answers(scenario, query, make_state_space(view, choice.toggles),
-                            "explore.yaml");
+    ExplorerAnswers answers(scenario, query, make_state_space(view, choice.toggles), "explore.yaml",
+                            10);
     const Exploration exploration =
-        explore_states(scenario, query, answers.space(), 0, {},
-                       [&](const StateRoutes& state) { answers.add(state); });
+        explore_states(scenario, query, answers.space(), 0, {}, [&](const StateRoutes& state) {
+            answers.add(state);
+            if (nearest && state.routes.empty()) {
+                nearest->push_back(blocked_routes(*state.view, state.query->routes, 10));
+            }
+        });
     EXPECT_TRUE(exploration.completion.complete());
     if (states) {
         *states = answers.states_added();
@@ -164,6 +171,42 @@ TEST(Explorer, SaysEveryAssumptionInEveryState) {
     EXPECT_THAT(html, HasSubstr("Officers search for ICE: off"));
     EXPECT_THAT(html, HasSubstr("never given: A judge-signed warrant"));
     EXPECT_THAT(html, HasSubstr("facts as of 2025-05-01 (not the scenario's 2026-01-01)"));
+}
+
+TEST(Explorer, ExplainsEachNoByItsNearestBlockedRoutesKeptOnce) {
+    // Through the fusion centre, the plate reads are blocked by the setting, by the date
+    // the share begins and by the law, in some states each.
+    QueryRequest request;
+    request.from = "cams";
+    request.via = "fusion";
+    std::vector<std::vector<BlockedRoute>> nearest;
+    const std::string html = page(request, nullptr, &nearest);
+    ASSERT_FALSE(nearest.empty());
+    std::size_t explained = 0;
+    for (const std::vector<BlockedRoute>& routes : nearest) {
+        ASSERT_FALSE(routes.empty());
+        explained += routes.size();
+    }
+    EXPECT_THAT(html, HasSubstr("\"edges\": [\"cams_to_pd\", \"to_fusion\", \"fusion_to_ice\"]"));
+    // What blocks each hop, as `query` says it (blocker_text).
+    EXPECT_THAT(html, HasSubstr("\"hop\": \"City police → Fusion centre (share)\", \"edge\": "
+                                "\"to_fusion\", \"text\": \"“Share with the fusion centre "
+                                "\\u003c/script\\u003e” is off\", \"reason\": \"parameter\""));
+    EXPECT_THAT(html, HasSubstr("\"text\": \"not in force on 2025-01-01 (from 2025-03-01)\", "
+                                "\"reason\": \"date\""));
+    EXPECT_THAT(html, HasSubstr("\"edge\": \"fusion_to_ice\", \"text\": \"the law “The state "
+                                "law bars the fusion centre from sharing with ICE "
+                                "\\u003c/script\\u003e” ["));
+    // Kept once: fewer explanations than the states answering no give between them.
+    const std::size_t begin = html.find("\"nearest\": [");
+    const std::size_t end = html.find("\"nearest_lists\": [");
+    ASSERT_NE(begin, std::string::npos);
+    ASSERT_NE(end, std::string::npos);
+    const std::size_t kept = count(html.substr(begin, end - begin), "\"path\": ");
+    EXPECT_GT(kept, 0U);
+    EXPECT_LT(kept, explained);
+    EXPECT_THAT(html,
+                HasSubstr("<section id=\"blocked\" aria-labelledby=\"blocked-title\" hidden>"));
 }
 
 TEST(Explorer, SameInputSameBytes) {

@@ -333,6 +333,37 @@ const char* const kExplorerScript = R"js(
       : 'All ' + count + ' routes, fewest hops first. Click a route to pick it out on the diagram.';
   }
 
+  // A "no": the nearest blocked routes and what blocks each hop, as written in C++.
+  function drawBlocked(no, list) {
+    byId('blocked').hidden = !no;
+    byId('blocked-none').hidden = list.length > 0;
+    byId('blocked-nearest').hidden = list.length === 0;
+    var ol = byId('blocked-list');
+    ol.textContent = '';
+    list.forEach(function (i) {
+      var item = data.nearest[i];
+      var li = element('li');
+      li.setAttribute('data-blocked-route', item.edges.join(' '));
+      li.setAttribute('data-data', item.data_id);
+      li.appendChild(element('span', item.path, 'route'));
+      li.appendChild(document.createTextNode(' (' + item.data + '; sources '));
+      citations(li, item.sources);
+      li.appendChild(document.createTextNode(')'));
+      var hops = element('ul');
+      item.blockers.forEach(function (b) {
+        var hop = element('li');
+        hop.setAttribute('data-blocker-edge', b.edge);
+        hop.setAttribute('data-blocker-reason', b.reason);
+        hop.appendChild(document.createTextNode(b.hop + ' ('));
+        hop.appendChild(element('code', b.edge));
+        hop.appendChild(document.createTextNode('): ' + b.text + ' [' + b.reason + ']'));
+        hops.appendChild(hop);
+      });
+      li.appendChild(hops);
+      ol.appendChild(li);
+    });
+  }
+
   var words = { yes: 'Yes', no: 'No', unknown: 'Not known' };
   function render() {
     var outcome = outcomeOf(stateIndex());
@@ -381,6 +412,7 @@ const char* const kExplorerScript = R"js(
     byId('state-link').href = address();
 
     drawRoutes(list);
+    drawBlocked(line.answer === 'no', data.nearest_lists[outcome[4]]);
     drawDiagram();
     if (picked) { showDetails(); }
   }

@@ -136,13 +136,17 @@ std::string sha256(std::string_view bytes) {
 ExplorerAnswers::ExplorerAnswers(const Scenario& scenario,
                                  const ResolvedQuery& base,
                                  StateSpace space,
-                                 std::string display_name)
+                                 std::string display_name,
+                                 std::size_t blocked_limit)
     : scenario_(&scenario),
       base_(base),
       space_(std::move(space)),
-      display_name_(std::move(display_name)) {
+      display_name_(std::move(display_name)),
+      blocked_limit_(blocked_limit) {
     depends_.emplace_back();
     depends_ids_.emplace(std::vector<std::string>{}, 0);
+    nearest_lists_.emplace_back();
+    nearest_list_ids_.emplace(std::vector<std::uint32_t>{}, 0);
     toggle_pieces_.resize(space_.toggles.size());
     date_pieces_.resize(space_.positions.size());
 }
@@ -267,7 +271,8 @@ void ExplorerAnswers::add(const StateRoutes& state) {
         list.push_back(intern(depends_ids_, depends_, std::move(depends)));
     }
 
-    const ReportFindings findings = findings_of_routes(view, *state.query, std::move(routes));
+    const ReportFindings findings =
+        findings_of_routes(view, *state.query, std::move(routes), blocked_limit_);
     const AnswerLine line = answer_line(scenario, header, findings);
     const std::string said = " (" + conditions_text + ").";
     const std::size_t at = line.text.rfind(said);
@@ -295,10 +300,39 @@ void ExplorerAnswers::add(const StateRoutes& state) {
             blocked.emplace_back(edge, laws[edge]);
         }
     }
-    const std::array<std::uint32_t, 4> outcome = {
+    // A blocked route is kept once for every state it is explained alike in: by its
+    // edges and data and what blocker_text says of each hop, each source cited by its
+    // index (the page numbers them when it is written).
+    std::vector<std::uint32_t> nearest;
+    if (line.answer == ReportAnswer::kNo && !findings.blocked.empty()) {
+        SourceNumbers by_index;
+        for (SourceIndex source = 0; source < scenario.sources().size(); ++source) {
+            by_index.number(source);
+        }
+        for (const BlockedRoute& route : findings.blocked) {
+            std::string explained = std::to_string(route.route.data);
+            for (const EdgeIndex edge : route.route.edges) {
+                explained += " " + std::to_string(edge);
+            }
+            for (const auto& [edge, blocker] : route.blockers) {
+                explained += "\n" + std::to_string(edge) + " " +
+                             std::string(blocker_reason_name(blocker.reason)) + " " +
+                             (blocker.policy ? std::to_string(*blocker.policy) : "-") + " " +
+                             blocker_text(scenario, header, edge, blocker, by_index);
+            }
+            const auto [found, added] = nearest_ids_.emplace(
+                std::move(explained), static_cast<std::uint32_t>(nearest_.size()));
+            if (added) {
+                nearest_.push_back({route, header});
+            }
+            nearest.push_back(found->second);
+        }
+    }
+    const std::array<std::uint32_t, 5> outcome = {
         line_index, intern(list_ids_, lists_, std::move(list)),
         intern(active_ids_, active_, active_edges(view)),
-        intern(blocked_ids_, blocked_, std::move(blocked))};
+        intern(blocked_ids_, blocked_, std::move(blocked)),
+        intern(nearest_list_ids_, nearest_lists_, std::move(nearest))};
     state_outcomes_.push_back(intern(outcome_ids_, outcomes_, outcome));
 }
 
@@ -410,6 +444,7 @@ private:
     std::map<std::uint32_t, std::uint32_t> law_at_;
     std::map<std::uint32_t, std::uint32_t> route_at_;  // candidate -> page index
     std::vector<RouteRow> rows_;
+    std::vector<BlockedItem> nearest_;  // ExplorerAnswers::nearest_, said for people
     SourceNumbers numbers_;
 };
 
@@ -465,6 +500,10 @@ void ExplorerPageWriter::number_sources() {
         for (const SourceIndex source : scenario_.policies()[law].sources) {
             numbers_.number(source);
         }
+    }
+    for (const ExplorerAnswers::Nearest& nearest : answers_.nearest_) {
+        nearest_.push_back(
+            blocked_item(scenario_, lines, nearest.header, nearest.blocked, numbers_));
     }
 }
 
@@ -720,6 +759,43 @@ std::string ExplorerPageWriter::data_json() {
     }
     json.end_array();
 
+    json.key("nearest").begin_array(true);
+    for (std::size_t i = 0; i < nearest_.size(); ++i) {
+        const BlockedItem& item = nearest_[i];
+        const Route& route = answers_.nearest_[i].blocked.route;
+        json.begin_object().key("path").value(clean_utf8(item.path));
+        json.key("data").value(clean_utf8(item.data));
+        json.key("data_id").value(scenario_.data_kinds()[route.data].id);
+        json.key("edges").strings(ids_of(scenario_.edges(), route.edges));
+        json.key("sources");
+        numbers(item.sources);
+        json.key("blockers").begin_array();
+        for (const BlockerLine& blocker : item.blockers) {
+            json.begin_object()
+                .key("hop")
+                .value(clean_utf8(blocker.hop))
+                .key("edge")
+                .value(blocker.edge_id)
+                .key("text")
+                .value(clean_utf8(blocker.detail))
+                .key("reason")
+                .value(blocker.reason)
+                .end_object();
+        }
+        json.end_array().end_object();
+    }
+    json.end_array();
+
+    json.key("nearest_lists").begin_array(true);
+    for (const std::vector<std::uint32_t>& list : answers_.nearest_lists_) {
+        json.begin_array();
+        for (const std::uint32_t item : list) {
+            json.value(std::size_t{item});
+        }
+        json.end_array();
+    }
+    json.end_array();
+
     json.key("outcomes").begin_array();
     for (const auto& outcome : answers_.outcomes_) {
         json.begin_array();
@@ -859,6 +935,12 @@ void ExplorerPageWriter::write_html(std::ostream& out, const std::string& json) 
         out << "<th scope=\"col\">" << heading << "</th>";
     }
     out << "</tr></thead>\n<tbody></tbody>\n</table>\n</div>\n</section>\n";
+
+    // Shown when the answer is no, as the report says it (report_parts).
+    out << "<section id=\"blocked\" aria-labelledby=\"blocked-title\" hidden>\n"
+        << "<h2 id=\"blocked-title\">What blocks the routes</h2>\n<p id=\"blocked-none\">"
+        << html(kNoRouteAtAllNote) << "</p>\n<p id=\"blocked-nearest\">" << html(kBlockedNote)
+        << "</p>\n<ol class=\"blocked\" id=\"blocked-list\"></ol>\n</section>\n";
 
     out << "<section id=\"sources\">\n<h2>Sources</h2>\n";
     std::vector<SourceEntry> sources;

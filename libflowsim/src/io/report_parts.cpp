@@ -86,6 +86,38 @@ RouteRow route_row(const ConfigurationView& view,
     return row;
 }
 
+BlockedItem blocked_item(const Scenario& scenario,
+                         const RouteLines& lines,
+                         const QueryHeader& header,
+                         const BlockedRoute& blocked,
+                         SourceNumbers& numbers) {
+    BlockedItem item;
+    item.path = lines.line(blocked.route.nodes, blocked.route.edges);
+    item.data = scenario.data_kinds()[blocked.route.data].label;
+    item.sources = number_sources(summarize(scenario, blocked.route), numbers);
+    for (const auto& [edge, blocker] : blocked.blockers) {
+        item.blockers.push_back({hop_text(scenario, edge), scenario.edges()[edge].id,
+                                 blocker_text(scenario, header, edge, blocker, numbers),
+                                 std::string(blocker_reason_name(blocker.reason))});
+        // The law that blocks it is cited with the route's own sources.
+        if (blocker.policy) {
+            for (const SourceIndex source : scenario.policies()[*blocker.policy].sources) {
+                item.sources.push_back(numbers.number(source));
+            }
+        }
+    }
+    std::sort(item.sources.begin(), item.sources.end());
+    item.sources.erase(std::unique(item.sources.begin(), item.sources.end()), item.sources.end());
+    return item;
+}
+
+const char* const kNoRouteAtAllNote =
+    "No route exists in the graph at all, whatever the configuration.";
+const char* const kBlockedNote =
+    "For each source, the nearest routes that exist in the graph and could carry the data, "
+    "and what blocks each under this configuration (a law by its label, with its sources). "
+    "Changing what blocks a route would open it.";
+
 SourceEntry source_entry(const Source& source) {
     return {source.title.empty() ? source.id : source.title, source.publisher,
             source.date ? source.date->to_string() : "", is_web_url(source.url) ? source.url : "",

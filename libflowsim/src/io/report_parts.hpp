@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include <flowsim/blocked_routes.hpp>
 #include <flowsim/configuration_view.hpp>
 #include <flowsim/io/wording.hpp>
 #include <flowsim/route.hpp>
@@ -45,6 +46,35 @@ std::string data_text(const Scenario& scenario, DataKindIndex data, DataKindInde
 
 /// The numbers of the sources of `summary`, ascending, numbering the new ones.
 std::vector<std::size_t> number_sources(const RouteSummary& summary, SourceNumbers& numbers);
+
+/// What blocks one hop of a blocked route, for people.
+struct BlockerLine {
+    std::string hop;  // "From → To" (hop_text)
+    std::string edge_id;
+    std::string detail;  // blocker_text
+    std::string reason;  // blocker_reason_name
+};
+
+/// A blocked route (blocked_routes) as the report and the explorable report list it.
+struct BlockedItem {
+    std::string path;  // the route's line (RouteLines)
+    std::string data;  // the starting kind's label
+    std::vector<BlockerLine> blockers;
+    std::vector<std::size_t> sources;  // its links' and the blocking laws' numbers, ascending
+};
+
+/// `blocked` said for people under the settings of `header`: its line, its data and, per
+/// hop, what blocks it (blocker_text); numbering its sources and those of the laws that
+/// block it in `numbers`.
+BlockedItem blocked_item(const Scenario& scenario,
+                         const RouteLines& lines,
+                         const QueryHeader& header,
+                         const BlockedRoute& blocked,
+                         SourceNumbers& numbers);
+
+/// Why a "no" has no blocked route to show, and how the blocked routes are chosen.
+extern const char* const kNoRouteAtAllNote;
+extern const char* const kBlockedNote;
 
 struct SourceEntry {
     std::string title;

@@ -19,20 +19,6 @@ namespace {
 // The report is worked out once as plain text (this model), then written as Markdown or
 // HTML; each writer escapes every text it takes from here.
 
-struct BlockerLine {
-    std::string hop;  // "From → To"
-    std::string edge_id;
-    std::string detail;
-    std::string reason;
-};
-
-struct BlockedItem {
-    std::string path;
-    std::string data;
-    std::vector<BlockerLine> blockers;
-    std::vector<std::size_t> sources;
-};
-
 struct Condition {
     std::string name;
     std::string value;
@@ -105,31 +91,6 @@ const char* const kPartlyBlockedNote =
     "A law blocks these links for some of the sources asked about and not for the others, "
     "so the diagram draws them as usual. Each line names the law, the sources it blocks the "
     "links for, and the links on the way from those sources to the targets.";
-
-BlockedItem blocked_item(const Scenario& scenario,
-                         const RouteLines& lines,
-                         const QueryHeader& header,
-                         const BlockedRoute& blocked,
-                         SourceNumbers& numbers) {
-    BlockedItem item;
-    item.path = lines.line(blocked.route.nodes, blocked.route.edges);
-    item.data = scenario.data_kinds()[blocked.route.data].label;
-    item.sources = number_sources(summarize(scenario, blocked.route), numbers);
-    for (const auto& [edge, blocker] : blocked.blockers) {
-        item.blockers.push_back({hop_text(scenario, edge), scenario.edges()[edge].id,
-                                 blocker_text(scenario, header, edge, blocker, numbers),
-                                 std::string(blocker_reason_name(blocker.reason))});
-        // The law that blocks it is cited with the route's own sources.
-        if (blocker.policy) {
-            for (const SourceIndex source : scenario.policies()[*blocker.policy].sources) {
-                item.sources.push_back(numbers.number(source));
-            }
-        }
-    }
-    std::sort(item.sources.begin(), item.sources.end());
-    item.sources.erase(std::unique(item.sources.begin(), item.sources.end()), item.sources.end());
-    return item;
-}
 
 // One line per law (or set of laws) and the sources it blocks links for: "The law “…”
 // [2] (for data from A; not from B) blocks C → D (upload) and E → F (lookup)."
@@ -269,12 +230,7 @@ ReportModel build_model(const ConfigurationView& view,
     }
 
     if (model.answer == ReportAnswer::kNo) {
-        model.blocked_intro =
-            findings.blocked.empty()
-                ? "No route exists in the graph at all, whatever the configuration."
-                : "For each source, the nearest routes that exist in the graph and could carry "
-                  "the data, and what blocks each under this configuration (a law by its "
-                  "label, with its sources). Changing what blocks a route would open it.";
+        model.blocked_intro = findings.blocked.empty() ? kNoRouteAtAllNote : kBlockedNote;
         for (const BlockedRoute& blocked : findings.blocked) {
             model.blocked.push_back(blocked_item(scenario, lines, header, blocked, numbers));
         }
@@ -791,7 +747,8 @@ ReportFindings find_report_routes(const ConfigurationView& view,
 
 ReportFindings findings_of_routes(const ConfigurationView& view,
                                   const ResolvedQuery& query,
-                                  std::vector<Route> routes) {
+                                  std::vector<Route> routes,
+                                  std::size_t blocked_limit) {
     const Scenario& scenario = view.scenario();
     ReportFindings findings;
     findings.cover.nodes.assign(scenario.nodes().size(), false);
@@ -811,6 +768,8 @@ ReportFindings findings_of_routes(const ConfigurationView& view,
     findings.routes = std::move(routes);
     if (findings.route_count > 0) {
         findings.reach = sources_reaching(view, query.routes, seen_sources, {}, true);
+    } else {
+        findings.blocked = blocked_routes(view, query.routes, blocked_limit);
     }
     return findings;
 }

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include <flowsim/blocked_routes.hpp>
 #include <flowsim/explore.hpp>
 #include <flowsim/io/report_writer.hpp>
 #include <flowsim/route_cover.hpp>
@@ -24,16 +25,20 @@ namespace flowsim::io {
 /// page's script only looks answers up.
 class ExplorerAnswers {
 public:
-    /// `base` is the question as asked; `display_name` names an untitled scenario.
+    /// `base` is the question as asked; `display_name` names an untitled scenario; a state
+    /// answering no is explained by at most `blocked_limit` blocked routes, as `query
+    /// --limit` and `report` explain theirs (blocked_routes).
     ExplorerAnswers(const Scenario& scenario,
                     const ResolvedQuery& base,
                     StateSpace space,
-                    std::string display_name);
+                    std::string display_name,
+                    std::size_t blocked_limit);
 
     /// Adds the answer of the next state (states come in order). For each: the first
     /// line (answer_line), split around its conditions, which the page says again from
     /// shared pieces (checked here against conditions() for every state); each route's
-    /// "depends on"; the edges active; the edges a law blocks for every source asked.
+    /// "depends on"; the edges active; the edges a law blocks for every source asked; for
+    /// an answer no, the nearest blocked routes and what blocks each of their hops.
     /// Throws std::logic_error when a state's conditions cannot be said from the pieces
     /// (a bug, never the input).
     void add(const StateRoutes& state);
@@ -71,6 +76,7 @@ private:
     ResolvedQuery base_;
     StateSpace space_;
     std::string display_name_;
+    std::size_t blocked_limit_;
 
     std::map<std::uint32_t, Route> routes_;  // by candidate index: the fixed order
     std::vector<Line> lines_;
@@ -86,8 +92,20 @@ private:
     using Blocked = std::vector<std::pair<EdgeIndex, std::vector<std::uint32_t>>>;
     std::vector<Blocked> blocked_;
     std::map<Blocked, std::uint32_t> blocked_ids_;
-    std::vector<std::array<std::uint32_t, 4>> outcomes_;  // line, list, active, blocked
-    std::map<std::array<std::uint32_t, 4>, std::uint32_t> outcome_ids_;
+    // The nearest blocked routes of the states answering no, each with the header of the
+    // first state it explains (what blocks it is said under those settings), by what the
+    // explanation says.
+    struct Nearest {
+        BlockedRoute blocked;
+        QueryHeader header;
+    };
+    std::vector<Nearest> nearest_;
+    std::map<std::string, std::uint32_t> nearest_ids_;
+    std::vector<std::vector<std::uint32_t>> nearest_lists_;  // [0]: none
+    std::map<std::vector<std::uint32_t>, std::uint32_t> nearest_list_ids_;
+    // line, list, active, blocked, nearest list
+    std::vector<std::array<std::uint32_t, 5>> outcomes_;
+    std::map<std::array<std::uint32_t, 5>, std::uint32_t> outcome_ids_;
     std::vector<std::uint32_t> state_outcomes_;
 
     bool have_pieces_ = false;

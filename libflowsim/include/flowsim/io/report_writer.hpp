@@ -76,11 +76,12 @@ ReportFindings find_report_routes(const ConfigurationView& view,
                                   const std::function<void(std::size_t)>& on_route_found = {});
 
 /// Findings from every route of `query` under `view` (`routes`, in the fixed order, from
-/// a complete search the caller ran): what find_report_routes gives with no limit, without
-/// searching again.
+/// a complete search the caller ran): what find_report_routes gives with no limit and
+/// `blocked_limit`, without searching again.
 ReportFindings findings_of_routes(const ConfigurationView& view,
                                   const ResolvedQuery& query,
-                                  std::vector<Route> routes);
+                                  std::vector<Route> routes,
+                                  std::size_t blocked_limit);
 
 /// A report's answer: yes, no, or not known (the search was cut short before it found a
 /// route).
