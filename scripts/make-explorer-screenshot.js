@@ -40,6 +40,9 @@ async function main() {
   await tab.goto('file://' + page + VIEW);
   await tab.waitForSelector('html[data-ready="true"]');
   await tab.click('[data-route-id]');
+  // Clicking the route scrolled its row into view: the picture starts at the top (the
+  // answer, the switches, the diagram).
+  await tab.evaluate(() => window.scrollTo(0, 0));
   await tab.screenshot({ path: path.resolve(root, options.out) });
   await browser.close();
   fs.rmSync(work, { recursive: true, force: true });
