@@ -400,17 +400,20 @@ async function main() {
 
   // Labels at actual size: at least 10 px.
   if (drawn) await page.click('#zoom-actual');
-  const smallest = await page.evaluate(() => {
+  const { smallest, labels } = await page.evaluate(() => {
     const svg = document.querySelector('#viewport svg');
     let least = Infinity;
-    if (!svg) return least;
-    svg.querySelectorAll('text').forEach((t) => {
+    if (!svg) return { smallest: least, labels: 0 };
+    const texts = svg.querySelectorAll('text');
+    texts.forEach((t) => {
       const size = parseFloat(t.getAttribute('font-size') || getComputedStyle(t).fontSize);
       least = Math.min(least, size * t.getScreenCTM().a);
     });
-    return least;
+    return { smallest: least, labels: texts.length };
   });
-  console.log(`smallest label at actual size: ${smallest.toFixed(1)} px`);
+  console.log(`smallest label at actual size: ${smallest.toFixed(1)} px (${labels} labels)`);
+  // No label found would pass the size check by default: a drawn diagram has labels.
+  if (drawn && !labels) fail('the diagram has no labels to measure');
   if (drawn && !(smallest >= 10)) fail(`a label at actual size is ${smallest.toFixed(1)} px, under 10 px`);
   await context.close();
 
