@@ -151,6 +151,15 @@ ExitCode run_check(const CheckOptions& options) {
     // the exit status.
     io::LoadResult warnings;
     warnings.diagnostics = source_support_warnings(scenario);
+    if (!has_default_targets(scenario)) {
+        const std::string tag(kDefaultTargetTag);
+        warnings.diagnostics.push_back(
+            {Severity::kWarning,
+             {options.common.scenario, 0, 0},
+             "no node is tagged '" + tag +
+                 "', so the default target (--to) of every command is empty: tag the targets '" +
+                 tag + "', or give --to"});
+    }
     if (!warnings.diagnostics.empty()) {
         warnings.lines = result.lines;
         io::read_missing_lines(warnings);

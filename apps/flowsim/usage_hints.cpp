@@ -62,12 +62,20 @@ std::optional<std::string> unknown_option(const CLI::App& command,
                                           const char* const* argv) {
     std::vector<std::string> long_names;
     std::vector<std::string> short_names;
+    std::vector<std::string> taking_values;  // a word after one of these is its value
     for (const CLI::Option* option : command.get_options()) {
+        const bool takes_value = option->get_type_size_max() > 0 && !option->get_positional();
         for (const std::string& name : option->get_lnames()) {
             long_names.push_back("--" + name);
+            if (takes_value) {
+                taking_values.push_back(long_names.back());
+            }
         }
         for (const std::string& name : option->get_snames()) {
             short_names.push_back("-" + name);
+            if (takes_value) {
+                taking_values.push_back(short_names.back());
+            }
         }
     }
     const auto known = [](const std::vector<std::string>& names, const std::string& name) {
@@ -77,6 +85,9 @@ std::optional<std::string> unknown_option(const CLI::App& command,
         const std::string word = argv[i];
         if (word == "--") {
             break;
+        }
+        if (known(taking_values, argv[i - 1])) {
+            continue;  // a value, such as `--timeout -inf`
         }
         std::string name;
         if (word.size() > 2 && word.compare(0, 2, "--") == 0) {
