@@ -1,5 +1,6 @@
 #include "flowsim/check_command.hpp"
 
+#include <algorithm>
 #include <iostream>
 #include <map>
 
@@ -11,10 +12,13 @@
 #include <flowsim/route_finder.hpp>
 #include <flowsim/scenario.hpp>
 #include <flowsim/source_support.hpp>
+#include <flowsim/spelling.hpp>
 
+#include "flowsim/command_support.hpp"
 #include "flowsim/output.hpp"
 #include "flowsim/print_diagnostics.hpp"
 #include "flowsim/progress.hpp"
+#include "flowsim/query_command.hpp"
 
 namespace flowsim::cli {
 namespace {
@@ -123,12 +127,54 @@ Answers answer_questions(const Scenario& scenario, Phases& phases, std::ostream&
     return answers;
 }
 
+// check --question: the question's whole answer, and whether it is the one expected.
+ExitCode answer_one(const CheckOptions& options, io::LoadResult loaded, Phases& phases) {
+    const std::vector<Question>& questions = loaded.scenario->questions();
+    const auto found = std::find_if(questions.begin(), questions.end(),
+                                    [&](const Question& q) { return q.id == options.question; });
+    if (found == questions.end()) {
+        std::vector<std::string_view> ids;
+        for (const Question& question : questions) {
+            ids.push_back(question.id);
+        }
+        std::cerr << "flowsim: error: --question: no saved question '" << options.question << "'"
+                  << did_you_mean(options.question, ids) << "\n";
+        return ExitCode::kInvalidInput;
+    }
+    const Question question = *found;
+    PreparedQuery prepared{std::move(*loaded.scenario),
+                           {},
+                           nullptr,
+                           std::move(loaded.files),
+                           std::move(loaded.content_hash)};
+    prepared.query = resolve_question(prepared.scenario, question);
+    prepared.view = std::make_unique<ConfigurationView>(prepared.scenario, prepared.query.activity);
+    QueryOptions query;
+    query.route.common = options.common;
+    const ExitCode answer = answer_query(prepared, query, phases);
+    if (answer != ExitCode::kYes && answer != ExitCode::kNo) {
+        return answer;
+    }
+    if ((answer == ExitCode::kYes) == question.expect_reachable) {
+        return ExitCode::kYes;
+    }
+    std::cerr << format_diagnostic(
+        {Severity::kError, question.where,
+         "question '" + question.id + "' expects " +
+             (question.expect_reachable ? "reachable" : "unreachable") + ", but " +
+             (question.expect_reachable ? "no route exists" : "a route exists")});
+    return ExitCode::kNo;
+}
+
 }  // namespace
 
 CLI::App& setup_check(CLI::App& app, CheckOptions& options) {
     CLI::App& command =
         *app.add_subcommand("check", "Validate a scenario and answer its saved questions");
     add_common_options(command, options.common);
+    command.add_option("--question", options.question,
+                       "Print this saved question's whole answer, as query writes it; exit 0 "
+                       "when it is what the question expects, 1 when not");
     return command;
 }
 
@@ -136,7 +182,7 @@ ExitCode run_check(const CheckOptions& options) {
     // check has no --timeout: only Ctrl-C stops the saved questions.
     Phases phases(0, options.common.verbosity());
     phases.begin("loading " + options.common.scenario);
-    const io::LoadResult result =
+    io::LoadResult result =
         io::load_scenario_file(options.common.scenario, options.common.load.limits());
     phases.end();
     print_diagnostics(std::cerr, result);
@@ -151,10 +197,22 @@ ExitCode run_check(const CheckOptions& options) {
     // the exit status.
     io::LoadResult warnings;
     warnings.diagnostics = source_support_warnings(scenario);
+    if (!has_default_targets(scenario)) {
+        const std::string tag(kDefaultTargetTag);
+        warnings.diagnostics.push_back(
+            {Severity::kWarning,
+             {options.common.scenario, 0, 0},
+             "no node is tagged '" + tag +
+                 "', so the default target (--to) of every command is empty: tag the targets '" +
+                 tag + "', or give --to"});
+    }
     if (!warnings.diagnostics.empty()) {
         warnings.lines = result.lines;
         io::read_missing_lines(warnings);
         print_diagnostics(std::cerr, warnings);
+    }
+    if (!options.question.empty()) {
+        return answer_one(options, std::move(result), phases);
     }
     phases.begin("answering the saved questions", "question");
     const Answers answers = answer_questions(scenario, phases, std::cerr);

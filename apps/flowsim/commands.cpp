@@ -13,6 +13,7 @@
 #include "flowsim/paths_command.hpp"
 #include "flowsim/query_command.hpp"
 #include "flowsim/report_command.hpp"
+#include "flowsim/show_command.hpp"
 #include "flowsim/simulate_command.hpp"
 #include "flowsim/sweep_command.hpp"
 
@@ -25,6 +26,10 @@ const CommonOptions& common_of(const CheckOptions& options) {
 }
 
 const CommonOptions& common_of(const AuditOptions& options) {
+    return options.common;
+}
+
+const CommonOptions& common_of(const ShowOptions& options) {
     return options.common;
 }
 
@@ -56,6 +61,7 @@ using Registrar = RegisteredCommand (*)(CLI::App&);
 // The commands, in --help order.
 const Registrar kCommands[] = {
     [](CLI::App& app) { return command(app, setup_check, run_check); },
+    [](CLI::App& app) { return command(app, setup_show, run_show); },
     [](CLI::App& app) { return command(app, setup_query, run_query); },
     [](CLI::App& app) { return command(app, setup_paths, run_paths); },
     [](CLI::App& app) { return command(app, setup_likely, run_likely); },

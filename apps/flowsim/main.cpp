@@ -10,6 +10,7 @@
 #include "flowsim/commands.hpp"
 #include "flowsim/exit_codes.hpp"
 #include "flowsim/interruption.hpp"
+#include "flowsim/usage_hints.hpp"
 
 using flowsim::cli::ExitCode;
 
@@ -37,6 +38,13 @@ int main(int argc, char** argv) try {
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
+        // A misspelt command or option: its nearest valid spelling, in our words.
+        if (error.get_exit_code() != 0) {
+            if (const auto hint = flowsim::cli::usage_hint(app, argc, argv)) {
+                std::cerr << "flowsim: error: " << *hint << "\n";
+                return to_int(ExitCode::kInvalidInput);
+            }
+        }
         return usage_exit(app, error);
     }
 

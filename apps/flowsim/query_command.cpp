@@ -33,6 +33,13 @@ ExitCode run_query(const QueryOptions& options) {
     if (!prepared) {
         return ExitCode::kInvalidInput;
     }
+    return answer_query(*prepared, options, phases);
+}
+
+ExitCode answer_query(const PreparedQuery& prepared_query,
+                      const QueryOptions& options,
+                      Phases& phases) {
+    const PreparedQuery* prepared = &prepared_query;
     const Scenario& scenario = prepared->scenario;
     const ResolvedQuery& query = prepared->query;
     const ConfigurationView& view = *prepared->view;

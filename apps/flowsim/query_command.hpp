@@ -18,6 +18,13 @@ struct QueryOptions {
 /// Registers `flowsim query SCENARIO`: can the sources reach the targets?
 CLI::App& setup_query(CLI::App& app, QueryOptions& options);
 
+struct PreparedQuery;
+class Phases;
+
+/// The answer to `prepared` (the searches and the writing of run_query, in `phases`), as
+/// run_query gives it: for `check --question` too, with a saved question's query.
+ExitCode answer_query(const PreparedQuery& prepared, const QueryOptions& options, Phases& phases);
+
 /// Answers yes (exit 0) or no (exit 1, with why not); 2 on bad input, 3 when cut short.
 ExitCode run_query(const QueryOptions& options);
 

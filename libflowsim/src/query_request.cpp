@@ -1,5 +1,7 @@
 #include "flowsim/query_request.hpp"
 
+#include <algorithm>
+
 #include "flowsim/spelling.hpp"
 
 namespace flowsim {
@@ -30,6 +32,10 @@ std::vector<NodeIndex> resolve_selector(const Scenario& scenario,
 }
 
 }  // namespace
+
+bool has_default_targets(const Scenario& scenario) {
+    return std::binary_search(scenario.tags().begin(), scenario.tags().end(), kDefaultTargetTag);
+}
 
 std::vector<NodeIndex> producing_nodes(const Scenario& scenario) {
     std::vector<NodeIndex> result;
@@ -101,7 +107,14 @@ ResolvedQuery resolve_request(const Scenario& scenario,
     }
     routes.from = request.from ? resolve_selector(scenario, *request.from, "--from", errors)
                                : producing_nodes(scenario);
-    routes.to = resolve_selector(scenario, request.to.value_or("tag:ice"), "--to", errors);
+    if (request.to || has_default_targets(scenario)) {
+        routes.to = resolve_selector(
+            scenario, request.to.value_or("tag:" + std::string(kDefaultTargetTag)), "--to", errors);
+    } else {
+        errors.push_back("the scenario has no node tagged '" + std::string(kDefaultTargetTag) +
+                         "', the default target: tag the targets '" +
+                         std::string(kDefaultTargetTag) + "', or name them with --to");
+    }
     if (request.via) {
         routes.via = resolve_selector(scenario, *request.via, "--via", errors);
     }

@@ -73,6 +73,9 @@ def fixture_runs(empty_log):
         ("audit", ["audit", EUGENE_LOG, "--agency", "eugene_pd", "--scenario", AUDIT_SCENARIO,
                    "--publisher", "Eyes Off Eugene"]),
         ("audit", ["audit", empty_log]),
+        ("show", ["show", MINIMAL]),
+        ("show", ["show", HONEST, "edges", "--tag", "ice"]),
+        ("show", ["show", LEVERS, "parameters"]),
         ("simulate", ["simulate", MINIMAL, "--runs", "500"]),
         ("simulate", ["simulate", MINIMAL, "--runs", "500"] + off),
         ("simulate", ["simulate", HONEST, "--from", "il_cams,ring", "--runs", "300",
@@ -101,7 +104,8 @@ def scenario_runs(flowsim, root, scenario):
             ("sweep", ["sweep", scenario, "--params", ",".join(names), "--max-hops", "3"]),
             ("diff", ["diff", scenario, "--vs-set", flip, "--max-hops", "3"]),
         ]
-    return [(definition, args + BOUND) for definition, args in runs]
+    # show searches nothing: it takes no --timeout.
+    return [(definition, args + BOUND) for definition, args in runs] + [("show", ["show", scenario])]
 
 
 def run(flowsim, root, definition, args):

@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "flowsim/configuration_view.hpp"
@@ -43,6 +44,14 @@ ResolvedQuery resolve_request(const Scenario& scenario,
 
 /// The query a saved question asks (already checked by the loader).
 ResolvedQuery resolve_question(const Scenario& scenario, const Question& question);
+
+/// The tag of the default targets (`--to` absent; a question without `to`).
+inline constexpr std::string_view kDefaultTargetTag = "ice";
+
+/// True when some node of `scenario` has the tag of the default targets. A scenario
+/// without one is valid, but a query without --to then has no target: `check` warns,
+/// and resolve_request says so rather than blame a --to never typed.
+bool has_default_targets(const Scenario& scenario);
 
 /// The nodes that produce data: the default sources.
 std::vector<NodeIndex> producing_nodes(const Scenario& scenario);

@@ -253,7 +253,7 @@ void read_csv_records(const std::string& file,
                         sink.error({file, cell.line, cell.column},
                                    "unknown column " + in_quotes(cell.text) + " in the " +
                                        std::string(noun) + " table" +
-                                       did_you_mean(cell.text, table.columns()));
+                                       key_hint(cell.text, table.columns()));
                     } else if (std::find(seen.begin(), seen.end(), spec) != seen.end()) {
                         sink.error({file, cell.line, cell.column},
                                    "duplicate column " + in_quotes(cell.text));

@@ -1,5 +1,6 @@
 #include "yaml_fields.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <unordered_map>
 
@@ -108,10 +109,21 @@ bool YamlFields::check_mapping(const YamlNode& node,
         }
         if (!known) {
             error(key, "unknown key " + in_quotes(name) + " in " + std::string(what) +
-                           did_you_mean(name, allowed));
+                           key_hint(name, allowed));
         }
     }
     return true;
+}
+
+std::string key_hint(std::string_view name, const std::vector<std::string_view>& allowed) {
+    // Words from other tools' formats, and the key of this one they mean.
+    constexpr std::pair<std::string_view, std::string_view> kOtherWords[] = {{"type", "kind"}};
+    for (const auto& [word, key] : kOtherWords) {
+        if (name == word && std::find(allowed.begin(), allowed.end(), key) != allowed.end()) {
+            return " (did you mean '" + std::string(key) + "'?)";
+        }
+    }
+    return did_you_mean(name, allowed);
 }
 
 std::optional<YamlNode> YamlFields::find(const YamlNode& map, std::string_view key) {
@@ -134,6 +146,15 @@ std::optional<Field> YamlFields::as_scalar(const YamlNode& node, std::string_vie
     // Offsets into the value map one to one onto source columns only when the source
     // holds the value verbatim on one line: not for folded or block scalars, and not
     // after escapes in quoted ones. Otherwise positions fall back to the value's start.
+    if (node.tagged()) {
+        const std::string_view text = node.scalar();
+        error(node, "YAML reads " + in_quotes(text) + " in " + std::string(what) +
+                        " as a tag, not as text; " +
+                        (what == "'when'" ? "write 'not " + std::string(text.substr(1)) +
+                                                "' for a negation, or quote the value"
+                                          : std::string("quote the value")));
+        return std::nullopt;
+    }
     Field field{std::string(node.scalar()), where(node), node.verbatim()};
     if (node.quoted()) {
         field.where.column += 1;

@@ -38,6 +38,10 @@ std::optional<TextProblem> text_problem(std::string_view text);
 /// quoting a user's value inside a message.
 std::string in_quotes(std::string_view text);
 
+/// The hint for an unknown key or column `name` among `allowed`: " (did you mean 'x'?)"
+/// for a near spelling, or for a word people write for another key ("type" for "kind").
+std::string key_hint(std::string_view name, const std::vector<std::string_view>& allowed);
+
 /// Reads typed fields out of one YAML document, reporting every problem to the sink.
 /// Nothing here throws: a wrong shape is reported and the read yields nothing.
 class YamlFields {

@@ -13,6 +13,7 @@ namespace {
 
 constexpr std::uint8_t kQuoted = 1;
 constexpr std::uint8_t kVerbatim = 2;
+constexpr std::uint8_t kTagged = 4;
 
 // Growing storage in fixed chunks: no reallocation copies, so the peak while reading is
 // what is stored, not twice that.
@@ -132,6 +133,10 @@ bool YamlNode::verbatim() const {
     return (storage_->flags[index_] & kVerbatim) != 0;
 }
 
+bool YamlNode::tagged() const {
+    return (storage_->flags[index_] & kTagged) != 0;
+}
+
 std::size_t YamlNode::size() const {
     const Type kind = type();
     if (kind != Type::kSequence && kind != Type::kMap) {
@@ -190,22 +195,26 @@ public:
     }
 
     void OnScalar(const YAML::Mark& mark,
-                  const std::string& /*tag*/,
+                  const std::string& tag,
                   YAML::anchor_t anchor,
-                  const std::string& value) override {
+                  const std::string& written) override {
         if (!building()) {
             return;
         }
+        // A local tag (`!law`; yaml-cpp spells `!!str` "tag:yaml.org,...", no tag "?" and
+        // `!` alone "!") is kept in the value, for the loader to refuse with its text.
+        const bool tagged = tag.size() > 1 && tag[0] == '!';
+        const std::string value = tagged ? tag + (written.empty() ? "" : " " + written) : written;
         const std::uint32_t node = storage_.add(YamlNode::Type::kScalar, mark);
         storage_.set_value(node, value);
-        std::uint8_t flags = 0;
+        std::uint8_t flags = tagged ? kTagged : 0;
         if (mark.pos >= 0 && static_cast<std::size_t>(mark.pos) < text_.size()) {
             const auto pos = static_cast<std::size_t>(mark.pos);
             const bool quoted = text_[pos] == '"' || text_[pos] == '\'';
             const std::size_t start = pos + (quoted ? 1 : 0);
             const bool verbatim =
                 value.find('\n') == std::string::npos && text_.substr(start, value.size()) == value;
-            flags = static_cast<std::uint8_t>((quoted ? kQuoted : 0) | (verbatim ? kVerbatim : 0));
+            flags |= static_cast<std::uint8_t>((quoted ? kQuoted : 0) | (verbatim ? kVerbatim : 0));
         }
         storage_.flags[node] = flags;
         finish(node, anchor, 1);

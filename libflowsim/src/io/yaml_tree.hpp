@@ -43,6 +43,10 @@ public:
     /// without escapes), so that byte i of the value sits at column() + i (after the
     /// quote).
     bool verbatim() const;
+    /// True for a scalar written with a local YAML tag (`!name`), which a scenario never
+    /// means: its value is then the tag as written, then the text after it, if any
+    /// (`when: !law` holds "!law"), so that a message can show it.
+    bool tagged() const;
 
     /// Items of a sequence, or entries of a mapping; 0 for a scalar or null.
     std::size_t size() const;
