@@ -30,22 +30,26 @@ build-cli: configure
 check: build
 	@ctest --preset $(PRESET) -j $(JOBS) -LE 'slow|browser'
 
-# Every test twice: the normal build, then under AddressSanitizer and
-# UndefinedBehaviorSanitizer (a separate build directory, build-asan/).
+# Every test in the normal build, then the unit, golden and CLI tests again under
+# AddressSanitizer and UndefinedBehaviorSanitizer (a separate build directory,
+# build-asan/). The slow and browser tiers run once, in the normal build: under the
+# sanitizers they took most of the test time (docs/hacking.md, "Test labels") and
+# exercise the same C++ code as the other tiers, on larger inputs.
 test: build
 	@ctest --preset $(PRESET) -j $(JOBS)
 	@echo
-	@echo "flowsim: every test passed in the normal build. Next: the same tests built and run"
-	@echo "flowsim: again under AddressSanitizer and UBSan in build-asan/ (a full second build;"
-	@echo "flowsim: about 10 minutes on 2 cores)."
+	@echo "flowsim: every test passed in the normal build. Next: the unit, golden and CLI tests"
+	@echo "flowsim: built and run again under AddressSanitizer and UBSan in build-asan/ (a full"
+	@echo "flowsim: second build and its tests: about 20 minutes on 2 cores)."
 	@echo
 	@$(MAKE) --no-print-directory asan
 
-# Unit and CLI tests under AddressSanitizer and UndefinedBehaviorSanitizer, in build-asan/.
+# Unit, golden and CLI tests under AddressSanitizer and UndefinedBehaviorSanitizer, in
+# build-asan/ (not the slow and browser tiers: see `test`).
 asan: deps
 	@cmake --preset asan >/dev/null
 	@cmake --build --preset asan -j $(JOBS)
-	@ctest --preset asan -j $(JOBS)
+	@ctest --preset asan -j $(JOBS) -LE 'slow|browser'
 
 # Each libFuzzer target for FUZZ_SECONDS, seeded from scenarios/ and the golden cases.
 FUZZ_SECONDS ?= 60
