@@ -11,13 +11,8 @@
 set -u
 flowsim=$1
 memory_kib=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failed=0
-fail() {
-    echo "FAILED: $*"
-    failed=1
-}
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+# Its own `run` (below) takes a description and a time limit, unlike lib.sh's.
 # run EXPECTED_STATUS WHAT ARGS...: runs flowsim (at most 20 s), output in $work/out, err.
 run() {
     local expected=$1 what=$2

@@ -9,13 +9,7 @@ set -u
 flowsim=$1
 scenario=$2
 log=$3
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failed=0
-fail() {
-    echo "FAILED: $*"
-    failed=1
-}
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 # writes WHAT PATTERN FILE ARGS...: exit 0, and FILE's first bytes match PATTERN.
 writes() {
