@@ -162,7 +162,11 @@ std::pair<const EdgeIndex*, const EdgeIndex*> RouteLines::parallel(EdgeIndex edg
 }
 
 std::string RouteLines::hop_name(EdgeIndex edge) const {
-    const auto [begin, end] = parallel(edge);
+    // Named pointers, not a structured binding: the lambda below captures them, which
+    // clang (the fuzz build) refuses for structured bindings before C++20.
+    const auto range = parallel(edge);
+    const EdgeIndex* const begin = range.first;
+    const EdgeIndex* const end = range.second;
     if (end - begin < 2) {
         return "";
     }
