@@ -78,8 +78,8 @@ def plate_read_rows(directory: str, meta: dict, settings: dict | None = None):
 
 def read_edges(directory: str, meta: dict):
     """The plate-read edges active under the defaults, as (from, to, likelihood, cut cost)
-    with likelihood 1 and cut cost None where the table leaves them empty."""
-    return [(row["from"], row["to"], float(row["likelihood"] or 1),
+    with likelihood and cut cost None where the table leaves them empty."""
+    return [(row["from"], row["to"], float(row["likelihood"]) if row["likelihood"] else None,
              float(row["cut_cost"]) if row["cut_cost"] else None)
             for row in plate_read_rows(directory, meta)]
 
@@ -89,6 +89,11 @@ def worker(tool: str, directory: str, question: str, source: str, target: str, k
     with open(os.path.join(directory, "meta.json"), encoding="utf-8") as f:
         meta = json.load(f)
     edges = read_edges(directory, meta)
+    if question == "likely":
+        # flowsim ranks a route through an edge of unknown likelihood after every route
+        # whose likelihood is known (docs/cli.md, `likely`): the top k known ones are the
+        # k most likely routes of the graph without such edges.
+        edges = [edge for edge in edges if edge[2] is not None]
     start = time.perf_counter()
     # Edges without a cut cost cannot be cut: a capacity above every cuttable edge together.
     uncuttable = 1 + sum(cost for _, _, _, cost in edges if cost is not None)
@@ -97,7 +102,7 @@ def worker(tool: str, directory: str, question: str, source: str, target: str, k
         graph = nx.DiGraph()
         if question in ("likely", "cut"):
             graph.add_edges_from(
-                (a, b, {"cost": -math.log(p), "capacity": uncuttable if c is None else c})
+                (a, b, {"cost": -math.log(p or 1), "capacity": uncuttable if c is None else c})
                 for a, b, p, c in edges)
         else:
             graph.add_edges_from((a, b) for a, b, _, _ in edges)
@@ -109,7 +114,7 @@ def worker(tool: str, directory: str, question: str, source: str, target: str, k
         for a, b, _, _ in edges:
             pairs.append((names.setdefault(a, len(names)), names.setdefault(b, len(names))))
         graph = igraph.Graph(n=len(names), edges=pairs, directed=True)
-        costs = [-math.log(p) for _, _, p, _ in edges]
+        costs = [-math.log(p or 1) for _, _, p, _ in edges]
         capacities = [uncuttable if c is None else c for _, _, _, c in edges]
         s, t = names[source], names[target]
     del edges
