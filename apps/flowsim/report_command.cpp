@@ -66,8 +66,7 @@ ExitCode run_interactive(const ReportOptions& options,
                          Phases& phases) {
     const Scenario& scenario = prepared.scenario;
     const ConfigurationView& view = *prepared.view;
-    const std::size_t positions =
-        date_positions(change_dates(scenario), view.date()).size();
+    const std::size_t positions = date_positions(change_dates(scenario), view.date()).size();
     std::vector<ParameterIndex> toggles;
     std::vector<ParameterIndex> dropped;
     if (!options.toggles.empty()) {
@@ -92,9 +91,8 @@ ExitCode run_interactive(const ReportOptions& options,
                                                      : std::to_string(space.states()))
                       << " states (" << io::plural(positions, "date interval") << " × 2^"
                       << toggles.size() << " combinations), more than --max-states "
-                      << options.max_states << "; drop "
-                      << io::plural(left_out.size(), "toggle") << ": "
-                      << parameter_ids(scenario, left_out)
+                      << options.max_states << "; drop " << io::plural(left_out.size(), "toggle")
+                      << ": " << parameter_ids(scenario, left_out)
                       << (kept.empty() ? std::string()
                                        : " (--toggles " + parameter_ids(scenario, kept) + ")")
                       << "\n";
@@ -136,8 +134,7 @@ ExitCode run_interactive(const ReportOptions& options,
         return ExitCode::kCutShort;
     }
     if (!exploration.completion.complete()) {
-        std::cerr << "flowsim: error: the states of the page have more than "
-                  << options.count_limit
+        std::cerr << "flowsim: error: the states of the page have more than " << options.count_limit
                   << " routes between them (--count-limit); narrow the question with --from, "
                      "--to or --max-hops, or toggle fewer parameters\n";
         return ExitCode::kInvalidInput;
@@ -184,8 +181,8 @@ ExitCode run_interactive(const ReportOptions& options,
     }
     if (options.route.common.verbose) {
         std::cerr << "flowsim: " << answers.states_added() << " states, "
-                  << answers.distinct_outcomes() << " distinct answers, "
-                  << answers.route_count() << " routes\n";
+                  << answers.distinct_outcomes() << " distinct answers, " << answers.route_count()
+                  << " routes\n";
     }
     return ExitCode::kYes;
 }

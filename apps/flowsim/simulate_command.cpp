@@ -123,8 +123,7 @@ ExitCode run_simulate(const SimulateOptions& options) {
         return ExitCode::kInvalidInput;
     }
     ExitCode failure = ExitCode::kYes;
-    const auto report =
-        simulate_query(*prepared, options.simulation, phases, failure);
+    const auto report = simulate_query(*prepared, options.simulation, phases, failure);
     if (!report) {
         return failure;
     }

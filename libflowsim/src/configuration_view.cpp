@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <array>
-#include <map>
 #include <iterator>
+#include <map>
 #include <set>
 
 namespace flowsim {
