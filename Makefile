@@ -40,7 +40,7 @@ test: build
 	@echo
 	@echo "flowsim: every test passed in the normal build. Next: the unit, golden and CLI tests"
 	@echo "flowsim: built and run again under AddressSanitizer and UBSan in build-asan/ (a full"
-	@echo "flowsim: second build and its tests: about 20 minutes on 2 cores)."
+	@echo "flowsim: second build, then about 11 minutes of tests on 2 cores)."
 	@echo
 	@$(MAKE) --no-print-directory asan
 
