@@ -170,20 +170,51 @@ def worker(tool: str, directory: str, question: str, source: str, target: str, k
 # ---------------------------------------------------------------------------------------
 # Running children: wall time, peak memory, a timeout.
 
+# flowsim's -v phase lines ("flowsim: loading FILE: 812.3 ms"), which the stderr of a child
+# keeps however long it is.
+PHASE_LINE = re.compile(rb"^flowsim: [^\n]* ms\n", re.MULTILINE)
+
+
+class Stderr:
+    """A child's stderr: its first 64 KiB (error messages) and every -v phase line after
+    them. `check` prints a warning for every edge that cites no source, as every generated
+    edge does: about 9.7 MB on S and hundreds of MB on M and L, too much to keep (or to
+    append to one string, which copies it every time)."""
+    HEAD = 1 << 16
+
+    def __init__(self):
+        self.head, self.phases, self.partial, self.size = bytearray(), [], b"", 0
+
+    def add(self, chunk: bytes):
+        if self.size < self.HEAD:
+            self.head += chunk[:self.HEAD - self.size]
+        self.size += len(chunk)
+        data = self.partial + chunk
+        complete = data.rfind(b"\n") + 1
+        if self.size > self.HEAD:
+            self.phases += PHASE_LINE.findall(data, 0, complete)
+        self.partial = data[complete:]
+
+    def text(self) -> str:
+        if self.size <= self.HEAD:
+            return self.head.decode(errors="replace")
+        return (self.head.decode(errors="replace") + "\n[...]\n"
+                + b"".join(self.phases).decode(errors="replace"))
+
+
 def run_child(command, timeout: float, stdout_path: str | None = None):
     """Runs `command`; returns (exit status or None on timeout, wall seconds, CPU seconds
-    (user and system), peak RSS in bytes, stdout lines, stderr text). Output lines are read as they come, so a timeout
-    still keeps what was reported before it."""
+    (user and system), peak RSS in bytes, stdout lines, stderr text: see Stderr). Output
+    is read as it comes, so a timeout still keeps what was reported before it."""
     start = time.perf_counter()
     out_file = open(stdout_path, "wb") if stdout_path else None
     process = subprocess.Popen(command, stdout=out_file or subprocess.PIPE,
                                stderr=subprocess.PIPE, start_new_session=True)
-    lines, err = [], []
+    out, err = [], Stderr()
     selector = selectors.DefaultSelector()
     if not out_file:
-        selector.register(process.stdout, selectors.EVENT_READ, lines)
-    selector.register(process.stderr, selectors.EVENT_READ, err)
-    buffers = {id(lines): b"", id(err): b""}
+        selector.register(process.stdout, selectors.EVENT_READ, out.append)
+    selector.register(process.stderr, selectors.EVENT_READ, err.add)
     timed_out = False
     open_streams = 2 if not out_file else 1
     while open_streams:
@@ -193,21 +224,19 @@ def run_child(command, timeout: float, stdout_path: str | None = None):
             os.killpg(process.pid, signal.SIGKILL)
             break
         for key, _ in selector.select(timeout=min(remaining, 1.0)):
-            chunk = os.read(key.fileobj.fileno(), 1 << 16)
+            chunk = os.read(key.fileobj.fileno(), 1 << 20)
             if not chunk:
                 selector.unregister(key.fileobj)
                 open_streams -= 1
                 continue
-            buffers[id(key.data)] += chunk
+            key.data(chunk)
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
     if out_file:
         out_file.close()
-    stdout_text = buffers[id(lines)].decode(errors="replace")
-    stderr_text = buffers[id(err)].decode(errors="replace")
     code = None if timed_out else os.waitstatus_to_exitcode(status)
     return (code, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024,
-            stdout_text.splitlines(), stderr_text)
+            b"".join(out).decode(errors="replace").splitlines(), err.text())
 
 
 # ---------------------------------------------------------------------------------------
@@ -215,12 +244,13 @@ def run_child(command, timeout: float, stdout_path: str | None = None):
 
 class Result:
     def __init__(self, tool, question, seconds=None, wall=None, rss=None, answer=None,
-                 timed_out=False, note="", cpu=None, where=None, levers=()):
+                 timed_out=False, note="", cpu=None, where=None, levers=(), loading=None):
         self.tool, self.question = tool, question
         self.seconds, self.wall, self.rss, self.cpu = seconds, wall, rss, cpu
         self.answer, self.timed_out, self.note = answer, timed_out, note
         self.where = where      # stream-H: where the JSON went
         self.levers = levers    # cut: the types of flowsim's levers
+        self.loading = loading  # flowsim: its loading phase, seconds (from -v)
 
 
 def phases(stderr: str) -> dict:
@@ -280,14 +310,14 @@ def ask_flowsim(flowsim, scenario, question, source, target, k, timeout):
         if question == "load":
             # Loading alone; the CPU is the whole process's (check also validates and
             # answers the saved questions).
-            return Result("flowsim", question, loading, wall, rss, cpu=cpu)
+            return Result("flowsim", question, loading, wall, rss, cpu=cpu, loading=loading)
         # The engine: everything after loading (the configuration view, the route finder,
         # the search and the writing).
         seconds = logged["total"][0] / 1000 - loading
         if stdout_path == os.devnull:
             answer = logged.get("listing routes", (None, None))[1]
             return Result("flowsim", question, seconds, wall, rss, answer, cpu=cpu,
-                          note=f"to {where}", where=where)
+                          note=f"to {where}", where=where, loading=loading)
         if stdout_path:
             # The totals come after the routes: read only the end of a large file.
             size = os.path.getsize(stdout_path)
@@ -296,7 +326,8 @@ def ask_flowsim(flowsim, scenario, question, source, target, k, timeout):
                 tail = f.read().decode(errors="replace")
             answer = int(re.search(r'"route_count": *([0-9]+)', tail).group(1))
             return Result("flowsim", question, seconds, wall, rss, answer, cpu=cpu,
-                          note=f"{size / 1e6:,.0f} MB of JSON to {where}", where=where)
+                          note=f"{size / 1e6:,.0f} MB of JSON to {where}", where=where,
+                          loading=loading)
     finally:
         if stdout_path and stdout_path != os.devnull and os.path.exists(stdout_path):
             os.remove(stdout_path)
@@ -318,7 +349,7 @@ def ask_flowsim(flowsim, scenario, question, source, target, k, timeout):
     else:
         answer = document["route_count"]
     return Result("flowsim", question, seconds, wall, rss, answer, cpu=cpu, note=note,
-                  levers=tuple(levers))
+                  levers=tuple(levers), loading=loading)
 
 
 def ask_python(tool, directory, question, source, target, k, timeout):
@@ -500,7 +531,7 @@ def compare(directory, args):
             return next((r for r in results if r.tool == tool and r.question == question
                          and not r.timed_out), None)
         growth = {"name": name, "nodes": meta["nodes"], "edges": meta["edges"],
-                  "load": first("flowsim", "load"), "reach": first("flowsim", "reach"),
+                  "reach": first("flowsim", "reach"),
                   "hops-5": first("flowsim", "hops-5"), "igraph": first("igraph", "load")}
     return lines, problems, growth
 
@@ -509,9 +540,10 @@ def growth_table(rows) -> list[str]:
     """Load time, memory and query times of the base networks side by side, and how each
     grows against the edges from one network to the next."""
     lines = ["### Growth: the base networks", "",
-             "flowsim `check` for load (the loading phase from `-v`; whole process; CPU, user "
-             "and system, of the whole process), peak RSS of `check`, and the engine time "
-             "after loading of `query` (reach) and `paths --max-hops 5 --count` (hops-5).", "",
+             "flowsim `query` (the reach question) as a whole process: its loading phase "
+             "(from `-v`), wall time, CPU time (user and system) and peak RSS; the engine "
+             "time after loading of reach and of `paths --max-hops 5 --count` (hops-5); "
+             "igraph's peak RSS building its graph (the load question).", "",
              "| network | nodes | edges | load | load per edge | whole process | CPU | "
              "peak RSS | bytes per edge | igraph bytes per edge | reach | hops-5 |",
              "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
@@ -520,26 +552,25 @@ def growth_table(rows) -> list[str]:
         return getattr(result, attribute) if result else None
 
     for row in rows:
-        load, edges = row["load"], row["edges"]
-        seconds = value(load, "seconds")
-        rss = value(load, "rss")
+        reach, edges = row["reach"], row["edges"]
+        loading, rss = value(reach, "loading"), value(reach, "rss")
         igraph_rss = value(row["igraph"], "rss")
         lines.append(
-            f"| {row['name']} | {row['nodes']:,} | {edges:,} | {fmt_seconds(seconds)} | "
-            + (f"{seconds / edges * 1e6:.2f} µs" if seconds else "-") + " | "
-            f"{fmt_seconds(value(load, 'wall'))} | {fmt_seconds(value(load, 'cpu'))} | "
+            f"| {row['name']} | {row['nodes']:,} | {edges:,} | {fmt_seconds(loading)} | "
+            + (f"{loading / edges * 1e6:.2f} µs" if loading else "-") + " | "
+            f"{fmt_seconds(value(reach, 'wall'))} | {fmt_seconds(value(reach, 'cpu'))} | "
             + (f"{rss / 2**20:,.0f} MiB | {rss / edges:,.0f}" if rss else "- | -") + " | "
             + (f"{igraph_rss / edges:,.0f}" if igraph_rss else "-") + " | "
-            f"{fmt_seconds(value(row['reach'], 'seconds'))} | "
+            f"{fmt_seconds(value(reach, 'seconds'))} | "
             f"{fmt_seconds(value(row['hops-5'], 'seconds'))} |")
     lines.append("")
     # Linear growth: each measure grows by about the factor the edges grow by.
     for a, b in zip(rows, rows[1:]):
         factors = [f"edges ×{b['edges'] / a['edges']:.1f}"]
-        for label, key, attribute in (("load", "load", "seconds"), ("whole process", "load", "wall"),
-                                      ("CPU", "load", "cpu"), ("peak RSS", "load", "rss"),
-                                      ("reach", "reach", "seconds"),
-                                      ("hops-5", "hops-5", "seconds")):
+        for label, key, attribute in (
+                ("load", "reach", "loading"), ("whole process", "reach", "wall"),
+                ("CPU", "reach", "cpu"), ("peak RSS", "reach", "rss"),
+                ("reach", "reach", "seconds"), ("hops-5", "hops-5", "seconds")):
             before, after = value(a[key], attribute), value(b[key], attribute)
             if before and after:
                 factors.append(f"{label} ×{after / before:.1f}")
