@@ -19,8 +19,10 @@ Questions, from meta.json's `source_agency` (base and clique variants) or
   unbounded   every route, no hop bound (dead-end variant)
   shortest    the first 100 routes, fewest hops first (networkx shortest_simple_paths,
               igraph get_k_shortest_paths)
-  stream-H    flowsim only: every route of at most H hops written as JSON to a file
-              (base and clique variants, the largest hop bound asked)
+  stream-H    flowsim only: every route of at most H hops written as JSON to a file on
+              /dev/shm (tmpfs; deleted afterwards), and stream-H-null to /dev/null
+              (base and clique variants, the largest hop bound asked); the line under
+              the table gives routes per second; the count must be hops-H's
   likely      the 100 most likely routes, likelihood the product over the edges
               (flowsim `likely`; networkx shortest_simple_paths and igraph
               get_k_shortest_paths on -log likelihood); answers compared as the sorted
@@ -28,10 +30,17 @@ Questions, from meta.json's `source_agency` (base and clique variants) or
   cut         the cheapest set of edges to end so that no route is left, priced by
               `cut_cost` (flowsim `cut`; networkx minimum_cut_value and igraph mincut on
               the same capacities, edges without a cut_cost uncuttable); answers compared
-              as the cost
+              as the cost; the question's levers must be edges only (the generated
+              networks have no parameter with a `lever`), else it is a mismatch
 
-flowsim's time is the whole process (`wall`) and, from its `-v` log, the engine alone
-(`engine`: the route search after loading); networkx's and igraph's are the question
+The load rows give peak RSS per edge. After the networks, a growth table puts the base
+networks side by side (flowsim `query`'s loading phase, whole process, CPU and peak RSS,
+per edge too; the reach and hops-5 engine times), with each measure's growth factor
+against the edges' from one network to the next.
+
+flowsim's time is, from its `-v` phases, the engine alone: everything after loading
+(the configuration view, the route finder, the search and the writing; for load, the
+loading phase of `check`), and the whole process; networkx's and igraph's are the question
 alone, after building their graph. The route counts must agree wherever a tool
 finished; the script fails loudly (exit 1) when they do not.
 
@@ -611,7 +620,7 @@ def main() -> int:
         print("\n".join(lines), flush=True)
         report += lines
         all_problems += problems
-        if row:
+        if row and row["reach"]:
             growth.append(row)
     if growth:
         # Smallest first, whatever order the networks came in.
