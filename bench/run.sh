@@ -5,23 +5,34 @@
 #
 #     bench/run.sh [BUILD_DIR]        # default build-bench (the `bench` preset)
 #
-# BENCH_NETWORKS (default "M-base M-deadend M-clique L-base") picks the networks;
-# BENCH_TIMEOUT (default 30) is the seconds each networkx or igraph run may take.
-# On M-base it also runs bench/simulate_compare.py (flowsim simulate against a Python
-# Monte Carlo over networkx).
+# BENCH_NETWORKS (default "S-base M-base M-deadend M-clique L-base") picks the networks
+# (`make bench BENCH_NETWORKS="S-base M-base"` passes it through); BENCH_TIMEOUT (default
+# 30) is the seconds each networkx or igraph run may take. compare.py ends with a growth
+# table across the base networks (S, M, L). On M-base it also runs
+# bench/simulate_compare.py (flowsim simulate against a Python Monte Carlo over networkx).
+# The results end with how long each piece took.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build-bench}
-networks=${BENCH_NETWORKS:-M-base M-deadend M-clique L-base}
+networks=${BENCH_NETWORKS:-S-base M-base M-deadend M-clique L-base}
 timeout=${BENCH_TIMEOUT:-30}
 python=/usr/bin/python3   # Debian's, which has python3-networkx and python3-igraph
 out=build/bench/results-$(date -u +%Y-%m-%d).md
+
+# How long each piece took (wall seconds), written at the end of the results.
+took=()
+started=$SECONDS
+lap() {
+    took+=("| $1 | $((SECONDS - started)) s |")
+    started=$SECONDS
+}
 
 for network in $networks; do
     dir=build/bench/$network
     # Regenerated when missing or older than the generator.
     if [ ! -f "$dir/meta.json" ] || [ bench/generate.py -nt "$dir/meta.json" ]; then
         "$python" bench/generate.py --size "${network%%-*}" --variant "${network#*-}" --out "$dir"
+        lap "generate $network"
     fi
 done
 
@@ -45,6 +56,7 @@ for network in $networks; do
     esac
     echo "== $network (from $source, hop bounds $hops; 0 = none)" | tee -a "$out"
     "$build/bin/flowsim_bench" --benchmark_min_time=0.5 "$dir" "$source" $hops 2>&1 | tee -a "$out"
+    lap "Google Benchmark, $network"
 done
 echo '```' >> "$out"
 echo >> "$out"
@@ -55,6 +67,7 @@ dirs=()
 for network in $networks; do dirs+=("build/bench/$network"); done
 "$python" bench/compare.py --flowsim "$build/bin/flowsim" --kernel "$build/bin/csr_kernel" \
     --timeout "$timeout" -o "$out.compare" "${dirs[@]}"
+lap "compare.py, $networks"
 cat "$out.compare" >> "$out"
 rm -f "$out.compare"
 
@@ -75,7 +88,16 @@ for network in $networks; do
                 --runs "${BENCH_SIM_RUNS:-20000}" --python-runs "${BENCH_SIM_PYTHON_RUNS:-3000}" \
                 --set national_lookup=false --set statewide_lookup=false \
                 --set national_sharing=false | tee -a "$out"
+            lap "simulate_compare.py, $network (twice)"
             ;;
     esac
 done
+{
+    echo
+    echo "## Time taken (wall, this run)"
+    echo
+    echo "| piece | time |"
+    echo "|---|---:|"
+    printf '%s\n' "${took[@]}"
+} >> "$out"
 echo "Wrote $out"
