@@ -128,6 +128,10 @@ struct RouteFinder::Impl {
         std::vector<std::uint32_t> next;  // per state: the next state on a shortest way
         // With --via: per state, the fewest hops to a target through a via node.
         std::vector<std::uint32_t> dist_via;
+        // Per out-group (see `groups`): the fewest hops from its head to a target in any
+        // kind, ignoring the route so far; 0 for a target. A lower bound that lets the
+        // search skip a group without looking at its edges.
+        std::vector<std::uint32_t> head_dist;
         // For most_likely: per state, the least cost (sum of -log likelihood) to a
         // target, ignoring the route so far. Empty until needed.
         std::vector<double> cost_to_target;
@@ -297,6 +301,7 @@ struct RouteFinder::Impl {
                 }
             }
             compute_distances(group);
+            compute_head_distances(group);
             if (query.via) {
                 compute_via_distances(group);
             }
@@ -353,6 +358,18 @@ struct RouteFinder::Impl {
                     frontier.push_back(before);
                 }
             });
+        }
+    }
+
+    void compute_head_distances(OriginGroup& group) const {
+        group.head_dist.resize(groups.size());
+        for (std::size_t g = 0; g < groups.size(); ++g) {
+            const NodeIndex head = groups[g].head;
+            std::uint32_t least = is_target[head] ? 0 : kUnreachable;
+            for (DataKindIndex k = 0; k < kinds && least != 0; ++k) {
+                least = std::min(least, group.dist[head * kinds + k]);
+            }
+            group.head_dist[g] = least;
         }
     }
 
@@ -456,15 +473,26 @@ struct RouteFinder::Impl {
             return true;
         }
         const std::uint32_t prefix = trie_path.back();
+        std::uint32_t* known = nullptr;
         if (prefix != kNoState) {
-            const auto known = detours.distances[prefix].find(start);
-            if (known != detours.distances[prefix].end()) {
-                return known->second <= budget;
+            const auto found = detours.distances[prefix].find(start);
+            if (found != detours.distances[prefix].end()) {
+                known = &found->second;
+                if ((*known & kMoreThan) == 0) {
+                    return *known <= budget;  // the exact distance
+                }
+                if (budget <= (*known & ~kMoreThan)) {
+                    return false;  // known to need more hops than `budget`
+                }
             }
         }
-        const std::uint32_t distance = distance_avoiding_route(group, start, path_epoch);
-        if (detours.entries < kMaxDetours) {
-            remember_detour(start, distance);
+        const std::uint32_t distance = distance_avoiding_route(group, start, path_epoch, budget);
+        // Exact when within the budget; else only "more than `budget`".
+        const std::uint32_t learned = distance <= budget ? distance : (budget | kMoreThan);
+        if (known != nullptr) {
+            *known = learned;  // a larger budget than the last search had
+        } else if (detours.entries < kMaxDetours) {
+            remember_detour(start, learned);
         }
         return distance <= budget;
     }
@@ -472,14 +500,17 @@ struct RouteFinder::Impl {
     // Distances found by distance_avoiding_route, kept across rounds (round h + 1 walks
     // the same prefixes as round h, with a larger budget). A prefix (the nodes of the
     // route so far) is a path in this trie; a trie node maps states to their fewest hops
-    // to a target while that prefix is taken. Only prefixes that needed a search get
-    // trie nodes, so memory follows the searches made, and stops growing at kMaxDetours.
+    // to a target while that prefix is taken, or, with kMoreThan set, to a number of hops
+    // the fewest is known to exceed (the search was bounded). Only prefixes that needed a
+    // search get trie nodes, so memory follows the searches made, and stops growing at
+    // kMaxDetours.
     struct Detours {
         std::vector<std::unordered_map<NodeIndex, std::uint32_t>> children{1};  // 0: root
         std::vector<std::unordered_map<std::uint32_t, std::uint32_t>> distances{1};
         std::size_t entries = 0;
     };
     static constexpr std::size_t kMaxDetours = 1 << 20;
+    static constexpr std::uint32_t kMoreThan = 1U << 31;
     Detours detours;
     std::vector<std::uint32_t> trie_path;  // per depth: the trie node of path[0..depth]
     std::vector<char> via_on_path;         // per depth: path[0..depth] has a via node
@@ -510,10 +541,14 @@ struct RouteFinder::Impl {
     }
 
     // Breadth-first search forwards over states from `start`, never entering a node on
-    // the route: the fewest hops to a target that way, or kUnreachable.
+    // the route: the fewest hops to a target that way when that is at most `budget`, else
+    // kUnreachable. A state is not queued when even its shortest way ignoring the route
+    // (`dist`, a lower bound) would end past the budget, so the search stays within the
+    // few states that could still finish in time.
     std::uint32_t distance_avoiding_route(const OriginGroup& group,
                                           std::uint32_t start,
-                                          std::uint32_t path_epoch) {
+                                          std::uint32_t path_epoch,
+                                          std::uint32_t budget) {
         ++seen_epoch;
         queue.clear();
         queue_depth.clear();
@@ -540,7 +575,8 @@ struct RouteFinder::Impl {
                     }
                     const std::uint32_t after =
                         static_cast<std::uint32_t>(head * kinds + converted[e * kinds + kind]);
-                    if (seen[after] != seen_epoch) {
+                    if (seen[after] != seen_epoch &&
+                        std::uint64_t{depth} + 1 + group.dist[after] <= budget) {
                         seen[after] = seen_epoch;
                         queue.push_back(after);
                         queue_depth.push_back(depth + 1);
@@ -678,6 +714,7 @@ struct RouteFinder::Impl {
         bool descended;
     };
     std::vector<Frame> frames;
+    std::vector<Variant> kept_scratch;  // try_group's variants that can still finish
 
     // Depth-first search from path[0] over node sequences of this round's length, in
     // node-id order. The stack of frames is explicit, one per hop: a chain of a million
@@ -701,6 +738,13 @@ struct RouteFinder::Impl {
                 continue;
             }
             const std::uint32_t g = frame.next_group++;
+            // The head cannot finish in this round, nor (when that is still in question)
+            // within the hop limit: try_group would drop it, and cost a look at its edges.
+            const std::size_t hops = frames.size();  // the route's length through g
+            const std::uint32_t least = run.group->head_dist[g];
+            if (hops + least > run.hops && (run.longer_possible || hops + least > run.hop_limit)) {
+                continue;
+            }
             if (try_group(run, frames.size() - 1, g)) {
                 // path.back() is now groups[g].head, marked on the route.
                 frame.descended = true;
@@ -762,7 +806,8 @@ struct RouteFinder::Impl {
             }
         } else {
             const auto budget = static_cast<std::uint32_t>(run.hops - hops);
-            std::vector<Variant> kept;
+            std::vector<Variant>& kept = kept_scratch;
+            kept.clear();
             // One check per distinct current kind.
             KindMask checked = 0;
             KindMask feasible = 0;
@@ -785,7 +830,7 @@ struct RouteFinder::Impl {
                 }
             }
             if (!kept.empty()) {
-                next = std::move(kept);
+                next.swap(kept);
                 path.push_back(head);
                 via_on_path.push_back(via_on_path.back() || is_via[head]);
                 trie_path.push_back(trie_child(trie_path.back(), head));
@@ -808,22 +853,31 @@ struct RouteFinder::Impl {
                 return;
             }
         }
+        Route& route = run.route;
+        route.nodes = path;
+        route.nodes.push_back(head);
+        route.source = path.front();
+        route.target = head;
+        const std::vector<Variant>& last = levels[depth];
+        if (last.size() == 1) {
+            // One variant (no parallel edges, one starting kind): nothing to order, and the
+            // route's vectors keep their capacity from one route to the next.
+            fill_edges(route.edges, depth, last.front());
+            route.data = last.front().start;
+            route.arrives_as = last.front().current;
+            hand_over(run, route);
+            return;
+        }
         struct Found {
             std::vector<EdgeIndex> edges;
             DataKindIndex start;
             DataKindIndex arrives;
         };
         std::vector<Found> found;
-        for (const Variant& last : levels[depth]) {
-            Found route{std::vector<EdgeIndex>(depth), last.start, last.current};
-            const Variant* variant = &last;
-            for (std::size_t d = depth; d > 0; --d) {
-                route.edges[d - 1] = variant->edge;
-                if (d > 1) {
-                    variant = &levels[d - 1][variant->parent];
-                }
-            }
-            found.push_back(std::move(route));
+        for (const Variant& variant : last) {
+            Found item{{}, variant.start, variant.current};
+            fill_edges(item.edges, depth, variant);
+            found.push_back(std::move(item));
         }
         std::sort(found.begin(), found.end(), [&](const Found& a, const Found& b) {
             for (std::size_t i = 0; i < a.edges.size(); ++i) {
@@ -834,22 +888,39 @@ struct RouteFinder::Impl {
             }
             return kind_rank[a.start] < kind_rank[b.start];
         });
-        Route& route = run.route;
-        route.nodes = path;
-        route.nodes.push_back(head);
-        route.source = path.front();
-        route.target = head;
         for (Found& item : found) {
             route.edges = std::move(item.edges);
             route.data = item.start;
             route.arrives_as = item.arrives;
-            ++run.emitted;
-            if (!(*run.on_route)(route)) {
-                run.ending.merge(Completion::limited());
-                run.stop = true;
+            if (!hand_over(run, route)) {
                 return;
             }
         }
+    }
+
+    // The edges of the route that ends with `variant` at `depth`, first edge first.
+    void fill_edges(std::vector<EdgeIndex>& edges,
+                    std::size_t depth,
+                    const Variant& variant) const {
+        edges.resize(depth);
+        const Variant* at = &variant;
+        for (std::size_t d = depth; d > 0; --d) {
+            edges[d - 1] = at->edge;
+            if (d > 1) {
+                at = &levels[d - 1][at->parent];
+            }
+        }
+    }
+
+    // Gives `route` to the callback; false (and the run stopped) when it says stop.
+    bool hand_over(Run& run, const Route& route) {
+        ++run.emitted;
+        if (!(*run.on_route)(route)) {
+            run.ending.merge(Completion::limited());
+            run.stop = true;
+            return false;
+        }
+        return true;
     }
 
     Enumeration most_likely(std::size_t k,
