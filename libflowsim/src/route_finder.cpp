@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <deque>
 #include <limits>
 #include <map>
 #include <numeric>
@@ -116,7 +115,10 @@ struct RouteFinder::Impl {
     std::vector<EdgeIndex> in_edges;
     // For each edge and starting kind, the kind after it (convert).
     std::vector<DataKindIndex> converted;  // edge * kinds + kind
-    std::vector<double> edge_cost;         // per edge: -log(likelihood), >= 0; inf: unknown
+    std::vector<char> converts;            // per edge: changes some kind (has `convert`)
+    // Per edge: -log(likelihood), >= 0; inf: unknown. Filled by most_likely, the only
+    // search that ranks routes (a logarithm per edge is a cost every other query skips).
+    std::vector<double> edge_cost;
 
     std::vector<char> is_target, is_avoided, is_via;
     std::vector<NodeIndex> sources;  // in node-id order
@@ -169,12 +171,12 @@ struct RouteFinder::Impl {
         edge_tail.resize(edges.size());
         edge_head.resize(edges.size());
         converted.resize(edges.size() * kinds);
-        edge_cost.resize(edges.size());
+        converts.resize(edges.size());
         for (EdgeIndex e = 0; e < edges.size(); ++e) {
             const Edge& edge = edges[e];
             edge_tail[e] = edge.from;
             edge_head[e] = edge.to;
-            edge_cost[e] = likelihood_cost(edge.likelihood);
+            converts[e] = !edge.convert.empty();
             for (DataKindIndex k = 0; k < kinds; ++k) {
                 converted[e * kinds + k] = edge.convert.empty() ? k : edge.converted(k);
             }
@@ -323,6 +325,13 @@ struct RouteFinder::Impl {
                 continue;
             }
             KindMask mask = group.active[e];
+            if (!converts[e]) {
+                // Every kind leaves as it entered: only `kind` itself comes before.
+                if ((mask & kind_bit(kind)) != 0) {
+                    visit(static_cast<std::uint32_t>(tail * kinds + kind), e);
+                }
+                continue;
+            }
             while (mask != 0) {
                 const auto k = static_cast<DataKindIndex>(__builtin_ctzll(mask));
                 mask &= mask - 1;
@@ -339,7 +348,8 @@ struct RouteFinder::Impl {
         const std::size_t states = scenario.nodes().size() * kinds;
         group.dist.assign(states, kUnreachable);
         group.next.assign(states, kNoState);
-        std::deque<std::uint32_t> frontier;
+        std::vector<std::uint32_t>& frontier = queue;  // first in, first out: read at `at`
+        frontier.clear();
         for (NodeIndex node = 0; node < scenario.nodes().size(); ++node) {
             if (is_target[node]) {
                 for (DataKindIndex k = 0; k < kinds; ++k) {
@@ -348,9 +358,8 @@ struct RouteFinder::Impl {
                 }
             }
         }
-        while (!frontier.empty()) {
-            const std::uint32_t state = frontier.front();
-            frontier.pop_front();
+        for (std::size_t at = 0; at < frontier.size(); ++at) {
+            const std::uint32_t state = frontier[at];
             for_each_predecessor(group, state, [&](std::uint32_t before, EdgeIndex) {
                 if (group.dist[before] == kUnreachable) {
                     group.dist[before] = group.dist[state] + 1;
@@ -773,7 +782,7 @@ struct RouteFinder::Impl {
                     continue;
                 }
                 const DataKindIndex after = converted[e * kinds + here[v].current];
-                const double cost = here[v].cost + edge_cost[e];
+                const double cost = run.ceiling != nullptr ? here[v].cost + edge_cost[e] : 0.0;
                 if (run.ceiling != nullptr &&
                     !could_beat(cost, group.cost_to_target[head * kinds + after], *run.ceiling)) {
                     continue;
@@ -928,6 +937,12 @@ struct RouteFinder::Impl {
                             const StopCondition& stop) {
         if (k == 0) {
             return {};
+        }
+        if (edge_cost.empty()) {
+            edge_cost.resize(scenario.edges().size());
+            for (EdgeIndex e = 0; e < scenario.edges().size(); ++e) {
+                edge_cost[e] = likelihood_cost(scenario.edges()[e].likelihood);
+            }
         }
         for (OriginGroup& group : origin_groups) {
             if (group.cost_to_target.empty()) {
