@@ -113,9 +113,7 @@ struct RouteFinder::Impl {
     // In-edges of each node: CSR over nodes.
     std::vector<std::uint32_t> in_offsets;
     std::vector<EdgeIndex> in_edges;
-    // For each edge and starting kind, the kind after it (convert).
-    std::vector<DataKindIndex> converted;  // edge * kinds + kind
-    std::vector<char> converts;            // per edge: changes some kind (has `convert`)
+    std::vector<char> converts;  // per edge: changes some kind (has `convert`); see kind_after
     // Per edge: -log(likelihood), >= 0; inf: unknown. Filled by most_likely, the only
     // search that ranks routes (a logarithm per edge is a cost every other query skips).
     std::vector<double> edge_cost;
@@ -170,16 +168,12 @@ struct RouteFinder::Impl {
         // pass below reads them, and an Edge is hundreds of bytes.
         edge_tail.resize(edges.size());
         edge_head.resize(edges.size());
-        converted.resize(edges.size() * kinds);
         converts.resize(edges.size());
         for (EdgeIndex e = 0; e < edges.size(); ++e) {
             const Edge& edge = edges[e];
             edge_tail[e] = edge.from;
             edge_head[e] = edge.to;
             converts[e] = !edge.convert.empty();
-            for (DataKindIndex k = 0; k < kinds; ++k) {
-                converted[e * kinds + k] = edge.convert.empty() ? k : edge.converted(k);
-            }
         }
 
         // Edges by tail (counting sort), then by head's rank, then parallel edges by id.
@@ -244,6 +238,13 @@ struct RouteFinder::Impl {
         for (EdgeIndex e = 0; e < edges.size(); ++e) {
             in_edges[fill[edge_head[e]]++] = e;
         }
+    }
+
+    // The kind that leaves edge `e` when `kind` enters it. Few edges convert, so their
+    // records are read only for those; a table per edge and kind would cost every query
+    // memory in proportion to edges times kinds.
+    DataKindIndex kind_after(EdgeIndex e, DataKindIndex kind) const {
+        return converts[e] ? scenario.edges()[e].converted(kind) : kind;
     }
 
     void build_roles() {
@@ -335,7 +336,7 @@ struct RouteFinder::Impl {
             while (mask != 0) {
                 const auto k = static_cast<DataKindIndex>(__builtin_ctzll(mask));
                 mask &= mask - 1;
-                if (converted[e * kinds + k] == kind) {
+                if (kind_after(e, k) == kind) {
                     visit(static_cast<std::uint32_t>(tail * kinds + k), e);
                 }
             }
@@ -583,7 +584,7 @@ struct RouteFinder::Impl {
                         return depth + 1;  // breadth first: the first target is the nearest
                     }
                     const std::uint32_t after =
-                        static_cast<std::uint32_t>(head * kinds + converted[e * kinds + kind]);
+                        static_cast<std::uint32_t>(head * kinds + kind_after(e, kind));
                     if (seen[after] != seen_epoch &&
                         std::uint64_t{depth} + 1 + group.dist[after] <= budget) {
                         seen[after] = seen_epoch;
@@ -781,7 +782,7 @@ struct RouteFinder::Impl {
                 if ((group.active[e] & kind_bit(here[v].current)) == 0) {
                     continue;
                 }
-                const DataKindIndex after = converted[e * kinds + here[v].current];
+                const DataKindIndex after = kind_after(e, here[v].current);
                 const double cost = run.ceiling != nullptr ? here[v].cost + edge_cost[e] : 0.0;
                 if (run.ceiling != nullptr &&
                     !could_beat(cost, group.cost_to_target[head * kinds + after], *run.ceiling)) {
