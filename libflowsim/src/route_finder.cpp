@@ -1,6 +1,7 @@
 #include "flowsim/route_finder.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -14,6 +15,8 @@ namespace {
 constexpr std::uint32_t kUnreachable = std::numeric_limits<std::uint32_t>::max();
 constexpr std::uint32_t kNoState = std::numeric_limits<std::uint32_t>::max();
 constexpr double kInfiniteCost = std::numeric_limits<double>::infinity();
+// How many "out-groups near a target" lists the route finder keeps (see near_groups).
+constexpr std::uint32_t kNearLevels = 3;
 
 // Ranks of items by id, so that comparing ranks compares ids as byte strings. Sorting
 // compares the ids' first eight bytes as one integer and looks at the strings only on a
@@ -132,6 +135,10 @@ struct RouteFinder::Impl {
         // kind, ignoring the route so far; 0 for a target. A lower bound that lets the
         // search skip a group without looking at its edges.
         std::vector<std::uint32_t> head_dist;
+        // For t < kNearLevels: per node, its out-groups with head_dist <= t, in node-id
+        // order (CSR over nodes). Near the end of a route only these can come next, and
+        // hub nodes have thousands of out-groups of which a handful are near a target.
+        std::array<std::vector<std::uint32_t>, kNearLevels> near_offsets, near_groups;
         // For most_likely: per state, the least cost (sum of -log likelihood) to a
         // target, ignoring the route so far. Empty until needed.
         std::vector<double> cost_to_target;
@@ -380,6 +387,20 @@ struct RouteFinder::Impl {
                 least = std::min(least, group.dist[head * kinds + k]);
             }
             group.head_dist[g] = least;
+        }
+        const std::size_t n = scenario.nodes().size();
+        for (std::uint32_t t = 0; t < kNearLevels; ++t) {
+            std::vector<std::uint32_t>& offsets = group.near_offsets[t];
+            std::vector<std::uint32_t>& near = group.near_groups[t];
+            offsets.assign(n + 1, 0);
+            for (NodeIndex node = 0; node < n; ++node) {
+                for (std::uint32_t g = group_offsets[node]; g < group_offsets[node + 1]; ++g) {
+                    if (group.head_dist[g] <= t) {
+                        near.push_back(g);
+                    }
+                }
+                offsets[node + 1] = static_cast<std::uint32_t>(near.size());
+            }
         }
     }
 
@@ -716,23 +737,39 @@ struct RouteFinder::Impl {
         return run.stop;
     }
 
-    // One depth of the search in `extend`: the out-groups of path[depth] still to try,
-    // and whether path[depth + 1] was pushed (to be popped when its search ends).
+    // One depth of the search in `extend`: the out-groups of path[depth] still to try
+    // (indices into `groups`, or with `near` > 0 into near_groups[near - 1]), and whether
+    // path[depth + 1] was pushed (to be popped when its search ends).
     struct Frame {
-        std::uint32_t next_group;
-        std::uint32_t end_group;
+        std::uint32_t next;
+        std::uint32_t end;
+        std::uint32_t near;
         bool descended;
     };
     std::vector<Frame> frames;
     std::vector<Variant> kept_scratch;  // try_group's variants that can still finish
 
+    // The frame for `node` at `depth`: only the out-groups whose head can still reach a
+    // target within this round's length, or, while it is not yet known whether longer
+    // routes exist (try_group's `longer_possible`), within the hop limit; the same groups
+    // `extend` would keep, without looking at the others.
+    Frame frame_for(const Run& run, NodeIndex node, std::size_t depth) const {
+        const std::size_t hops = depth + 1;  // the route's length through the next head
+        const std::size_t reach = run.longer_possible ? run.hops : run.hop_limit;
+        if (reach >= hops && reach - hops < kNearLevels) {
+            const auto t = static_cast<std::uint32_t>(reach - hops);
+            const std::vector<std::uint32_t>& offsets = run.group->near_offsets[t];
+            return {offsets[node], offsets[node + 1], t + 1, false};
+        }
+        return {group_offsets[node], group_offsets[node + 1], 0, false};
+    }
+
     // Depth-first search from path[0] over node sequences of this round's length, in
     // node-id order. The stack of frames is explicit, one per hop: a chain of a million
     // nodes must not exhaust the call stack.
     void extend(Run& run) {
-        const NodeIndex source = path.front();
         frames.clear();
-        frames.push_back({group_offsets[source], group_offsets[source + 1], false});
+        frames.push_back(frame_for(run, path.front(), 0));
         while (!frames.empty()) {
             Frame& frame = frames.back();
             if (frame.descended) {
@@ -743,11 +780,13 @@ struct RouteFinder::Impl {
                 path.pop_back();
                 on_path[child] = 0;
             }
-            if (frame.next_group >= frame.end_group || run.stop || out_of_time(run)) {
+            if (frame.next >= frame.end || run.stop || out_of_time(run)) {
                 frames.pop_back();
                 continue;
             }
-            const std::uint32_t g = frame.next_group++;
+            const std::uint32_t g = frame.near > 0
+                                        ? run.group->near_groups[frame.near - 1][frame.next++]
+                                        : frame.next++;
             // The head cannot finish in this round, nor (when that is still in question)
             // within the hop limit: try_group would drop it, and cost a look at its edges.
             const std::size_t hops = frames.size();  // the route's length through g
@@ -758,8 +797,7 @@ struct RouteFinder::Impl {
             if (try_group(run, frames.size() - 1, g)) {
                 // path.back() is now groups[g].head, marked on the route.
                 frame.descended = true;
-                const NodeIndex head = path.back();
-                frames.push_back({group_offsets[head], group_offsets[head + 1], false});
+                frames.push_back(frame_for(run, path.back(), frames.size()));
             }
         }
     }
