@@ -222,6 +222,7 @@ struct RouteFinder::Impl {
         }
         group_offsets.assign(nodes.size() + 1, 0);
         group_edges.resize(edges.size());
+        groups.reserve(edges.size());  // at most one group per edge: no copying as it grows
         for (std::uint32_t i = 0; i < keyed.size(); ++i) {
             const EdgeIndex e = edge_of(keyed[i]);
             group_edges[i] = e;
