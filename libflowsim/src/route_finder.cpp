@@ -1,8 +1,8 @@
 #include "flowsim/route_finder.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
-#include <deque>
 #include <limits>
 #include <map>
 #include <numeric>
@@ -15,6 +15,8 @@ namespace {
 constexpr std::uint32_t kUnreachable = std::numeric_limits<std::uint32_t>::max();
 constexpr std::uint32_t kNoState = std::numeric_limits<std::uint32_t>::max();
 constexpr double kInfiniteCost = std::numeric_limits<double>::infinity();
+// How many "out-groups near a target" lists the route finder keeps (see near_groups).
+constexpr std::uint32_t kNearLevels = 3;
 
 // Ranks of items by id, so that comparing ranks compares ids as byte strings. Sorting
 // compares the ids' first eight bytes as one integer and looks at the strings only on a
@@ -114,9 +116,10 @@ struct RouteFinder::Impl {
     // In-edges of each node: CSR over nodes.
     std::vector<std::uint32_t> in_offsets;
     std::vector<EdgeIndex> in_edges;
-    // For each edge and starting kind, the kind after it (convert).
-    std::vector<DataKindIndex> converted;  // edge * kinds + kind
-    std::vector<double> edge_cost;         // per edge: -log(likelihood), >= 0; inf: unknown
+    std::vector<char> converts;  // per edge: changes some kind (has `convert`); see kind_after
+    // Per edge: -log(likelihood), >= 0; inf: unknown. Filled by most_likely, the only
+    // search that ranks routes (a logarithm per edge is a cost every other query skips).
+    std::vector<double> edge_cost;
 
     std::vector<char> is_target, is_avoided, is_via;
     std::vector<NodeIndex> sources;  // in node-id order
@@ -128,6 +131,14 @@ struct RouteFinder::Impl {
         std::vector<std::uint32_t> next;  // per state: the next state on a shortest way
         // With --via: per state, the fewest hops to a target through a via node.
         std::vector<std::uint32_t> dist_via;
+        // Per out-group (see `groups`): the fewest hops from its head to a target in any
+        // kind, ignoring the route so far; 0 for a target. A lower bound that lets the
+        // search skip a group without looking at its edges.
+        std::vector<std::uint32_t> head_dist;
+        // For t < kNearLevels: per node, its out-groups with head_dist <= t, in node-id
+        // order (CSR over nodes). Near the end of a route only these can come next, and
+        // hub nodes have thousands of out-groups of which a handful are near a target.
+        std::array<std::vector<std::uint32_t>, kNearLevels> near_offsets, near_groups;
         // For most_likely: per state, the least cost (sum of -log likelihood) to a
         // target, ignoring the route so far. Empty until needed.
         std::vector<double> cost_to_target;
@@ -164,16 +175,12 @@ struct RouteFinder::Impl {
         // pass below reads them, and an Edge is hundreds of bytes.
         edge_tail.resize(edges.size());
         edge_head.resize(edges.size());
-        converted.resize(edges.size() * kinds);
-        edge_cost.resize(edges.size());
+        converts.resize(edges.size());
         for (EdgeIndex e = 0; e < edges.size(); ++e) {
             const Edge& edge = edges[e];
             edge_tail[e] = edge.from;
             edge_head[e] = edge.to;
-            edge_cost[e] = likelihood_cost(edge.likelihood);
-            for (DataKindIndex k = 0; k < kinds; ++k) {
-                converted[e * kinds + k] = edge.convert.empty() ? k : edge.converted(k);
-            }
+            converts[e] = !edge.convert.empty();
         }
 
         // Edges by tail (counting sort), then by head's rank, then parallel edges by id.
@@ -215,6 +222,7 @@ struct RouteFinder::Impl {
         }
         group_offsets.assign(nodes.size() + 1, 0);
         group_edges.resize(edges.size());
+        groups.reserve(edges.size());  // at most one group per edge: no copying as it grows
         for (std::uint32_t i = 0; i < keyed.size(); ++i) {
             const EdgeIndex e = edge_of(keyed[i]);
             group_edges[i] = e;
@@ -238,6 +246,13 @@ struct RouteFinder::Impl {
         for (EdgeIndex e = 0; e < edges.size(); ++e) {
             in_edges[fill[edge_head[e]]++] = e;
         }
+    }
+
+    // The kind that leaves edge `e` when `kind` enters it. Few edges convert, so their
+    // records are read only for those; a table per edge and kind would cost every query
+    // memory in proportion to edges times kinds.
+    DataKindIndex kind_after(EdgeIndex e, DataKindIndex kind) const {
+        return converts[e] ? scenario.edges()[e].converted(kind) : kind;
     }
 
     void build_roles() {
@@ -297,6 +312,7 @@ struct RouteFinder::Impl {
                 }
             }
             compute_distances(group);
+            compute_head_distances(group);
             if (query.via) {
                 compute_via_distances(group);
             }
@@ -318,10 +334,17 @@ struct RouteFinder::Impl {
                 continue;
             }
             KindMask mask = group.active[e];
+            if (!converts[e]) {
+                // Every kind leaves as it entered: only `kind` itself comes before.
+                if ((mask & kind_bit(kind)) != 0) {
+                    visit(static_cast<std::uint32_t>(tail * kinds + kind), e);
+                }
+                continue;
+            }
             while (mask != 0) {
                 const auto k = static_cast<DataKindIndex>(__builtin_ctzll(mask));
                 mask &= mask - 1;
-                if (converted[e * kinds + k] == kind) {
+                if (kind_after(e, k) == kind) {
                     visit(static_cast<std::uint32_t>(tail * kinds + k), e);
                 }
             }
@@ -334,7 +357,8 @@ struct RouteFinder::Impl {
         const std::size_t states = scenario.nodes().size() * kinds;
         group.dist.assign(states, kUnreachable);
         group.next.assign(states, kNoState);
-        std::deque<std::uint32_t> frontier;
+        std::vector<std::uint32_t>& frontier = queue;  // first in, first out: read at `at`
+        frontier.clear();
         for (NodeIndex node = 0; node < scenario.nodes().size(); ++node) {
             if (is_target[node]) {
                 for (DataKindIndex k = 0; k < kinds; ++k) {
@@ -343,9 +367,8 @@ struct RouteFinder::Impl {
                 }
             }
         }
-        while (!frontier.empty()) {
-            const std::uint32_t state = frontier.front();
-            frontier.pop_front();
+        for (std::size_t at = 0; at < frontier.size(); ++at) {
+            const std::uint32_t state = frontier[at];
             for_each_predecessor(group, state, [&](std::uint32_t before, EdgeIndex) {
                 if (group.dist[before] == kUnreachable) {
                     group.dist[before] = group.dist[state] + 1;
@@ -353,6 +376,32 @@ struct RouteFinder::Impl {
                     frontier.push_back(before);
                 }
             });
+        }
+    }
+
+    void compute_head_distances(OriginGroup& group) const {
+        group.head_dist.resize(groups.size());
+        for (std::size_t g = 0; g < groups.size(); ++g) {
+            const NodeIndex head = groups[g].head;
+            std::uint32_t least = is_target[head] ? 0 : kUnreachable;
+            for (DataKindIndex k = 0; k < kinds && least != 0; ++k) {
+                least = std::min(least, group.dist[head * kinds + k]);
+            }
+            group.head_dist[g] = least;
+        }
+        const std::size_t n = scenario.nodes().size();
+        for (std::uint32_t t = 0; t < kNearLevels; ++t) {
+            std::vector<std::uint32_t>& offsets = group.near_offsets[t];
+            std::vector<std::uint32_t>& near = group.near_groups[t];
+            offsets.assign(n + 1, 0);
+            for (NodeIndex node = 0; node < n; ++node) {
+                for (std::uint32_t g = group_offsets[node]; g < group_offsets[node + 1]; ++g) {
+                    if (group.head_dist[g] <= t) {
+                        near.push_back(g);
+                    }
+                }
+                offsets[node + 1] = static_cast<std::uint32_t>(near.size());
+            }
         }
     }
 
@@ -456,15 +505,26 @@ struct RouteFinder::Impl {
             return true;
         }
         const std::uint32_t prefix = trie_path.back();
+        std::uint32_t* known = nullptr;
         if (prefix != kNoState) {
-            const auto known = detours.distances[prefix].find(start);
-            if (known != detours.distances[prefix].end()) {
-                return known->second <= budget;
+            const auto found = detours.distances[prefix].find(start);
+            if (found != detours.distances[prefix].end()) {
+                known = &found->second;
+                if ((*known & kMoreThan) == 0) {
+                    return *known <= budget;  // the exact distance
+                }
+                if (budget <= (*known & ~kMoreThan)) {
+                    return false;  // known to need more hops than `budget`
+                }
             }
         }
-        const std::uint32_t distance = distance_avoiding_route(group, start, path_epoch);
-        if (detours.entries < kMaxDetours) {
-            remember_detour(start, distance);
+        const std::uint32_t distance = distance_avoiding_route(group, start, path_epoch, budget);
+        // Exact when within the budget; else only "more than `budget`".
+        const std::uint32_t learned = distance <= budget ? distance : (budget | kMoreThan);
+        if (known != nullptr) {
+            *known = learned;  // a larger budget than the last search had
+        } else if (detours.entries < kMaxDetours) {
+            remember_detour(start, learned);
         }
         return distance <= budget;
     }
@@ -472,14 +532,17 @@ struct RouteFinder::Impl {
     // Distances found by distance_avoiding_route, kept across rounds (round h + 1 walks
     // the same prefixes as round h, with a larger budget). A prefix (the nodes of the
     // route so far) is a path in this trie; a trie node maps states to their fewest hops
-    // to a target while that prefix is taken. Only prefixes that needed a search get
-    // trie nodes, so memory follows the searches made, and stops growing at kMaxDetours.
+    // to a target while that prefix is taken, or, with kMoreThan set, to a number of hops
+    // the fewest is known to exceed (the search was bounded). Only prefixes that needed a
+    // search get trie nodes, so memory follows the searches made, and stops growing at
+    // kMaxDetours.
     struct Detours {
         std::vector<std::unordered_map<NodeIndex, std::uint32_t>> children{1};  // 0: root
         std::vector<std::unordered_map<std::uint32_t, std::uint32_t>> distances{1};
         std::size_t entries = 0;
     };
     static constexpr std::size_t kMaxDetours = 1 << 20;
+    static constexpr std::uint32_t kMoreThan = 1U << 31;
     Detours detours;
     std::vector<std::uint32_t> trie_path;  // per depth: the trie node of path[0..depth]
     std::vector<char> via_on_path;         // per depth: path[0..depth] has a via node
@@ -510,10 +573,14 @@ struct RouteFinder::Impl {
     }
 
     // Breadth-first search forwards over states from `start`, never entering a node on
-    // the route: the fewest hops to a target that way, or kUnreachable.
+    // the route: the fewest hops to a target that way when that is at most `budget`, else
+    // kUnreachable. A state is not queued when even its shortest way ignoring the route
+    // (`dist`, a lower bound) would end past the budget, so the search stays within the
+    // few states that could still finish in time.
     std::uint32_t distance_avoiding_route(const OriginGroup& group,
                                           std::uint32_t start,
-                                          std::uint32_t path_epoch) {
+                                          std::uint32_t path_epoch,
+                                          std::uint32_t budget) {
         ++seen_epoch;
         queue.clear();
         queue_depth.clear();
@@ -539,8 +606,9 @@ struct RouteFinder::Impl {
                         return depth + 1;  // breadth first: the first target is the nearest
                     }
                     const std::uint32_t after =
-                        static_cast<std::uint32_t>(head * kinds + converted[e * kinds + kind]);
-                    if (seen[after] != seen_epoch) {
+                        static_cast<std::uint32_t>(head * kinds + kind_after(e, kind));
+                    if (seen[after] != seen_epoch &&
+                        std::uint64_t{depth} + 1 + group.dist[after] <= budget) {
                         seen[after] = seen_epoch;
                         queue.push_back(after);
                         queue_depth.push_back(depth + 1);
@@ -670,22 +738,39 @@ struct RouteFinder::Impl {
         return run.stop;
     }
 
-    // One depth of the search in `extend`: the out-groups of path[depth] still to try,
-    // and whether path[depth + 1] was pushed (to be popped when its search ends).
+    // One depth of the search in `extend`: the out-groups of path[depth] still to try
+    // (indices into `groups`, or with `near` > 0 into near_groups[near - 1]), and whether
+    // path[depth + 1] was pushed (to be popped when its search ends).
     struct Frame {
-        std::uint32_t next_group;
-        std::uint32_t end_group;
+        std::uint32_t next;
+        std::uint32_t end;
+        std::uint32_t near;
         bool descended;
     };
     std::vector<Frame> frames;
+    std::vector<Variant> kept_scratch;  // try_group's variants that can still finish
+
+    // The frame for `node` at `depth`: only the out-groups whose head can still reach a
+    // target within this round's length, or, while it is not yet known whether longer
+    // routes exist (try_group's `longer_possible`), within the hop limit; the same groups
+    // `extend` would keep, without looking at the others.
+    Frame frame_for(const Run& run, NodeIndex node, std::size_t depth) const {
+        const std::size_t hops = depth + 1;  // the route's length through the next head
+        const std::size_t reach = run.longer_possible ? run.hops : run.hop_limit;
+        if (reach >= hops && reach - hops < kNearLevels) {
+            const auto t = static_cast<std::uint32_t>(reach - hops);
+            const std::vector<std::uint32_t>& offsets = run.group->near_offsets[t];
+            return {offsets[node], offsets[node + 1], t + 1, false};
+        }
+        return {group_offsets[node], group_offsets[node + 1], 0, false};
+    }
 
     // Depth-first search from path[0] over node sequences of this round's length, in
     // node-id order. The stack of frames is explicit, one per hop: a chain of a million
     // nodes must not exhaust the call stack.
     void extend(Run& run) {
-        const NodeIndex source = path.front();
         frames.clear();
-        frames.push_back({group_offsets[source], group_offsets[source + 1], false});
+        frames.push_back(frame_for(run, path.front(), 0));
         while (!frames.empty()) {
             Frame& frame = frames.back();
             if (frame.descended) {
@@ -696,16 +781,24 @@ struct RouteFinder::Impl {
                 path.pop_back();
                 on_path[child] = 0;
             }
-            if (frame.next_group >= frame.end_group || run.stop || out_of_time(run)) {
+            if (frame.next >= frame.end || run.stop || out_of_time(run)) {
                 frames.pop_back();
                 continue;
             }
-            const std::uint32_t g = frame.next_group++;
+            const std::uint32_t g = frame.near > 0
+                                        ? run.group->near_groups[frame.near - 1][frame.next++]
+                                        : frame.next++;
+            // The head cannot finish in this round, nor (when that is still in question)
+            // within the hop limit: try_group would drop it, and cost a look at its edges.
+            const std::size_t hops = frames.size();  // the route's length through g
+            const std::uint32_t least = run.group->head_dist[g];
+            if (hops + least > run.hops && (run.longer_possible || hops + least > run.hop_limit)) {
+                continue;
+            }
             if (try_group(run, frames.size() - 1, g)) {
                 // path.back() is now groups[g].head, marked on the route.
                 frame.descended = true;
-                const NodeIndex head = path.back();
-                frames.push_back({group_offsets[head], group_offsets[head + 1], false});
+                frames.push_back(frame_for(run, path.back(), frames.size()));
             }
         }
     }
@@ -728,8 +821,8 @@ struct RouteFinder::Impl {
                 if ((group.active[e] & kind_bit(here[v].current)) == 0) {
                     continue;
                 }
-                const DataKindIndex after = converted[e * kinds + here[v].current];
-                const double cost = here[v].cost + edge_cost[e];
+                const DataKindIndex after = kind_after(e, here[v].current);
+                const double cost = run.ceiling != nullptr ? here[v].cost + edge_cost[e] : 0.0;
                 if (run.ceiling != nullptr &&
                     !could_beat(cost, group.cost_to_target[head * kinds + after], *run.ceiling)) {
                     continue;
@@ -762,7 +855,8 @@ struct RouteFinder::Impl {
             }
         } else {
             const auto budget = static_cast<std::uint32_t>(run.hops - hops);
-            std::vector<Variant> kept;
+            std::vector<Variant>& kept = kept_scratch;
+            kept.clear();
             // One check per distinct current kind.
             KindMask checked = 0;
             KindMask feasible = 0;
@@ -785,7 +879,7 @@ struct RouteFinder::Impl {
                 }
             }
             if (!kept.empty()) {
-                next = std::move(kept);
+                next.swap(kept);
                 path.push_back(head);
                 via_on_path.push_back(via_on_path.back() || is_via[head]);
                 trie_path.push_back(trie_child(trie_path.back(), head));
@@ -808,22 +902,31 @@ struct RouteFinder::Impl {
                 return;
             }
         }
+        Route& route = run.route;
+        route.nodes = path;
+        route.nodes.push_back(head);
+        route.source = path.front();
+        route.target = head;
+        const std::vector<Variant>& last = levels[depth];
+        if (last.size() == 1) {
+            // One variant (no parallel edges, one starting kind): nothing to order, and the
+            // route's vectors keep their capacity from one route to the next.
+            fill_edges(route.edges, depth, last.front());
+            route.data = last.front().start;
+            route.arrives_as = last.front().current;
+            hand_over(run, route);
+            return;
+        }
         struct Found {
             std::vector<EdgeIndex> edges;
             DataKindIndex start;
             DataKindIndex arrives;
         };
         std::vector<Found> found;
-        for (const Variant& last : levels[depth]) {
-            Found route{std::vector<EdgeIndex>(depth), last.start, last.current};
-            const Variant* variant = &last;
-            for (std::size_t d = depth; d > 0; --d) {
-                route.edges[d - 1] = variant->edge;
-                if (d > 1) {
-                    variant = &levels[d - 1][variant->parent];
-                }
-            }
-            found.push_back(std::move(route));
+        for (const Variant& variant : last) {
+            Found item{{}, variant.start, variant.current};
+            fill_edges(item.edges, depth, variant);
+            found.push_back(std::move(item));
         }
         std::sort(found.begin(), found.end(), [&](const Found& a, const Found& b) {
             for (std::size_t i = 0; i < a.edges.size(); ++i) {
@@ -834,22 +937,39 @@ struct RouteFinder::Impl {
             }
             return kind_rank[a.start] < kind_rank[b.start];
         });
-        Route& route = run.route;
-        route.nodes = path;
-        route.nodes.push_back(head);
-        route.source = path.front();
-        route.target = head;
         for (Found& item : found) {
             route.edges = std::move(item.edges);
             route.data = item.start;
             route.arrives_as = item.arrives;
-            ++run.emitted;
-            if (!(*run.on_route)(route)) {
-                run.ending.merge(Completion::limited());
-                run.stop = true;
+            if (!hand_over(run, route)) {
                 return;
             }
         }
+    }
+
+    // The edges of the route that ends with `variant` at `depth`, first edge first.
+    void fill_edges(std::vector<EdgeIndex>& edges,
+                    std::size_t depth,
+                    const Variant& variant) const {
+        edges.resize(depth);
+        const Variant* at = &variant;
+        for (std::size_t d = depth; d > 0; --d) {
+            edges[d - 1] = at->edge;
+            if (d > 1) {
+                at = &levels[d - 1][at->parent];
+            }
+        }
+    }
+
+    // Gives `route` to the callback; false (and the run stopped) when it says stop.
+    bool hand_over(Run& run, const Route& route) {
+        ++run.emitted;
+        if (!(*run.on_route)(route)) {
+            run.ending.merge(Completion::limited());
+            run.stop = true;
+            return false;
+        }
+        return true;
     }
 
     Enumeration most_likely(std::size_t k,
@@ -857,6 +977,12 @@ struct RouteFinder::Impl {
                             const StopCondition& stop) {
         if (k == 0) {
             return {};
+        }
+        if (edge_cost.empty()) {
+            edge_cost.resize(scenario.edges().size());
+            for (EdgeIndex e = 0; e < scenario.edges().size(); ++e) {
+                edge_cost[e] = likelihood_cost(scenario.edges()[e].likelihood);
+            }
         }
         for (OriginGroup& group : origin_groups) {
             if (group.cost_to_target.empty()) {
