@@ -37,7 +37,7 @@ enum class DocumentType { kYaml, kNodeTable, kEdgeTable };
 
 /// One file of the scenario, opened: a YAML document or a CSV table.
 struct Document {
-    std::string file;  ///< display name
+    FileName file;  ///< display name
     DocumentType type = DocumentType::kYaml;
     std::string text;  ///< CSV only; let go once the table is read
     YamlTree tree;     ///< YAML only
