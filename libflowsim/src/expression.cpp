@@ -8,9 +8,8 @@ namespace {
 
 // The terms of `true`, shared by every Expression made without a `when`.
 const std::shared_ptr<std::vector<Expression::Term>>& always_true() {
-    static const auto* const terms =
-        new std::shared_ptr<std::vector<Expression::Term>>(
-            std::make_shared<std::vector<Expression::Term>>(1));
+    static const auto* const terms = new std::shared_ptr<std::vector<Expression::Term>>(
+        std::make_shared<std::vector<Expression::Term>>(1));
     return *terms;
 }
 
