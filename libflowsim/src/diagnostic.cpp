@@ -134,7 +134,7 @@ bool has_errors(const std::vector<Diagnostic>& diagnostics) {
 }
 
 std::string format_diagnostic_at_line(const Diagnostic& diagnostic, const std::string* line) {
-    std::string out = shown(diagnostic.where.file);
+    std::string out = shown(diagnostic.where.file.str());
     if (diagnostic.where.line > 0) {
         out += ':' + std::to_string(diagnostic.where.line);
         if (diagnostic.where.column > 0) {

@@ -4,9 +4,28 @@
 #include <stdexcept>
 
 namespace flowsim {
+namespace {
 
-Expression::Expression() {
-    terms_.push_back(Term{});
+// The terms of `true`, shared by every Expression made without a `when`.
+const std::shared_ptr<std::vector<Expression::Term>>& always_true() {
+    static const auto* const terms = new std::shared_ptr<std::vector<Expression::Term>>(
+        std::make_shared<std::vector<Expression::Term>>(1));
+    return *terms;
+}
+
+}  // namespace
+
+Expression::Expression() : terms_(always_true()) {}
+
+std::vector<Expression::Term>& Expression::own() {
+    if (terms_.use_count() != 1) {
+        terms_ = std::make_shared<std::vector<Term>>(*terms_);
+    }
+    return *terms_;
+}
+
+void Expression::bind(std::uint32_t term, std::uint32_t parameter) {
+    own().at(term).parameter = parameter;
 }
 
 std::uint32_t Expression::add_constant(bool value, std::uint32_t offset) {
@@ -14,8 +33,9 @@ std::uint32_t Expression::add_constant(bool value, std::uint32_t offset) {
     term.op = Op::kConstant;
     term.value = value;
     term.offset = offset;
-    terms_.push_back(std::move(term));
-    return static_cast<std::uint32_t>(terms_.size() - 1);
+    std::vector<Term>& terms = own();
+    terms.push_back(std::move(term));
+    return static_cast<std::uint32_t>(terms.size() - 1);
 }
 
 std::uint32_t Expression::add_parameter(std::string name, std::uint32_t offset) {
@@ -23,27 +43,29 @@ std::uint32_t Expression::add_parameter(std::string name, std::uint32_t offset) 
     term.op = Op::kParameter;
     term.name = std::move(name);
     term.offset = offset;
-    terms_.push_back(std::move(term));
-    return static_cast<std::uint32_t>(terms_.size() - 1);
+    std::vector<Term>& terms = own();
+    terms.push_back(std::move(term));
+    return static_cast<std::uint32_t>(terms.size() - 1);
 }
 
 std::uint32_t Expression::add_not(std::uint32_t operand, std::uint32_t offset) {
-    if (operand >= terms_.size()) {
+    if (operand >= terms_->size()) {
         throw std::logic_error("Expression::add_not: operand must be added first");
     }
     Term term;
     term.op = Op::kNot;
     term.left = operand;
     term.offset = offset;
-    terms_.push_back(std::move(term));
-    return static_cast<std::uint32_t>(terms_.size() - 1);
+    std::vector<Term>& terms = own();
+    terms.push_back(std::move(term));
+    return static_cast<std::uint32_t>(terms.size() - 1);
 }
 
 std::uint32_t Expression::add_binary(Op op,
                                      std::uint32_t left,
                                      std::uint32_t right,
                                      std::uint32_t offset) {
-    if ((op != Op::kAnd && op != Op::kOr) || left >= terms_.size() || right >= terms_.size()) {
+    if ((op != Op::kAnd && op != Op::kOr) || left >= terms_->size() || right >= terms_->size()) {
         throw std::logic_error("Expression::add_binary: needs kAnd/kOr and existing operands");
     }
     Term term;
@@ -51,21 +73,22 @@ std::uint32_t Expression::add_binary(Op op,
     term.left = left;
     term.right = right;
     term.offset = offset;
-    terms_.push_back(std::move(term));
-    return static_cast<std::uint32_t>(terms_.size() - 1);
+    std::vector<Term>& terms = own();
+    terms.push_back(std::move(term));
+    return static_cast<std::uint32_t>(terms.size() - 1);
 }
 
 bool Expression::is_always_true() const {
-    const Term& root = terms_.at(root_);
+    const Term& root = terms_->at(root_);
     return root.op == Op::kConstant && root.value;
 }
 
 bool Expression::evaluate(const std::vector<bool>& parameter_values) const {
     // Operands are always added before the terms that use them, so one pass in index
     // order sees every operand's value before it is needed.
-    std::vector<char> value(terms_.size(), 0);
+    std::vector<char> value(terms_->size(), 0);
     for (std::size_t i = 0; i <= root_; ++i) {
-        const Term& term = terms_[i];
+        const Term& term = (*terms_)[i];
         switch (term.op) {
             case Op::kConstant:
                 value[i] = term.value;
@@ -90,7 +113,7 @@ bool Expression::evaluate(const std::vector<bool>& parameter_values) const {
 
 std::vector<std::uint32_t> Expression::parameters() const {
     std::vector<std::uint32_t> result;
-    for (const Term& term : terms_) {
+    for (const Term& term : *terms_) {
         if (term.op == Op::kParameter && term.parameter != kNone) {
             result.push_back(term.parameter);
         }
@@ -111,7 +134,7 @@ std::string Expression::to_string() const {
         bool wrap;
     };
     const auto binary = [&](std::uint32_t term) {
-        const Op op = terms_[term].op;
+        const Op op = (*terms_)[term].op;
         return op == Op::kAnd || op == Op::kOr;
     };
     std::string out;
@@ -123,7 +146,7 @@ std::string Expression::to_string() const {
             out += item.text;
             continue;
         }
-        const Term& term = terms_[item.term];
+        const Term& term = (*terms_)[item.term];
         if (item.wrap) {
             stack.push_back({0, ")", false});
             stack.push_back({item.term, nullptr, false});
@@ -150,7 +173,7 @@ std::string Expression::to_string() const {
                 stack.push_back({term.right, nullptr, binary(term.right)});
                 stack.push_back({0, term.op == Op::kAnd ? " and " : " or ", false});
                 stack.push_back(
-                    {term.left, nullptr, binary(term.left) && terms_[term.left].op != term.op});
+                    {term.left, nullptr, binary(term.left) && (*terms_)[term.left].op != term.op});
                 break;
         }
     }

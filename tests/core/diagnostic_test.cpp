@@ -5,6 +5,28 @@
 namespace flowsim {
 namespace {
 
+// A location holds an interned file name: one shared string per name, ordered by text.
+TEST(FileName, InternedOncePerNameAndOrderedByText) {
+    const FileName a("b/edges.csv");
+    const FileName again(std::string("b/edges.csv"));
+    const FileName other("a/nodes.csv");
+    EXPECT_EQ(&a.str(), &again.str());
+    EXPECT_EQ(a, again);
+    EXPECT_NE(a, other);
+    EXPECT_TRUE(other < a);
+    EXPECT_FALSE(a < other);
+    EXPECT_FALSE(a < again);
+    EXPECT_EQ(a, "b/edges.csv");
+    EXPECT_EQ(a, std::string("b/edges.csv"));
+    EXPECT_EQ("x:" + a, "x:b/edges.csv");
+    EXPECT_TRUE(FileName().empty());
+    EXPECT_EQ(FileName(""), FileName());
+    const SourceLocation where{a, 3, 4};
+    const SourceLocation copy = where;
+    EXPECT_EQ(&copy.file.str(), &a.str());
+    EXPECT_EQ(sizeof(SourceLocation), sizeof(void*) + 2 * sizeof(int));
+}
+
 TEST(FormatDiagnostic, GnuPrefixSourceLineAndCaret) {
     const Diagnostic diagnostic{Severity::kError, {"x.yaml", 2, 7}, "unknown node 'icee'"};
     EXPECT_EQ(format_diagnostic(diagnostic, "flowsim: 1\nto:   icee\n"),

@@ -76,6 +76,27 @@ TEST(Expression, PrintsALongChainInOnePass) {
     EXPECT_EQ(expression.to_string(), expected);
 }
 
+// Copies share their terms until one is changed; a change never shows in another copy.
+TEST(Expression, CopiesShareTermsUntilOneChanges) {
+    const Expression always;
+    const Expression also_always;
+    EXPECT_EQ(&always.terms(), &also_always.terms());  // every `true` is one vector
+
+    Expression named;
+    named.set_root(named.add_parameter("a", 0));
+    EXPECT_NE(&named.terms(), &always.terms());
+    EXPECT_TRUE(always.is_always_true());
+    EXPECT_EQ(always.terms().size(), 1u);
+
+    Expression copy = named;
+    EXPECT_EQ(&copy.terms(), &named.terms());
+    copy.bind(copy.root(), 3);
+    EXPECT_NE(&copy.terms(), &named.terms());
+    EXPECT_EQ(copy.parameters(), std::vector<std::uint32_t>{3});
+    EXPECT_TRUE(named.parameters().empty());  // the original is still unbound
+    EXPECT_EQ(named.to_string(), "a");
+}
+
 TEST(Expression, OperandsMustExistFirst) {
     Expression expression;
     EXPECT_THROW(expression.add_not(7, 0), std::logic_error);

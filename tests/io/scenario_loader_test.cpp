@@ -207,6 +207,51 @@ TEST(ScenarioLoader, PointsIntoQuotedWhenExpressions) {
         "1 error\n");
 }
 
+// Edges with the same `when` text share one term vector, edges without one share `true`;
+// each keeps where its own text was written.
+TEST(ScenarioLoader, EdgesShareTheTermsOfEqualWhenTexts) {
+    const Scenario scenario = load_ok(
+        "flowsim: 1\n"
+        "parameters: {p: {default: true}, q: {default: false}}\n"
+        "nodes: [{id: a, kind: camera}, {id: b, kind: other}, {id: c, kind: other}]\n"
+        "edges:\n"
+        "  - {from: a, to: b, carries: [footage], when: p and not q}\n"
+        "  - {from: b, to: c, carries: [footage], when: p and not q}\n"
+        "  - {from: a, to: c, carries: [footage], when: q}\n"
+        "  - {from: c, to: a, carries: [footage]}\n"
+        "  - {from: c, to: b, carries: [footage]}\n");
+    const auto& edges = scenario.edges();
+    ASSERT_EQ(edges.size(), 5u);
+    EXPECT_EQ(&edges[0].when.terms(), &edges[1].when.terms());
+    EXPECT_NE(&edges[0].when.terms(), &edges[2].when.terms());
+    EXPECT_EQ(&edges[3].when.terms(), &edges[4].when.terms());
+    EXPECT_EQ(edges[1].when.to_string(), "p and not q");
+    EXPECT_EQ(edges[1].when.parameters(), (std::vector<std::uint32_t>{0, 1}));
+    EXPECT_TRUE(edges[4].when.is_always_true());
+    EXPECT_EQ(edges[0].when_where.line, 5);
+    EXPECT_EQ(edges[1].when_where.line, 6);
+    EXPECT_EQ(edges[1].when_where.column, 48);
+    EXPECT_EQ(edges[1].where.file, "in.yaml");
+}
+
+// A `when` text with an error is reported wherever it is written, not only the first time.
+TEST(ScenarioLoader, ReportsTheSameBadWhenAtEachPlace) {
+    const std::string errors = errors_of(
+        "flowsim: 1\n"
+        "parameters: {p: {default: true}}\n"
+        "nodes: [{id: a, kind: camera}, {id: b, kind: other}]\n"
+        "edges:\n"
+        "  - {from: a, to: b, carries: [footage], when: p or pp}\n"
+        "  - {from: b, to: a, carries: [footage], when: p or pp}\n");
+    EXPECT_NE(errors.find("in.yaml:5:53: error: unknown parameter 'pp' in 'when'"),
+              std::string::npos)
+        << errors;
+    EXPECT_NE(errors.find("in.yaml:6:53: error: unknown parameter 'pp' in 'when'"),
+              std::string::npos)
+        << errors;
+    EXPECT_NE(errors.find("2 errors"), std::string::npos) << errors;
+}
+
 TEST(ScenarioLoader, ReportsEveryProblemAtOnceAndLoadsNothing) {
     const LoadResult result = load_scenario(R"(flowsim: 1
 nodes:

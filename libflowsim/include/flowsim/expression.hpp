@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,9 @@ namespace flowsim {
 /// A `when` condition over boolean parameters, as a tree that remembers where each term
 /// was written. Terms live in one vector; children are indices into it. Built by
 /// io::parse_expression, then bound to the scenario's parameters by the loader.
+/// Copies share their terms until one of them is changed (copy on write), so the
+/// million edges without a `when` hold one `true`, and the loader hands every edge with
+/// the same `when` text one term vector.
 class Expression {
 public:
     enum class Op : std::uint8_t { kConstant, kParameter, kNot, kAnd, kOr };
@@ -37,11 +41,9 @@ public:
     void set_root(std::uint32_t root) { root_ = root; }
 
     /// Sets the parameter index of term `term` (a kParameter term).
-    void bind(std::uint32_t term, std::uint32_t parameter) {
-        terms_.at(term).parameter = parameter;
-    }
+    void bind(std::uint32_t term, std::uint32_t parameter);
 
-    const std::vector<Term>& terms() const { return terms_; }
+    const std::vector<Term>& terms() const { return *terms_; }
     std::uint32_t root() const { return root_; }
     /// True for the constant `true` with nothing else, i.e. "always active".
     bool is_always_true() const;
@@ -57,7 +59,10 @@ public:
     std::string to_string() const;
 
 private:
-    std::vector<Term> terms_;
+    /// The terms, copied first when another Expression shares them.
+    std::vector<Term>& own();
+
+    std::shared_ptr<std::vector<Term>> terms_;  ///< never null
     std::uint32_t root_ = 0;
 };
 

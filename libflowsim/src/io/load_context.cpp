@@ -75,6 +75,12 @@ IndexList LoadContext::resolve_all(const IdTable& table,
 }
 
 Expression LoadContext::parse_when(const Field& field) {
+    // Every edge with the same text gets the same terms; a text with an error is not
+    // kept, so each place it is written is reported.
+    if (const auto known = parsed_whens.find(field.text); known != parsed_whens.end()) {
+        return known->second;
+    }
+    const std::size_t errors_before = sink.error_count();
     ParsedExpression parsed = parse_expression(field.text);
     if (parsed.error) {
         sink.error(field.at(parsed.error->offset),
@@ -94,6 +100,9 @@ Expression LoadContext::parse_when(const Field& field) {
                                                   " in 'when'" +
                                                   did_you_mean(term.name, parameter_ids.names()));
         }
+    }
+    if (sink.error_count() == errors_before) {
+        parsed_whens.emplace(field.text, parsed.expression);
     }
     return std::move(parsed.expression);
 }

@@ -37,7 +37,7 @@ enum class DocumentType { kYaml, kNodeTable, kEdgeTable };
 
 /// One file of the scenario, opened: a YAML document or a CSV table.
 struct Document {
-    std::string file;  ///< display name
+    FileName file;  ///< display name
     DocumentType type = DocumentType::kYaml;
     std::string text;  ///< CSV only; let go once the table is read
     YamlTree tree;     ///< YAML only
@@ -156,6 +156,7 @@ struct LoadContext {
     std::optional<SourceLocation> builtin_declared_at[2];      ///< footage, plate_read
     std::unordered_map<std::string, int> unnamed_edge_counts;  ///< pairs with an unknown node
     PairCounter unnamed_pair_counts;                           ///< (from << 32) | to
+    std::unordered_map<std::string, Expression> parsed_whens;  ///< by text, without errors
     std::vector<PendingSelector> pending_selectors;
     std::vector<std::size_t> default_target_questions;
     std::unordered_set<std::string> node_tags_seen;  ///< filled by node_tags()

@@ -218,7 +218,7 @@ bool read_yaml_record(YamlFields& fields,
 /// Empty cells are absent values; an empty cell in a required column is an error.
 /// `noun` names the table in messages ("edge").
 template <typename Record, typename Build, typename Add>
-void read_csv_records(const std::string& file,
+void read_csv_records(const FileName& file,
                       std::string_view text,
                       const FieldTable<Record, Build>& table,
                       std::string_view noun,

@@ -274,9 +274,29 @@ void read_question(LoadContext& context, YamlFields& fields, const YamlNode& ite
 
 // Selectors name nodes, tags and kinds; they are checked against the finished scenario.
 
+// Room for every edge the documents can hold (a table's lines, a YAML list's items; at
+// most the edge limit), reserved once: growing the vector edge by edge holds the old and
+// the new array at once, the peak of the whole load, and moves every edge each time.
+void reserve_edges(LoadContext& context) {
+    std::size_t most = context.parts.edges.size();
+    for (const Document& document : context.documents) {
+        if (document.type == DocumentType::kEdgeTable) {
+            most += static_cast<std::size_t>(
+                std::count(document.text.begin(), document.text.end(), '\n'));
+        } else if (document.type == DocumentType::kYaml) {
+            const auto edges = YamlFields::find(document.root(), "edges");
+            if (edges && edges->is_sequence()) {
+                most += edges->size();
+            }
+        }
+    }
+    context.parts.edges.reserve(std::min(most + 1, context.limits.max_edges));
+}
+
 }  // namespace
 
 void resolve_everything(LoadContext& context) {
+    reserve_edges(context);
     for (Document& document : context.documents) {
         if (document.type == DocumentType::kYaml) {
             YamlFields fields(document.file, context.sink);

@@ -46,9 +46,9 @@ std::string key_hint(std::string_view name, const std::vector<std::string_view>&
 /// Nothing here throws: a wrong shape is reported and the read yields nothing.
 class YamlFields {
 public:
-    YamlFields(std::string file, DiagnosticSink& sink) : file_(std::move(file)), sink_(sink) {}
+    YamlFields(FileName file, DiagnosticSink& sink) : file_(file), sink_(sink) {}
 
-    const std::string& file() const { return file_; }
+    const FileName& file() const { return file_; }
     SourceLocation where(const YamlNode& node) const;
     void error(const YamlNode& node, std::string message) {
         sink_.error(where(node), std::move(message));
@@ -81,7 +81,7 @@ public:
     static std::string shape(const YamlNode& node);
 
 private:
-    std::string file_;
+    FileName file_;
     DiagnosticSink& sink_;
 };
 
