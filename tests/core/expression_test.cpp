@@ -1,5 +1,7 @@
 #include "flowsim/expression.hpp"
 
+#include <utility>
+
 #include <gtest/gtest.h>
 
 namespace flowsim {
@@ -95,6 +97,20 @@ TEST(Expression, CopiesShareTermsUntilOneChanges) {
     EXPECT_EQ(copy.parameters(), std::vector<std::uint32_t>{3});
     EXPECT_TRUE(named.parameters().empty());  // the original is still unbound
     EXPECT_EQ(named.to_string(), "a");
+}
+
+TEST(Expression, AMovedFromExpressionKeepsItsTerms) {
+    Expression named;
+    named.set_root(named.add_parameter("a", 0));
+    Expression moved = std::move(named);
+    Expression assigned;
+    assigned = std::move(moved);
+    // NOLINTBEGIN(bugprone-use-after-move): what a move leaves behind is the point here
+    EXPECT_EQ(named.to_string(), "a");
+    EXPECT_EQ(moved.to_string(), "a");
+    EXPECT_EQ(&moved.terms(), &assigned.terms());
+    // NOLINTEND(bugprone-use-after-move)
+    EXPECT_EQ(assigned.to_string(), "a");
 }
 
 TEST(Expression, OperandsMustExistFirst) {

@@ -32,6 +32,16 @@ public:
 
     /// The expression `true` (an edge with no `when`).
     Expression();
+    // Copies share the terms (see own()). A move copies too, so that a moved-from
+    // expression still holds its terms: `terms_` is never null.
+    Expression(const Expression&) = default;
+    Expression(Expression&& other) noexcept : terms_(other.terms_), root_(other.root_) {}
+    Expression& operator=(const Expression&) = default;
+    Expression& operator=(Expression&& other) noexcept {
+        terms_ = other.terms_;
+        root_ = other.root_;
+        return *this;
+    }
 
     std::uint32_t add_constant(bool value, std::uint32_t offset);
     std::uint32_t add_parameter(std::string name, std::uint32_t offset);
