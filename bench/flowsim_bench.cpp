@@ -129,6 +129,32 @@ void BM_EnumerateStreamed(benchmark::State& state) {
                            benchmark::Counter::kIsRate);
 }
 
+// The writer alone: the routes of at most state.range(0) hops, found once, then written
+// as JSON to /dev/null on each iteration (routes_per_s is the writer's speed).
+void BM_WriteJson(benchmark::State& state) {
+    const flowsim::Scenario& scenario = *setup().scenario;
+    const flowsim::ResolvedQuery query = resolve(scenario, state.range(0));
+    const flowsim::ConfigurationView view(scenario, query.activity);
+    std::vector<flowsim::Route> routes;
+    flowsim::RouteFinder(view, query.routes).enumerate([&](const flowsim::Route& route) {
+        routes.push_back(route);
+        return true;
+    });
+    std::ofstream sink("/dev/null", std::ios::binary);
+    for (auto _ : state) {
+        flowsim::io::PathsWriter writer(sink, flowsim::io::RouteFormat::kJson, scenario,
+                                        flowsim::io::make_header(view, query, "bench"));
+        for (const flowsim::Route& route : routes) {
+            writer.route(route);
+        }
+        writer.finish(routes.size(), {});
+    }
+    state.counters["routes"] = static_cast<double>(routes.size());
+    state.counters["routes_per_s"] = benchmark::Counter(
+        static_cast<double>(routes.size()) * static_cast<double>(state.iterations()),
+        benchmark::Counter::kIsRate);
+}
+
 // state.range(0) runs of the simulation from the source to ICE, on one thread (the
 // preparation, a compiled graph per source, is outside the timing), timed by processor
 // time: the rates are per core.
@@ -194,6 +220,7 @@ int main(int argc, char** argv) {
         benchmark::RegisterBenchmark("enumerate_streamed_json", BM_EnumerateStreamed)
             ->Arg(hops)
             ->Unit(ms);
+        benchmark::RegisterBenchmark("write_json", BM_WriteJson)->Arg(hops)->Unit(ms);
     }
     benchmark::RegisterBenchmark("simulate", BM_Simulate)->Arg(1000)->Unit(ms)->UseManualTime();
     benchmark::RunSpecifiedBenchmarks();

@@ -106,6 +106,15 @@ ConfigurationView::ConfigurationView(const Scenario& scenario, const ActivitySet
     }
 }
 
+ConfigurationView ConfigurationView::with_ended(const std::vector<EdgeIndex>& edges) const {
+    ConfigurationView view = *this;
+    for (const EdgeIndex edge : edges) {
+        view.edge_ended_.at(edge) = true;
+        view.edge_kinds_[edge] = 0;
+    }
+    return view;
+}
+
 std::vector<std::uint32_t> ConfigurationView::policies_for_origin(NodeIndex origin) const {
     std::vector<std::uint32_t> result;
     const Node& node = scenario_->nodes()[origin];

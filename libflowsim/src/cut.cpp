@@ -7,6 +7,7 @@
 #include <numeric>
 #include <optional>
 #include <set>
+#include <string_view>
 
 #include "detail/max_flow.hpp"
 
@@ -428,19 +429,41 @@ std::vector<Lever> available_levers(const ConfigurationView& view, std::string_v
     std::sort(parameters.begin(), parameters.end(), [&](const Lever& a, const Lever& b) {
         return scenario.parameters()[a.index].id < scenario.parameters()[b.index].id;
     });
-    std::vector<Lever> edges;
+    // Every edge of a large network may have a cut cost: sort them by id on keys held
+    // together (the first 16 bytes, as numbers that order as the bytes do) rather than
+    // through the edge records, which was most of `cut`'s time on a national network.
+    struct Keyed {
+        std::uint64_t high, low;
+        std::string_view id;
+        Lever lever;
+    };
+    const auto prefix = [](std::string_view id, std::size_t at) {
+        std::uint64_t key = 0;
+        for (std::size_t i = at; i < at + 8; ++i) {
+            key = key << 8 | (i < id.size() ? static_cast<unsigned char>(id[i]) : 0U);
+        }
+        return key;
+    };
+    std::vector<Keyed> edges;
     for (EdgeIndex e = 0; e < scenario.edges().size(); ++e) {
         if (const auto cost = scenario.edges()[e].cut_cost) {
             const Lever lever{Lever::Type::kEdge, e, false, *cost};
             if (offered(lever)) {
-                edges.push_back(lever);
+                const std::string_view id = scenario.edges()[e].id;
+                edges.push_back({prefix(id, 0), prefix(id, 8), id, lever});
             }
         }
     }
-    std::sort(edges.begin(), edges.end(), [&](const Lever& a, const Lever& b) {
-        return scenario.edges()[a.index].id < scenario.edges()[b.index].id;
+    std::sort(edges.begin(), edges.end(), [](const Keyed& a, const Keyed& b) {
+        if (a.high != b.high || a.low != b.low) {
+            return a.high != b.high ? a.high < b.high : a.low < b.low;
+        }
+        return a.id < b.id;
     });
-    parameters.insert(parameters.end(), edges.begin(), edges.end());
+    parameters.reserve(parameters.size() + edges.size());
+    for (const Keyed& edge : edges) {
+        parameters.push_back(edge.lever);
+    }
     return parameters;
 }
 
@@ -483,6 +506,21 @@ CutResult find_cut(const Scenario& scenario,
         result.found = result.minimal = result.verified = true;
         return result;
     }
+
+    // Whether a route remains with `pulled` pulled. Ending edges needs no new evaluation
+    // of the configuration: the view is the base one with those edges ended.
+    const auto any_route_with = [&](const std::vector<Lever>& pulled) {
+        std::vector<EdgeIndex> ended;
+        for (const Lever& lever : pulled) {
+            if (lever.type == Lever::Type::kParameter) {
+                return any_route(scenario, with_levers(settings, pulled), query, stop);
+            }
+            ended.push_back(lever.index);
+        }
+        const ConfigurationView view = base_view.with_ended(ended);
+        RouteFinder finder(view, query);
+        return any_route(finder, stop);
+    };
 
     const std::vector<Lever> levers = available_levers(base_view, holder);
     std::vector<Lever> parameter_levers;
@@ -603,7 +641,7 @@ CutResult find_cut(const Scenario& scenario,
     if (result.found) {
         result.cost = best.cost;
         result.levers = best_levers;
-        const AnyRoute after = any_route(scenario, with_levers(settings, best_levers), query, stop);
+        const AnyRoute after = any_route_with(best_levers);
         note_stop(after.enumeration.completion);
         result.verified = result.completion.complete() && !after.found;
     }
@@ -624,7 +662,7 @@ CutResult find_cut(const Scenario& scenario,
                 before.first_edges.end()) {
             continue;
         }
-        const AnyRoute alone = any_route(scenario, with_levers(settings, {lever}), query, stop);
+        const AnyRoute alone = any_route_with({lever});
         if (!note_stop(alone.enumeration.completion) && !alone.found) {
             result.single_levers.push_back(lever);
         }

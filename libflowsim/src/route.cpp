@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
+#include <cstdint>
 #include <limits>
 
 namespace flowsim {
@@ -40,21 +40,34 @@ std::string route_id(const Scenario& scenario, const Route& route) {
         mix("|");
         mix(scenario.edges()[edge].id);
     }
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "r-%08x",
-                  static_cast<unsigned>((hash >> 32) ^ (hash & 0xffffffffULL)));
-    return buffer;
+    // "r-%08x", written by hand: listings spell one per route.
+    auto folded = static_cast<std::uint32_t>((hash >> 32) ^ (hash & 0xffffffffULL));
+    std::string id = "r-00000000";
+    for (std::size_t i = id.size(); i-- > 2; folded >>= 4) {
+        id[i] = "0123456789abcdef"[folded & 0xf];
+    }
+    return id;
 }
 
 RouteSummary summarize(const Scenario& scenario, const Route& route) {
     RouteSummary summary;
+    summarize(scenario, route, summary);
+    return summary;
+}
+
+void summarize(const Scenario& scenario, const Route& route, RouteSummary& summary) {
+    summary.evidence = Evidence::kDocumented;
+    summary.gates.clear();
+    summary.parameters.clear();
+    summary.sources.clear();
+    summary.likelihood = 1.0;
     for (const EdgeIndex index : route.edges) {
         const Edge& edge = scenario.edges()[index];
         if (static_cast<int>(edge.status) > static_cast<int>(summary.evidence)) {
             summary.evidence = edge.status;
         }
         summary.gates.insert(summary.gates.end(), edge.gates.begin(), edge.gates.end());
-        const auto parameters = edge.when.parameters();
+        const auto parameters = edge.when.parameters();  // allocates only when it names some
         summary.parameters.insert(summary.parameters.end(), parameters.begin(), parameters.end());
         summary.sources.insert(summary.sources.end(), edge.sources.begin(), edge.sources.end());
         if (summary.likelihood && edge.likelihood) {
@@ -67,7 +80,6 @@ RouteSummary summarize(const Scenario& scenario, const Route& route) {
     sort_by_id(summary.parameters, scenario.parameters());
     sort_by_id(summary.sources, scenario.sources());
     summary.id = route_id(scenario, route);
-    return summary;
 }
 
 }  // namespace flowsim

@@ -16,16 +16,31 @@ std::vector<Dependency> route_dependencies(const Scenario& scenario,
                                            const std::vector<bool>& parameter_values,
                                            const std::optional<Date>& date,
                                            const Route& route) {
+    RouteDependencies dependencies(scenario, parameter_values, date);
+    return dependencies.of(route);
+}
+
+RouteDependencies::RouteDependencies(const Scenario& scenario,
+                                     const std::vector<bool>& parameter_values,
+                                     const std::optional<Date>& date)
+    : scenario_(scenario), parameter_values_(parameter_values), values_(parameter_values) {
+    for (std::uint32_t index = 0; index < scenario.policies().size(); ++index) {
+        if (scenario.policies()[index].in_force.contains(date)) {
+            in_force_.push_back(index);
+        }
+    }
+}
+
+const std::vector<Dependency>& RouteDependencies::of(const Route& route) {
+    const Scenario& scenario = scenario_;
     const Node& origin = scenario.nodes()[route.source];
 
     // The policies that would deny some edge of the route if their `when` held: in force
     // on the date, matching the origin, and matching an edge with the kind entering it.
-    std::vector<std::uint32_t> denying;
-    for (std::uint32_t index = 0; index < scenario.policies().size(); ++index) {
-        const Policy& policy = scenario.policies()[index];
-        const DenyRule& deny = policy.deny;
-        if (!policy.in_force.contains(date) ||
-            (deny.origin && !deny.origin->matches(origin, route.source))) {
+    denying_.clear();
+    for (const std::uint32_t index : in_force_) {
+        const DenyRule& deny = scenario.policies()[index].deny;
+        if (deny.origin && !deny.origin->matches(origin, route.source)) {
             continue;
         }
         DataKindIndex kind = route.data;
@@ -37,32 +52,32 @@ std::vector<Dependency> route_dependencies(const Scenario& scenario,
             if (kind_denied &&
                 (!deny.from || deny.from->matches(scenario.nodes()[edge.from], edge.from)) &&
                 (!deny.to || deny.to->matches(scenario.nodes()[edge.to], edge.to))) {
-                denying.push_back(index);
+                denying_.push_back(index);
                 break;
             }
             kind = edge.converted(kind);
         }
     }
 
-    std::vector<ParameterIndex> candidates;
+    candidates_.clear();
     for (const EdgeIndex e : route.edges) {
-        const auto named = scenario.edges()[e].when.parameters();
-        candidates.insert(candidates.end(), named.begin(), named.end());
+        const auto named = scenario.edges()[e].when.parameters();  // allocates only if any
+        candidates_.insert(candidates_.end(), named.begin(), named.end());
     }
-    for (const std::uint32_t index : denying) {
+    for (const std::uint32_t index : denying_) {
         const auto named = scenario.policies()[index].when.parameters();
-        candidates.insert(candidates.end(), named.begin(), named.end());
+        candidates_.insert(candidates_.end(), named.begin(), named.end());
     }
-    std::sort(candidates.begin(), candidates.end());
-    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    std::sort(candidates_.begin(), candidates_.end());
+    candidates_.erase(std::unique(candidates_.begin(), candidates_.end()), candidates_.end());
 
-    std::vector<Dependency> result;
-    std::vector<bool> values = parameter_values;
-    for (const ParameterIndex parameter : candidates) {
+    result_.clear();
+    std::vector<bool>& values = values_;  // parameter_values_ between calls
+    for (const ParameterIndex parameter : candidates_) {
         values[parameter] = !values[parameter];
         Dependency dependency;
         dependency.parameter = parameter;
-        dependency.keeps = parameter_values[parameter];
+        dependency.keeps = parameter_values_[parameter];
         bool removes = false;
         for (const EdgeIndex e : route.edges) {
             if (!scenario.edges()[e].when.evaluate(values)) {
@@ -71,7 +86,7 @@ std::vector<Dependency> route_dependencies(const Scenario& scenario,
             }
         }
         if (!removes) {
-            for (const std::uint32_t index : denying) {
+            for (const std::uint32_t index : denying_) {
                 if (scenario.policies()[index].when.evaluate(values)) {
                     removes = true;
                     dependency.via = Dependency::Via::kPolicy;
@@ -82,13 +97,13 @@ std::vector<Dependency> route_dependencies(const Scenario& scenario,
         }
         values[parameter] = !values[parameter];
         if (removes) {
-            result.push_back(dependency);
+            result_.push_back(dependency);
         }
     }
-    std::sort(result.begin(), result.end(), [&](const Dependency& a, const Dependency& b) {
+    std::sort(result_.begin(), result_.end(), [&](const Dependency& a, const Dependency& b) {
         return scenario.parameters()[a.parameter].id < scenario.parameters()[b.parameter].id;
     });
-    return result;
+    return result_;
 }
 
 }  // namespace flowsim

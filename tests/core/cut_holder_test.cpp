@@ -129,3 +129,53 @@ TEST(CutHolder, OnlyTheHoldersLeversArePulled) {
 
 }  // namespace
 }  // namespace flowsim
+
+namespace flowsim {
+namespace {
+
+TEST(CutViews, WithEndedIsTheViewBuiltWithThoseEdgesEnded) {
+    const Scenario scenario = testing::load(kCity);
+    const ConfigurationView base(scenario, {});
+    const std::vector<EdgeIndex> ended{edge_index(scenario, "subpoena")};
+    ActivitySettings settings;
+    settings.ended = ended;
+    const ConfigurationView built(scenario, settings);
+    const ConfigurationView derived = base.with_ended(ended);
+    for (EdgeIndex e = 0; e < scenario.edges().size(); ++e) {
+        EXPECT_EQ(derived.unconditional_kinds(e), built.unconditional_kinds(e)) << e;
+        for (DataKindIndex kind = 0; kind < scenario.data_kinds().size(); ++kind) {
+            EXPECT_EQ(derived.blockers(e, kind, 0).size(), built.blockers(e, kind, 0).size());
+        }
+    }
+    EXPECT_NE(base.unconditional_kinds(ended[0]), 0U);
+    EXPECT_EQ(derived.unconditional_kinds(ended[0]), 0U);
+}
+
+TEST(CutViews, EdgeLeversAreInIdOrderPastLongSharedPrefixes) {
+    // Ids that agree in their first 16 bytes or more, and ids that are prefixes of others.
+    const Scenario scenario = testing::load(R"(
+flowsim: 1
+nodes:
+  - {id: cam, kind: camera, produces: [plate_read]}
+  - {id: a, kind: local_agency}
+  - {id: ice, kind: federal_agency, tags: [ice]}
+edges:
+  - {id: agreement_with_the_county_b, from: cam, to: a, carries: [plate_read], cut_cost: 1}
+  - {id: agreement_with_the_county, from: cam, to: a, carries: [plate_read], cut_cost: 1}
+  - {id: agreement_with_the_county_a, from: cam, to: a, carries: [plate_read], cut_cost: 1}
+  - {id: agreement, from: a, to: ice, carries: [plate_read], cut_cost: 1}
+  - {id: 0z, from: a, to: ice, carries: [plate_read], cut_cost: 1}
+  - {id: agreemenu, from: a, to: ice, carries: [plate_read], cut_cost: 1}
+)");
+    const ConfigurationView view(scenario, {});
+    std::vector<std::string> ids;
+    for (const Lever& lever : available_levers(view)) {
+        ids.push_back(scenario.edges()[lever.index].id);
+    }
+    EXPECT_EQ(ids, (std::vector<std::string>{"0z", "agreement", "agreement_with_the_county",
+                                             "agreement_with_the_county_a",
+                                             "agreement_with_the_county_b", "agreemenu"}));
+}
+
+}  // namespace
+}  // namespace flowsim

@@ -83,6 +83,10 @@ public:
     /// from changes: the parameter values, date and blockers stay this view's.
     void widen(const ConfigurationView& other);
 
+    /// This view with `edges` ended as well, as if ActivitySettings::ended had named them:
+    /// a copy, without evaluating every edge again (`cut` asks one per set of levers).
+    ConfigurationView with_ended(const std::vector<EdgeIndex>& edges) const;
+
 private:
     const Scenario* scenario_;
     std::vector<bool> parameter_values_;

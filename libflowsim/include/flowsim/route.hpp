@@ -35,6 +35,8 @@ struct RouteSummary {
 
 /// Summarises `route`; lists are sorted by the ids they name.
 RouteSummary summarize(const Scenario& scenario, const Route& route);
+/// The same into `summary`, reusing its vectors (no allocation once they have grown).
+void summarize(const Scenario& scenario, const Route& route, RouteSummary& summary);
 
 /// An edge's cost when routes are ranked by likelihood: -log(likelihood), 0 for 1, and
 /// infinite for an unknown likelihood, so that a route with an unknown edge ranks after

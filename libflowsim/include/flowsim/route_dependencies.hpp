@@ -38,4 +38,26 @@ std::vector<Dependency> route_dependencies(const Scenario& scenario,
                                            const std::optional<Date>& date,
                                            const Route& route);
 
+/// route_dependencies for many routes under one view: the policies in force are found
+/// once, and the working vectors are kept between routes (no allocation per route once
+/// they have grown, unless an edge's `when` names parameters).
+class RouteDependencies {
+public:
+    /// Keeps references to its arguments: they must outlive it.
+    RouteDependencies(const Scenario& scenario,
+                      const std::vector<bool>& parameter_values,
+                      const std::optional<Date>& date);
+
+    /// What `route` depends on, as route_dependencies says; valid until the next call.
+    const std::vector<Dependency>& of(const Route& route);
+
+private:
+    const Scenario& scenario_;
+    const std::vector<bool>& parameter_values_;
+    std::vector<bool> values_;  // the values, each flipped in turn and back
+    std::vector<std::uint32_t> in_force_, denying_;
+    std::vector<ParameterIndex> candidates_;
+    std::vector<Dependency> result_;
+};
+
 }  // namespace flowsim

@@ -1,14 +1,31 @@
 #include "flowsim/io/json_writer.hpp"
 
+#include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
 
 namespace flowsim::io {
 
-std::string json_string(std::string_view text) {
-    std::string out = "\"";
-    for (const char c : text) {
+namespace {
+
+// Whether `c` must be escaped in a JSON string (docs: quotes, backslashes, control
+// characters and DEL).
+bool needs_escape(unsigned char c) {
+    return c < 0x20 || c == '"' || c == '\\' || c == 0x7f;
+}
+
+}  // namespace
+
+void append_json_string(std::string& out, std::string_view text) {
+    out += '"';
+    // Most text (ids above all) needs no escaping: copy it in one piece.
+    std::size_t plain = 0;
+    while (plain < text.size() && !needs_escape(static_cast<unsigned char>(text[plain]))) {
+        ++plain;
+    }
+    out.append(text.data(), plain);
+    for (const char c : text.substr(plain)) {
         const auto byte = static_cast<unsigned char>(c);
         switch (c) {
             case '"':
@@ -27,7 +44,7 @@ std::string json_string(std::string_view text) {
                 out += "\\r";
                 break;
             default:
-                if (byte < 0x20 || byte == 0x7f) {
+                if (needs_escape(byte)) {
                     char buffer[8];
                     std::snprintf(buffer, sizeof buffer, "\\u%04x", byte);
                     out += buffer;
@@ -36,21 +53,45 @@ std::string json_string(std::string_view text) {
                 }
         }
     }
-    return out + "\"";
+    out += '"';
+}
+
+std::string json_string(std::string_view text) {
+    std::string out;
+    append_json_string(out, text);
+    return out;
+}
+
+void append_json_number(std::string& out, double value) {
+    if (!std::isfinite(value)) {
+        out += "null";
+        return;
+    }
+    // The fewest significant digits that read back as `value`, spelt as printf's %.*g
+    // would. No shorter spelling reads back than the shortest round trip's, so the
+    // search starts at its digit count (usually where it ends).
+    char buffer[64];
+    const auto shortest =
+        std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific);
+    const auto exponent = std::find(buffer, shortest.ptr, 'e');
+    int digits = static_cast<int>(
+        std::count_if(buffer, exponent, [](char c) { return c >= '0' && c <= '9'; }));
+    for (digits = std::max(digits, 1); digits <= 17; ++digits) {
+        const auto spelt = std::to_chars(buffer, buffer + sizeof buffer, value,
+                                         std::chars_format::general, digits);
+        double back = 0;
+        std::from_chars(buffer, spelt.ptr, back);
+        if (back == value || digits == 17) {
+            out.append(buffer, spelt.ptr);
+            return;
+        }
+    }
 }
 
 std::string json_number(double value) {
-    if (!std::isfinite(value)) {
-        return "null";
-    }
-    char buffer[32];
-    for (int precision = 1; precision <= 17; ++precision) {
-        std::snprintf(buffer, sizeof buffer, "%.*g", precision, value);
-        if (std::strtod(buffer, nullptr) == value) {
-            break;
-        }
-    }
-    return buffer;
+    std::string out;
+    append_json_number(out, value);
+    return out;
 }
 
 void JsonWriter::before_value() {
@@ -131,6 +172,12 @@ JsonWriter& JsonWriter::value(double number) {
 JsonWriter& JsonWriter::value(std::size_t number) {
     before_value();
     out_ << number;
+    return *this;
+}
+
+JsonWriter& JsonWriter::raw(std::string_view json) {
+    before_value();
+    out_ << json;
     return *this;
 }
 

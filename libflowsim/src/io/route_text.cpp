@@ -1,6 +1,7 @@
 #include "route_text.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <iterator>
 
@@ -129,39 +130,115 @@ std::vector<Dependency> dependencies_of(const Scenario& scenario,
     return route_dependencies(scenario, header.parameter_values, header.date, route);
 }
 
+namespace {
+
+// `"key": ` as JsonWriter spells it (keys here need no escaping).
+void append_key(std::string& out, std::string_view key) {
+    out += '"';
+    out += key;
+    out += "\": ";
+}
+
+// The ids of `items[i]` for each i in `indices`, as a compact JSON array.
+template <typename T, typename Tag>
+void append_ids(std::string& out,
+                const std::vector<T>& items,
+                const std::vector<Index<Tag>>& indices) {
+    out += '[';
+    const char* separator = "";
+    for (const Index<Tag> index : indices) {
+        out += separator;
+        append_json_string(out, items[index].id);
+        separator = ", ";
+    }
+    out += ']';
+}
+
+}  // namespace
+
+RouteJson::RouteJson(const Scenario& scenario, const QueryHeader& header) : scenario_(scenario) {
+    if (header.parameter_values.size() == scenario.parameters().size()) {
+        dependencies_.emplace(scenario, header.parameter_values, header.date);
+    }
+}
+
+void RouteJson::append(std::string& out, const Route& route) {
+    const Scenario& scenario = scenario_;
+    summarize(scenario, route, summary_);
+    out += '{';
+    append_key(out, "source");
+    append_json_string(out, scenario.nodes()[route.source].id);
+    out += ", ";
+    append_key(out, "target");
+    append_json_string(out, scenario.nodes()[route.target].id);
+    out += ", ";
+    append_key(out, "data");
+    append_json_string(out, scenario.data_kinds()[route.data].id);
+    out += ", ";
+    append_key(out, "arrives_as");
+    append_json_string(out, scenario.data_kinds()[route.arrives_as].id);
+    out += ", ";
+    append_key(out, "hops");
+    char number[24];
+    out.append(number, std::to_chars(number, number + sizeof number, route.hops()).ptr);
+    out += ", ";
+    append_key(out, "nodes");
+    append_ids(out, scenario.nodes(), route.nodes);
+    out += ", ";
+    append_key(out, "edges");
+    append_ids(out, scenario.edges(), route.edges);
+    out += ", ";
+    append_key(out, "evidence");
+    append_json_string(out, evidence_name(summary_.evidence));
+    out += ", ";
+    append_key(out, "gates");
+    append_ids(out, scenario.gates(), summary_.gates);
+    out += ", ";
+    append_key(out, "parameters");
+    append_ids(out, scenario.parameters(), summary_.parameters);
+    out += ", ";
+    append_key(out, "depends_on");
+    out += '[';
+    if (dependencies_) {
+        const char* separator = "";
+        for (const Dependency& dependency : dependencies_->of(route)) {
+            out += separator;
+            out += '{';
+            append_key(out, "parameter");
+            append_json_string(out, scenario.parameters()[dependency.parameter].id);
+            out += ", ";
+            append_key(out, "keeps");
+            out += dependency.keeps ? "true" : "false";
+            out += ", ";
+            append_key(out, "via");
+            append_json_string(out, dependency_via_name(dependency.via));
+            out += '}';
+            separator = ", ";
+        }
+    }
+    out += "], ";
+    append_key(out, "sources");
+    append_ids(out, scenario.sources(), summary_.sources);
+    out += ", ";
+    append_key(out, "likelihood");
+    if (summary_.likelihood) {
+        append_json_number(out, *summary_.likelihood);
+    } else {
+        out += "null";
+    }
+    out += ", ";
+    append_key(out, "id");
+    append_json_string(out, summary_.id);
+    out += '}';
+}
+
 void write_route_object(JsonWriter& json,
                         const Scenario& scenario,
                         const QueryHeader& header,
                         const Route& route) {
-    const RouteSummary summary = summarize(scenario, route);
-    json.begin_object();
-    json.key("source").value(scenario.nodes()[route.source].id);
-    json.key("target").value(scenario.nodes()[route.target].id);
-    json.key("data").value(scenario.data_kinds()[route.data].id);
-    json.key("arrives_as").value(scenario.data_kinds()[route.arrives_as].id);
-    json.key("hops").value(route.hops());
-    json.key("nodes").strings(ids_of(scenario.nodes(), route.nodes));
-    json.key("edges").strings(ids_of(scenario.edges(), route.edges));
-    json.key("evidence").value(evidence_name(summary.evidence));
-    json.key("gates").strings(ids_of(scenario.gates(), summary.gates));
-    json.key("parameters").strings(ids_of(scenario.parameters(), summary.parameters));
-    json.key("depends_on").begin_array();
-    for (const Dependency& dependency : dependencies_of(scenario, header, route)) {
-        json.begin_object();
-        json.key("parameter").value(scenario.parameters()[dependency.parameter].id);
-        json.key("keeps").value(dependency.keeps);
-        json.key("via").value(dependency_via_name(dependency.via));
-        json.end_object();
-    }
-    json.end_array();
-    json.key("sources").strings(ids_of(scenario.sources(), summary.sources));
-    if (summary.likelihood) {
-        json.key("likelihood").value(*summary.likelihood);
-    } else {
-        json.key("likelihood").null();
-    }
-    json.key("id").value(summary.id);
-    json.end_object();
+    std::string text;
+    RouteJson(scenario, header).append(text, route);
+    json.raw(text);
 }
 
 void write_assumptions(JsonWriter& json, const QueryHeader& header) {

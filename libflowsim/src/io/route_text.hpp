@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -46,6 +47,22 @@ std::vector<std::string> ids_of(const std::vector<T>& items,
     }
     return ids;
 }
+
+/// Writes routes as the JSON object docs/cli.md describes ("JSON"), appended to a
+/// string: what `paths` streams, so nothing is allocated per route once its working
+/// space has grown (ids are copied from the scenario, the summary's vectors reused).
+class RouteJson {
+public:
+    /// Keeps references to both: they must outlive it.
+    RouteJson(const Scenario& scenario, const QueryHeader& header);
+    /// Appends `route`'s object, exactly as write_route_object writes it, to `out`.
+    void append(std::string& out, const Route& route);
+
+private:
+    const Scenario& scenario_;
+    RouteSummary summary_;
+    std::optional<RouteDependencies> dependencies_;  // none for a header not made by make_header
+};
 
 /// A route as the JSON object docs/cli.md describes ("JSON").
 void write_route_object(JsonWriter& json,

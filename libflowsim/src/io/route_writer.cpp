@@ -56,18 +56,34 @@ struct PathsWriter::State {
     SourceNumbers numbers;
     std::size_t written = 0;
     std::optional<RouteLines> lines;  // text only
+    // JSON only: routes are appended to `buffer` and written to `out` in large blocks.
+    std::optional<RouteJson> route_json;
+    std::string buffer;
+
+    void flush() {
+        out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+        buffer.clear();
+    }
 };
+
+namespace {
+
+constexpr std::size_t kBlock = std::size_t{1} << 16;  // bytes of routes written at once
+
+}  // namespace
 
 PathsWriter::PathsWriter(std::ostream& out,
                          RouteFormat format,
                          const Scenario& scenario,
                          QueryHeader header)
     : state_(std::make_unique<State>(
-          State{out, format, scenario, std::move(header), JsonWriter(out), {}, 0, {}})) {
+          State{out, format, scenario, std::move(header), JsonWriter(out), {}, 0, {}, {}, {}})) {
     if (format == RouteFormat::kJson) {
         state_->json.begin_object();
         write_header_fields(state_->json, state_->header);
         state_->json.key("routes").begin_array(true);
+        state_->route_json.emplace(scenario, state_->header);
+        state_->buffer.reserve(2 * kBlock);
     } else {
         state_->lines.emplace(scenario);
         out << "Routes from " << describe_nodes(scenario, state_->header.from) << " to "
@@ -82,7 +98,12 @@ void PathsWriter::route(const Route& route) {
     State& state = *state_;
     ++state.written;
     if (state.format == RouteFormat::kJson) {
-        write_route_object(state.json, state.scenario, state.header, route);
+        // One route a line, as JsonWriter places the elements of `begin_array(true)`.
+        state.buffer += state.written == 1 ? "\n " : ",\n ";
+        state.route_json->append(state.buffer, route);
+        if (state.buffer.size() >= kBlock) {
+            state.flush();
+        }
     } else {
         state.out << "\n" << state.written << ". ";
         write_route_block(state.out, state.scenario, *state.lines, route, state.header,
@@ -94,6 +115,7 @@ void PathsWriter::finish(std::size_t route_count, Completion completion) {
     State& state = *state_;
     const bool complete = completion.complete();
     if (state.format == RouteFormat::kJson) {
+        state.flush();
         state.json.end_array();
         state.json.key("reachable").value(route_count > 0);
         state.json.key("route_count").value(route_count);

@@ -10,9 +10,13 @@ namespace flowsim::io {
 /// `text` as a JSON string literal, quotes included, with quotes, backslashes and
 /// control characters escaped. Bytes from 0x80 up pass through (values are UTF-8).
 std::string json_string(std::string_view text);
+/// Appends json_string(text) to `out`.
+void append_json_string(std::string& out, std::string_view text);
 
 /// The shortest decimal spelling of `value` that reads back as the same double.
 std::string json_number(double value);
+/// Appends json_number(value) to `out`.
+void append_json_number(std::string& out, double value);
 
 /// Writes JSON to a stream as it goes, one call per token, with commas placed for you.
 /// Output is compact except for one line per element of arrays opened with
@@ -35,6 +39,8 @@ public:
     /// `null`: a value that is not known.
     JsonWriter& null();
     JsonWriter& strings(const std::vector<std::string>& items);
+    /// A value already written as JSON (`json`), placed as the next value.
+    JsonWriter& raw(std::string_view json);
 
 private:
     void before_value();
