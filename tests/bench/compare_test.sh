@@ -6,17 +6,11 @@
 # the cheap questions: every flowsim row has a time, the two stream rows count the routes
 # hops-4 counts, the stream file on tmpfs is gone afterwards, and the growth table has
 # the S row. A disagreement between the tools makes compare.py exit 1.
-set -u
+# The scratch folder $work, fail and finish: the shell tests' shared helpers.
+. "$(dirname "${BASH_SOURCE[0]}")/../cli/lib.sh"
 flowsim=$1
 generate=$2
 compare=$3
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failed=0
-fail() {
-    echo "FAILED: $*"
-    failed=1
-}
 python=python3
 tools=
 if /usr/bin/python3 -c 'import igraph' 2>/dev/null; then
@@ -46,5 +40,4 @@ grep -Eq '^\| S-base \| 11,172 \| 37,082 \| [0-9.]+ (ms|s) \|' "$out" ||
     fail "no S-base row in the growth table"
 [ "$(streams)" = "$before" ] || fail "a stream file is left in /dev/shm"
 
-[ $failed -eq 0 ] && echo "compare.py: times, streams, cut levers and growth table on S"
-exit $failed
+finish "compare.py: times, streams, cut levers and growth table on S"

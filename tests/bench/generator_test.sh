@@ -6,16 +6,10 @@
 # - `flowsim check` accepts the S network and its dead-end variant, with the node and
 #   edge counts meta.json gives, and answers their saved questions as expected;
 # - the dead-end camera has exactly one route to ICE with no hop bound.
-set -u
+# The scratch folder $work, fail and finish: the shell tests' shared helpers.
+. "$(dirname "${BASH_SOURCE[0]}")/../cli/lib.sh"
 flowsim=$1
 generate=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failed=0
-fail() {
-    echo "FAILED: $*"
-    failed=1
-}
 meta() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])" "$@"; }
 
 python3 "$generate" --size S --out "$work/a" 2>/dev/null || fail "generate exited $?"
@@ -40,5 +34,4 @@ camera=$(meta "$work/deadend/meta.json" deadend_camera)
 routes=$("$flowsim" paths "$work/deadend/scenario.yaml" --from "$camera" --count)
 [ "$routes" = 1 ] || fail "the dead-end camera has $routes routes, not 1"
 
-[ $failed -eq 0 ] && echo "generator: deterministic, valid, one dead-end route"
-exit $failed
+finish "generator: deterministic, valid, one dead-end route"
